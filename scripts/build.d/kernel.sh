@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: MIT
+# Guest kernel: pinned Linux 6.1.y + kernel/patches, tinyconfig plus
+# kernel/config/base.config (and debug.config for --debug).
+
+kernel_key() {
+	local flavour=$1 frags=("$CSVGA_ROOT/kernel/config/base.config")
+	[ "$flavour" = debug ] && frags+=("$CSVGA_ROOT/kernel/config/debug.config")
+	fetch_linux >&2
+	echo "$(cat "$(version_file linux)")-$(hash_inputs "$CSVGA_ROOT/kernel/patches" "${frags[@]}" \
+		"$CSVGA_ROOT/scripts/build.d/kernel.sh")"
+}
+
+# build_kernel [--debug]: prints the output directory (bzImage, config,
+# System.map, release, usr/include with the uAPI headers).
+build_kernel() {
+	local flavour=normal
+	[ "${1:-}" = --debug ] && flavour=debug
+	local key out work frags=("$CSVGA_ROOT/kernel/config/base.config")
+	[ $flavour = debug ] && frags+=("$CSVGA_ROOT/kernel/config/debug.config")
+	key=$(kernel_key $flavour)
+	out=$OUT/kernel-$flavour-$key
+	if [ -f "$out/bzImage" ]; then
+		echo "$out"
+		return 0
+	fi
+	need_pkgs build-essential bc flex bison libelf-dev libssl-dev cpio kmod xz-utils git
+	pristine_tree linux >/dev/null
+	work=$WORK/kernel-$flavour
+	sync_queue_tree kernel "$work/src"
+	local log=$CSVGA_LOGS/kernel-$flavour-build.log
+	step "configuring Linux ($flavour)" "$log" bash -c "
+		set -e
+		make -C '$work/src' O='$work/obj' tinyconfig
+		'$work/src/scripts/kconfig/merge_config.sh' -m -O '$work/obj' '$work/obj/.config' ${frags[*]}
+		make -C '$work/src' O='$work/obj' olddefconfig"
+	# merge_config silently drops options whose dependencies are unmet:
+	# insist on every option the fragments ask for.
+	local line missing=()
+	while read -r line; do
+		case $line in CONFIG_*) grep -qxF "$line" "$work/obj/.config" || missing+=("$line") ;; esac
+	done < <(cat "${frags[@]}" | sed 's/[[:space:]]*$//')
+	if [ $flavour = debug ]; then
+		# base options overridden by debug.config (LOCALVERSION) are fine
+		local m2=()
+		for line in "${missing[@]}"; do
+			grep -qF "${line%%=*}=" "$CSVGA_ROOT/kernel/config/debug.config" || m2+=("$line")
+		done
+		missing=("${m2[@]}")
+	fi
+	[ ${#missing[@]} -eq 0 ] ||
+		die "kernel config lacks: ${missing[*]}" \
+			"an option's dependencies are unmet; check with 'make menuconfig' in $work/obj and fix kernel/config/"
+	step "building Linux ($flavour, $(nproc) jobs; about 6 min cold)" "$log.make" \
+		make -C "$work/src" O="$work/obj" -j"$(nproc)" bzImage
+	mkdir -p "$out.tmp"
+	step "installing uAPI headers" "$log.headers" \
+		make -C "$work/src" O="$work/obj" headers_install INSTALL_HDR_PATH="$out.tmp/usr"
+	cp "$work/obj/arch/x86/boot/bzImage" "$work/obj/.config" "$work/obj/System.map" "$out.tmp/"
+	make -s -C "$work/src" O="$work/obj" kernelrelease >"$out.tmp/release"
+	rm -rf "$out"
+	mv "$out.tmp" "$out"
+	say "kernel $(cat "$out/release") ready: $out"
+	echo "$out"
+}

@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: MIT
+# QEMU: pinned 7.2 + svga-device/qemu/patches, x86_64 system emulator
+# with only the devices our guest uses (coherent-svga.mak).
+
+QEMU_CONFIGURE=(--target-list=x86_64-softmmu --without-default-features
+	--without-default-devices --with-devices-x86_64=coherent-svga
+	--enable-tcg --enable-kvm --enable-virtfs --enable-attr --enable-cap-ng
+	--disable-docs --disable-werror)
+
+qemu_key() {
+	fetch_qemu >&2
+	echo "$(cat "$(version_file qemu)" | tr ':~' '__')-$(printf '%s\n' "${QEMU_CONFIGURE[@]}" |
+		sha256sum | cut -c1-8)-$(hash_inputs "$CSVGA_ROOT/svga-device/qemu" \
+		"$CSVGA_ROOT/svga-device/core" "$CSVGA_ROOT/scripts/build.d/qemu.sh")"
+}
+
+# build_qemu: prints the output directory (bin/qemu-system-x86_64).
+build_qemu() {
+	local key out work log=$CSVGA_LOGS/qemu-build.log
+	key=$(qemu_key)
+	out=$OUT/qemu-$key
+	if [ -x "$out/bin/qemu-system-x86_64" ]; then
+		echo "$out"
+		return 0
+	fi
+	need_pkgs build-essential ninja-build meson pkg-config python3-venv libglib2.0-dev \
+		libpixman-1-dev zlib1g-dev libcap-ng-dev libattr1-dev seabios qemu-system-data git
+	pristine_tree qemu >/dev/null
+	work=$WORK/qemu
+	sync_queue_tree qemu "$work/src"
+	# The device core is our own library; QEMU builds it from this
+	# repository through a link the adapter's meson.build refers to.
+	if [ -d "$CSVGA_ROOT/svga-device/core" ] && [ -d "$work/src/hw/display" ]; then
+		ln -sfn "$CSVGA_ROOT/svga-device/core" "$work/src/hw/display/svga3-core"
+	fi
+	if [ ! -f "$work/obj/build.ninja" ] || [ "$(cat "$work/obj/.csvga-configure" 2>/dev/null)" != "${QEMU_CONFIGURE[*]}" ]; then
+		rm -rf "$work/obj"
+		mkdir -p "$work/obj"
+		step "configuring QEMU" "$log" bash -c "cd '$work/obj' && PATH=/usr/bin:\$PATH ../src/configure ${QEMU_CONFIGURE[*]}"
+		echo "${QEMU_CONFIGURE[*]}" >"$work/obj/.csvga-configure"
+	fi
+	step "building QEMU ($(nproc) jobs; about 2 min cold)" "$log.make" \
+		env PATH="/usr/bin:$PATH" ninja -C "$work/obj" qemu-system-x86_64
+	rm -rf "$out.tmp"
+	mkdir -p "$out.tmp/bin"
+	cp "$work/obj/qemu-system-x86_64" "$out.tmp/bin/"
+	[ ! -f "$work/obj/trace-events-all" ] || cp "$work/obj/trace-events-all" "$out.tmp/"
+	rm -rf "$out"
+	mv "$out.tmp" "$out"
+	say "QEMU ready: $out"
+	echo "$out"
+}

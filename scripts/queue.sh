@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: MIT
+# Patch queues: a pristine upstream tree plus our series, as git commits.
+# Sourced by scripts/queue and the build scripts.
+
+# queue_dir NAME -> the series directory in this repository
+queue_dir() {
+	case $1 in
+	kernel) echo "$CSVGA_ROOT/kernel/patches" ;;
+	qemu) echo "$CSVGA_ROOT/svga-device/qemu/patches" ;;
+	mesa) echo "$CSVGA_ROOT/mesa-svga/patches" ;;
+	*) die "unknown queue '$1'" "use one of: kernel qemu mesa" ;;
+	esac
+}
+
+# upstream_of NAME -> the pristine source the queue applies to
+upstream_of() {
+	case $1 in
+	kernel) echo linux ;;
+	qemu | mesa) echo "$1" ;;
+	esac
+}
+
+# queue_patches NAME: the series' patch files in order.
+queue_patches() {
+	local q
+	q=$(queue_dir "$1")
+	[ -f "$q/series" ] || return 0
+	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$q/series" | while read -r p; do
+		[ -f "$q/$p" ] || die "$q/series names $p, which does not exist" \
+			"fix $q/series or add the patch"
+		echo "$q/$p"
+	done
+}
+
+GIT_ID=(-c user.name=coherent-svga -c user.email=csvga@localhost
+	-c core.autocrlf=false -c advice.detachedHead=false)
+
+# apply_queue NAME DIR [--force]: make DIR a git work tree of the pristine
+# source with the queue applied as commits on branch "queue".
+apply_queue() {
+	local name=$1 dir=$2 force=${3:-} pristine p
+	pristine=$(pristine_tree "$(upstream_of "$name")")
+	if [ -d "$dir/.git" ]; then
+		if [ "$force" != --force ]; then
+			die "$dir already exists" \
+				"export its commits first (scripts/queue export $name $dir), then rerun with --force to rebuild it"
+		fi
+		git -C "$dir" am --abort >/dev/null 2>&1 || true
+		git -C "$dir" fetch -q "$pristine" "+refs/tags/pristine:refs/tags/pristine"
+		git -C "$dir" checkout -q -f -B queue pristine
+		git -C "$dir" clean -q -fdx -e /.csvga-build/
+	else
+		rm -rf "$dir"
+		mkdir -p "$(dirname "$dir")"
+		git clone -q --shared --no-checkout "$pristine" "$dir"
+		git -C "$dir" checkout -q -B queue pristine
+	fi
+	for p in $(queue_patches "$name"); do
+		if ! git "${GIT_ID[@]}" -C "$dir" am -q --keep-cr --committer-date-is-author-date "$p" \
+			>"$CSVGA_LOGS/queue-$name-am.log" 2>&1; then
+			git -C "$dir" am --abort >/dev/null 2>&1 || true
+			cat "$CSVGA_LOGS/queue-$name-am.log" >&2
+			die "patch $(basename "$p") does not apply to $(basename "$pristine")" \
+				"rebase it: scripts/queue apply $name, fix in the tree, scripts/queue export $name"
+		fi
+	done
+}
+
+# export_queue NAME DIR: write DIR's commits since "pristine" back to the
+# queue as git format-patch files plus a series file.
+export_queue() {
+	local name=$1 dir=$2 q tmp
+	q=$(queue_dir "$name")
+	[ -d "$dir/.git" ] || die "$dir is not a queue work tree" "scripts/queue apply $name first"
+	[ -z "$(git -C "$dir" status --porcelain --untracked-files=no)" ] ||
+		die "$dir has uncommitted changes" "commit them in $dir first"
+	tmp=$(mktemp -d)
+	git -C "$dir" format-patch -q -N --zero-commit --no-signature \
+		--subject-prefix=PATCH -o "$tmp" pristine..HEAD
+	mkdir -p "$q"
+	rm -f "$q"/*.patch
+	: >"$q/series.new"
+	for p in "$tmp"/*.patch; do
+		[ -e "$p" ] || continue
+		mv "$p" "$q/"
+		basename "$p" >>"$q/series.new"
+	done
+	mv "$q/series.new" "$q/series"
+	rmdir "$tmp"
+}

@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: MIT
+# Fetch and unpack the pinned Debian sources; make pristine git trees.
+# Sourced by scripts/fetch, scripts/queue and scripts/build-*.
+
+# shellcheck source=pins.sh
+. "$CSVGA_ROOT/scripts/pins.sh"
+
+SRC_DL=$CSVGA_CACHE/src
+PRISTINE=$CSVGA_CACHE/pristine
+mkdir -p "$SRC_DL" "$PRISTINE"
+
+# newest_version PKG SERIES [src]: newest version Debian serves in SERIES.
+newest_version() {
+	local pkg=$1 series=$2 kind=${3:-bin}
+	if [ "$kind" = src ]; then
+		apt-cache showsrc "$pkg" 2>/dev/null | sed -n 's/^Version: //p'
+	else
+		apt-cache madison "$pkg" 2>/dev/null | awk -F'|' '{gsub(/ /,"",$2); print $2}'
+	fi | grep -F -- "$series" | sort -V -r | head -n1
+}
+
+check_sha256() {
+	local file=$1 want=$2 got
+	got=$(sha256sum "$file" | cut -d' ' -f1)
+	[ "$got" = "$want" ] ||
+		die "checksum mismatch for $file: got $got, pinned $want" \
+			"delete $file and rerun; if Debian re-issued it, update scripts/pins.sh"
+}
+
+# The version actually used (pinned, or the fallback) is recorded here.
+version_file() { echo "$SRC_DL/$1.version"; }
+
+fetch_linux() {
+	local v=$LINUX_VERSION deb
+	deb=$SRC_DL/${LINUX_PKG}_${v}_all.deb
+	if [ ! -f "$deb" ]; then
+		need_pkgs xz-utils ca-certificates
+		ensure_deb_src
+		if ! (cd "$SRC_DL" && apt-get download "$LINUX_PKG=$v") >"$CSVGA_LOGS/fetch-linux.log" 2>&1; then
+			v=$(newest_version "$LINUX_PKG" "$LINUX_SERIES")
+			[ -n "$v" ] || die "Debian serves no $LINUX_PKG" "check /etc/apt sources (bookworm-security)"
+			warn "pinned $LINUX_PKG $LINUX_VERSION is no longer served; using the newest, $v"
+			deb=$SRC_DL/${LINUX_PKG}_${v}_all.deb
+			(cd "$SRC_DL" && apt-get download "$LINUX_PKG=$v") >>"$CSVGA_LOGS/fetch-linux.log" 2>&1 ||
+				die "could not download $LINUX_PKG $v" "see $CSVGA_LOGS/fetch-linux.log"
+		fi
+	fi
+	[ "$v" != "$LINUX_VERSION" ] || check_sha256 "$deb" "$LINUX_SHA256"
+	echo "$v" >"$(version_file linux)"
+}
+
+# fetch_dsc NAME PKG VERSION SERIES: apt-get source --download-only.
+fetch_dsc() {
+	local name=$1 pkg=$2 v=$3 series=$4 dsc log=$CSVGA_LOGS/fetch-$1.log
+	dsc=$SRC_DL/${pkg}_${v#*:}.dsc
+	if [ ! -f "$dsc" ]; then
+		need_pkgs dpkg-dev xz-utils ca-certificates
+		ensure_deb_src
+		if ! (cd "$SRC_DL" && apt-get source --download-only "$pkg=$v") >"$log" 2>&1; then
+			local nv
+			nv=$(newest_version "$pkg" "$series" src)
+			if [ -z "$nv" ] || [ "$nv" = "$v" ]; then
+				return 1
+			fi
+			warn "pinned $pkg $v is no longer served; using the newest, $nv"
+			v=$nv
+			dsc=$SRC_DL/${pkg}_${v#*:}.dsc
+			(cd "$SRC_DL" && apt-get source --download-only "$pkg=$v") >>"$log" 2>&1 || return 1
+		fi
+	fi
+	echo "$v" >"$(version_file "$name")"
+}
+
+fetch_qemu() {
+	fetch_dsc qemu "$QEMU_PKG" "$QEMU_VERSION" "$QEMU_SERIES" ||
+		die "could not download the qemu source package" "see $CSVGA_LOGS/fetch-qemu.log"
+	if [ "$(cat "$(version_file qemu)")" = "$QEMU_VERSION" ]; then
+		check_sha256 "$SRC_DL/qemu_7.2+dfsg.orig.tar.xz" "$QEMU_SHA256_orig"
+		check_sha256 "$SRC_DL/qemu_${QEMU_VERSION#*:}.debian.tar.xz" "$QEMU_SHA256_debian"
+	fi
+}
+
+fetch_mesa() {
+	fetch_dsc mesa "$MESA_PKG" "$MESA_VERSION" "$MESA_SERIES" ||
+		die "could not download the mesa source package" "see $CSVGA_LOGS/fetch-mesa.log"
+	check_sha256 "$SRC_DL/mesa_22.3.6.orig.tar.gz" "$MESA_SHA256_orig"
+}
+
+# piglit: source package if the mirror has it, else the binary package.
+fetch_piglit() {
+	if fetch_dsc piglit "$PIGLIT_PKG" "$PIGLIT_VERSION" "$PIGLIT_SERIES"; then
+		echo source >"$SRC_DL/piglit.kind"
+		return 0
+	fi
+	warn "piglit source package not downloadable (see $CSVGA_LOGS/fetch-piglit.log); using the binary package"
+	rm -f "$SRC_DL"/piglit_*.dsc
+	local v=$PIGLIT_VERSION
+	if ! ls "$SRC_DL"/piglit_"${v#*:}"_amd64.deb >/dev/null 2>&1; then
+		(cd "$SRC_DL" && apt-get download "$PIGLIT_PKG=$v") >>"$CSVGA_LOGS/fetch-piglit.log" 2>&1 || {
+			v=$(newest_version "$PIGLIT_PKG" "$PIGLIT_SERIES")
+			[ -n "$v" ] || die "Debian serves no piglit" "see $CSVGA_LOGS/fetch-piglit.log"
+			(cd "$SRC_DL" && apt-get download "$PIGLIT_PKG=$v") >>"$CSVGA_LOGS/fetch-piglit.log" 2>&1 ||
+				die "could not download piglit $v" "see $CSVGA_LOGS/fetch-piglit.log"
+		}
+	fi
+	echo "$v" >"$(version_file piglit)"
+	echo binary >"$SRC_DL/piglit.kind"
+}
+
+# pristine_tree NAME: unpack the fetched source once, as a git repository
+# whose single commit is tagged "pristine"; print its path.
+pristine_tree() {
+	local name=$1 v dir
+	"fetch_$name" >&2
+	v=$(cat "$(version_file "$name")")
+	dir=$PRISTINE/$name-${v//[:~]/_}
+	if [ ! -f "$dir/.csvga-pristine" ]; then
+		rm -rf "$dir" "$dir.tmp"
+		mkdir -p "$dir.tmp"
+		case $name in
+		linux)
+			step "unpacking Linux $v" "$CSVGA_LOGS/unpack-linux.log" bash -c \
+				"dpkg-deb --fsys-tarfile '$SRC_DL/${LINUX_PKG}_${v}_all.deb' |
+				 tar -xO ./usr/src/linux-source-6.1.tar.xz | xz -dc -T0 |
+				 tar -x -C '$dir.tmp' --strip-components=1" ;;
+		qemu | mesa)
+			step "unpacking $name $v" "$CSVGA_LOGS/unpack-$name.log" bash -c \
+				"rmdir '$dir.tmp' && dpkg-source --no-check -x '$SRC_DL/${name}_${v#*:}.dsc' '$dir.tmp'" ;;
+		*) die "no pristine tree for $name" ;;
+		esac
+		step "recording pristine $name in git" "$CSVGA_LOGS/unpack-$name.log" bash -c \
+			"cd '$dir.tmp' && git init -q && git add -A -f . &&
+			 git -c user.name=coherent-svga -c user.email=csvga@localhost \
+			     commit -q -m 'pristine $name $v (Debian)' && git tag pristine"
+		touch "$dir.tmp/.csvga-pristine"
+		mv "$dir.tmp" "$dir"
+	fi
+	echo "$dir"
+}

@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: MIT
+# Host layers of scripts/test: meson unit tests and the device fuzz run.
+
+MESON_BUILD=$CSVGA_CACHE/work/meson
+MESON_FUZZ_BUILD=$CSVGA_CACHE/work/meson-fuzz
+FUZZ_SECONDS=${CSVGA_FUZZ_SECONDS:-60}
+
+# meson_setup DIR [ARGS...]: configure (or reconfigure) a build directory.
+meson_setup() {
+	local dir=$1 ksrc
+	shift
+	. "$CSVGA_ROOT/scripts/sources.sh"
+	ksrc=$(pristine_tree linux)
+	if [ -f "$dir/build.ninja" ]; then
+		meson setup --reconfigure "$dir" "$CSVGA_ROOT" -Dkernel_src="$ksrc" "$@"
+	else
+		meson setup "$dir" "$CSVGA_ROOT" -Dkernel_src="$ksrc" "$@"
+	fi
+}
+
+# count_meson_results DIR SUITE: add meson's testlog.json to the summary.
+count_meson_results() {
+	local dir=$1 suite=$2 counts
+	counts=$(python3 - "$dir/meson-logs/testlog.json" <<-'PY'
+	import json, sys
+	p = f = s = 0
+	bad = []
+	for line in open(sys.argv[1]):
+	    t = json.loads(line)
+	    r = t.get('result')
+	    if r in ('OK', 'EXPECTEDFAIL'):
+	        p += 1
+	    elif r == 'SKIP':
+	        s += 1
+	    else:
+	        f += 1
+	        bad.append('%s(%s)' % (t.get('name'), r))
+	print(p, f, s, *bad)
+	PY
+	)
+	# shellcheck disable=SC2086
+	record "$suite" $counts
+}
+
+run_host_tests() {
+	need_pkgs meson ninja-build pkg-config gcc python3
+	local log=$results/meson.log
+	if ! step "configuring host build (meson)" "$log" meson_setup "$MESON_BUILD"; then
+		record "host: meson" 0 1 0 "meson setup (log: $log)"
+		return
+	fi
+	if ! step "building host code" "$log.build" ninja -C "$MESON_BUILD"; then
+		record "host: build" 0 1 0 "ninja (log: $log.build)"
+		return
+	fi
+	step "running host unit tests" "$log.test" meson test -C "$MESON_BUILD" --print-errorlogs || true
+	if [ ! -s "$MESON_BUILD/meson-logs/testlog.json" ]; then
+		record "host: unit tests" 0 1 0 "no test results (log: $log.test)"
+		return
+	fi
+	count_meson_results "$MESON_BUILD" "host: unit tests"
+	cp "$MESON_BUILD/meson-logs/testlog.txt" "$results/host-testlog.txt" 2>/dev/null || true
+}
+
+# The fuzzers: every executable svga-device/fuzz builds as fuzz-*, run for
+# FUZZ_SECONDS from the committed seed corpus; any crash or sanitizer
+# report fails the test and leaves the reproducer in the results dir.
+build_fuzzers() {
+	CC=clang meson_setup "$MESON_FUZZ_BUILD" -Dfuzz=true && ninja -C "$MESON_FUZZ_BUILD"
+}
+
+run_fuzz() {
+	[ -d "$CSVGA_ROOT/svga-device/fuzz" ] || return 0
+	need_pkgs clang libclang-rt-14-dev
+	local log=$results/fuzz.log f name corpus
+	if ! step "building fuzzers (clang, ASan+UBSan)" "$log" build_fuzzers; then
+		record "fuzz" 0 1 0 "build (log: $log)"
+		return
+	fi
+	for f in "$MESON_FUZZ_BUILD"/svga-device/fuzz/fuzz-*; do
+		[ -x "$f" ] || continue
+		name=$(basename "$f")
+		corpus=$CSVGA_CACHE/work/corpus-$name
+		mkdir -p "$corpus" "$results/$name-artifacts"
+		if step "fuzzing $name for $FUZZ_SECONDS s" "$results/$name.log" \
+			"$f" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix="$results/$name-artifacts/" "$corpus" \
+			"$CSVGA_ROOT/svga-device/fuzz/corpus"; then
+			record "fuzz: $name" 1 0 0
+			grep -E '^(#[0-9]+.*DONE|Done)' "$results/$name.log" | tail -n1 | sed 's/^/   /'
+		else
+			record "fuzz: $name" 0 1 0 "$name (log: $results/$name.log, reproducer in $results/$name-artifacts)"
+		fi
+	done
+}

@@ -55,6 +55,7 @@ apply_queue() {
 		git clone -q --shared --no-checkout "$pristine" "$dir"
 		git -C "$dir" checkout -q -B queue pristine
 	fi
+	link_queue_extras "$name" "$dir"
 	for p in $(queue_patches "$name"); do
 		if ! git "${GIT_ID[@]}" -C "$dir" am -q --keep-cr --committer-date-is-author-date "$p" \
 			>"$CSVGA_LOGS/queue-$name-am.log" 2>&1; then
@@ -63,6 +64,22 @@ apply_queue() {
 			die "patch $(basename "$p") does not apply to $(basename "$pristine")" \
 				"rebase it: scripts/queue apply $name, fix in the tree, scripts/queue export $name"
 		fi
+	done
+}
+
+# link_queue_extras NAME DIR: our own sources that an upstream build
+# compiles from this repository (never copied into the patch queue).
+# QEMU: hw/display/svga3-core -> svga-device/core, which the adapter's
+# meson.build compiles, and hw/display/svga3-device-include -> the SVGA
+# device headers of the pinned Linux tree, which the core includes.
+link_queue_extras() {
+	[ "$1" = qemu ] || return 0
+	local linux l
+	linux=$(pristine_tree linux)
+	ln -sfn "$CSVGA_ROOT/svga-device/core" "$2/hw/display/svga3-core"
+	ln -sfn "$linux/drivers/gpu/drm/vmwgfx/device_include" "$2/hw/display/svga3-device-include"
+	for l in /hw/display/svga3-core /hw/display/svga3-device-include; do
+		grep -qxF "$l" "$2/.git/info/exclude" 2>/dev/null || echo "$l" >>"$2/.git/info/exclude"
 	done
 }
 

@@ -28,11 +28,9 @@ build_qemu() {
 	pristine_tree qemu >/dev/null
 	work=$WORK/qemu
 	sync_queue_tree qemu "$work/src"
-	# The device core is our own library; QEMU builds it from this
-	# repository through a link the adapter's meson.build refers to.
-	if [ -d "$CSVGA_ROOT/svga-device/core" ] && [ -d "$work/src/hw/display" ]; then
-		ln -sfn "$CSVGA_ROOT/svga-device/core" "$work/src/hw/display/svga3-core"
-	fi
+	# The device core is our own library, compiled from this repository
+	# through a link (see link_queue_extras); refresh it for this checkout.
+	link_queue_extras qemu "$work/src"
 	if [ ! -f "$work/obj/build.ninja" ] || [ "$(cat "$work/obj/.csvga-configure" 2>/dev/null)" != "${QEMU_CONFIGURE[*]}" ]; then
 		rm -rf "$work/obj"
 		mkdir -p "$work/obj"
@@ -45,6 +43,7 @@ build_qemu() {
 	mkdir -p "$out.tmp/bin"
 	cp "$work/obj/qemu-system-x86_64" "$out.tmp/bin/"
 	[ ! -f "$work/obj/trace-events-all" ] || cp "$work/obj/trace-events-all" "$out.tmp/"
+	"$out.tmp/bin/qemu-system-x86_64" -device help >"$out.tmp/devices.txt" 2>&1 || true
 	rm -rf "$out"
 	mv "$out.tmp" "$out"
 	say "QEMU ready: $out"

@@ -181,7 +181,8 @@ static inline void cb_raw(struct cbuf *c, const void *p, uint32_t len)
 		fprintf(stderr, "test command buffer overflow\n");
 		exit(2);
 	}
-	memcpy(c->data + c->len, p, len);
+	if (len)
+		memcpy(c->data + c->len, p, len);
 	c->len += len;
 }
 
@@ -260,6 +261,19 @@ static inline void run_ok(struct tdev *t, struct cbuf *c, const char *what)
 	cb_reset(c);
 }
 
+/* A command error stops context 0: restart it as vmwgfx does. */
+static inline void restart_ctx0(struct tdev *t)
+{
+	struct {
+		uint32_t id;
+		SVGADCCmdStartStop body;
+	} dc = { SVGA_DC_CMD_START_STOP_CONTEXT, { 1, 0 } };
+	struct submit_result d = submit_ex(t, &dc, sizeof(dc),
+					   SVGA_CB_CONTEXT_DEVICE, 0, 0);
+
+	CHECK_EQ(d.status, SVGA_CB_STATUS_COMPLETED);
+}
+
 /* Submit and expect a command error at command index idx of c. */
 static inline void run_err(struct tdev *t, struct cbuf *c, unsigned idx,
 		    const char *what)
@@ -278,18 +292,7 @@ static inline void run_err(struct tdev *t, struct cbuf *c, unsigned idx,
 			r.error_offset);
 	}
 	cb_reset(c);
-	/* the device stopped context 0: restart it as vmwgfx does */
-	{
-		struct {
-			uint32_t id;
-			SVGADCCmdStartStop body;
-		} dc = { SVGA_DC_CMD_START_STOP_CONTEXT, { 1, 0 } };
-		struct submit_result d = submit_ex(t, &dc, sizeof(dc),
-						   SVGA_CB_CONTEXT_DEVICE, 0,
-						   0);
-
-		CHECK_EQ(d.status, SVGA_CB_STATUS_COMPLETED);
-	}
+	restart_ctx0(t);
 }
 
 /* ---- MOBs built in fake guest memory -------------------------------- */

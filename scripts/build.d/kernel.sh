@@ -23,7 +23,7 @@ build_kernel() {
 		echo "$out"
 		return 0
 	fi
-	need_pkgs build-essential bc flex bison libelf-dev libssl-dev cpio kmod xz-utils git
+	need_pkgs build-essential bc flex bison libelf-dev libssl-dev cpio kmod xz-utils git rsync
 	pristine_tree linux >/dev/null
 	work=$WORK/kernel-$flavour
 	sync_queue_tree kernel "$work/src"
@@ -50,13 +50,15 @@ build_kernel() {
 	[ ${#missing[@]} -eq 0 ] ||
 		die "kernel config lacks: ${missing[*]}" \
 			"an option's dependencies are unmet; check with 'make menuconfig' in $work/obj and fix kernel/config/"
+	# LOCALVERSION set (empty) keeps setlocalversion from appending "+"
+	# for the git work tree: the release is exactly 6.1.y-csvga.
 	step "building Linux ($flavour, $(nproc) jobs; about 6 min cold)" "$log.make" \
-		make -C "$work/src" O="$work/obj" -j"$(nproc)" bzImage
+		make -C "$work/src" O="$work/obj" LOCALVERSION= -j"$(nproc)" bzImage
 	mkdir -p "$out.tmp"
 	step "installing uAPI headers" "$log.headers" \
 		make -C "$work/src" O="$work/obj" headers_install INSTALL_HDR_PATH="$out.tmp/usr"
 	cp "$work/obj/arch/x86/boot/bzImage" "$work/obj/.config" "$work/obj/System.map" "$out.tmp/"
-	make -s -C "$work/src" O="$work/obj" kernelrelease >"$out.tmp/release"
+	make -s -C "$work/src" O="$work/obj" LOCALVERSION= kernelrelease >"$out.tmp/release"
 	rm -rf "$out"
 	mv "$out.tmp" "$out"
 	say "kernel $(cat "$out/release") ready: $out"

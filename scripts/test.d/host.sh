@@ -62,7 +62,7 @@ run_host_tests() {
 	cp "$MESON_BUILD/meson-logs/testlog.txt" "$results/host-testlog.txt" 2>/dev/null || true
 }
 
-# The fuzzers: every executable svga-device/fuzz builds as fuzz-*, run for
+# The fuzzers: every executable svga-device/fuzz builds as fuzz_*, run for
 # FUZZ_SECONDS from the committed seed corpus; any crash or sanitizer
 # report fails the test and leaves the reproducer in the results dir.
 build_fuzzers() {
@@ -77,13 +77,13 @@ run_fuzz() {
 		record "fuzz" 0 1 0 "build (log: $log)"
 		return
 	fi
-	for f in "$MESON_FUZZ_BUILD"/svga-device/fuzz/fuzz-*; do
+	for f in "$MESON_FUZZ_BUILD"/svga-device/fuzz/fuzz_*; do
 		[ -x "$f" ] || continue
 		name=$(basename "$f")
 		corpus=$CSVGA_CACHE/work/corpus-$name
 		mkdir -p "$corpus" "$results/$name-artifacts"
 		if step "fuzzing $name for $FUZZ_SECONDS s" "$results/$name.log" \
-			"$f" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+			"$f" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
 			-artifact_prefix="$results/$name-artifacts/" "$corpus" \
 			"$CSVGA_ROOT/svga-device/fuzz/corpus"; then
 			record "fuzz: $name" 1 0 0

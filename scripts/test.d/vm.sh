@@ -41,6 +41,35 @@ vm_detects_kernel_crash() {
 		{ echo "   the crash report was not printed" >&2; return 1; }
 }
 
+# record_tap SUITE FILE RC: count a TAP stream's results; a plan that was
+# not met or a non-zero exit without a failed case counts as one failure.
+record_tap() {
+	local suite=$1 file=$2 rc=$3 p f s plan names=()
+	p=$(grep -cE '^ok [0-9]+' "$file" || true)
+	s=$(grep -cE '^ok [0-9]+.*# *SKIP' "$file" || true)
+	f=$(grep -cE '^not ok [0-9]+' "$file" || true)
+	p=$((p - s))
+	plan=$(sed -n 's/^1\.\.\([0-9]*\).*/\1/p' "$file" | head -n1)
+	mapfile -t names < <(sed -n 's/^not ok [0-9]* - //p' "$file")
+	if [ -z "$plan" ] || [ $((p + s + f)) -ne "$plan" ]; then
+		f=$((f + 1))
+		names+=("plan not met (${plan:-no plan}, ran $((p + s + f - 1)); log: $file)")
+	elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		names+=("exit status $rc (log: $file)")
+	fi
+	record "$suite" "$p" "$f" "$s" "${names[@]}"
+}
+
+# The guest log must be free of driver errors after a run.
+vm_log_clean() {
+	local log=$1
+	if grep -nE '\*ERROR\*|vmwgfx.*(error|failed|Failed)' "$log"; then
+		echo "   driver errors in $log (above)" >&2
+		return 1
+	fi
+}
+
 run_vm_tests() {
 	need_pkgs qemu-system-data seabios python3
 	check "vm" "boots our kernel, runs a command" vm_boots_our_kernel
@@ -59,4 +88,11 @@ run_vm_tests() {
 	check "vm" "exit status propagates" vm_propagates_failure
 	check "vm" "host directories shared" vm_shares_host_dirs
 	check "vm" "kernel crash detected" vm_detects_kernel_crash
+
+	# svga-device in the guest: vmwgfx on our device, explicit data path.
+	local rc=0
+	"$VM" run $debug --timeout 300 --log-dir "$results/vm-probe" -- vmw-probe \
+		>"$results/vmw-probe.tap" 2>"$results/vmw-probe.err" || rc=$?
+	record_tap "guest: vmw-probe" "$results/vmw-probe.tap" $rc
+	check "guest" "no vmwgfx errors in the log" vm_log_clean "$results/vm-probe/serial.log"
 }

@@ -10,6 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+/* __le16/__le32/__le64 as the uAPI defines them, so that programs using
+ * both these headers and the kernel's uAPI headers see one definition. */
+#include <linux/types.h>
 
 typedef uint8_t u8;
 typedef uint16_t u16;
@@ -19,9 +22,6 @@ typedef int8_t s8;
 typedef int16_t s16;
 typedef int32_t s32;
 typedef int64_t s64;
-typedef uint16_t __le16;
-typedef uint32_t __le32;
-typedef uint64_t __le64;
 
 #ifndef U8_MAX
 #define U8_MAX ((u8)~0U)

@@ -32,5 +32,25 @@ void svga_cmd_surface_copy(struct svga_cmd_stream *cs, uint32_t sid_src,
 			   uint32_t sid_dst, uint32_t srcx, uint32_t srcy,
 			   uint32_t x, uint32_t y, uint32_t w, uint32_t h,
 			   uint32_t d);
+/* SURFACE_COPY of one whole image (face/layer, mip) of w x h x d texels. */
+void svga_cmd_surface_copy_image(struct svga_cmd_stream *cs, uint32_t sid_src,
+				 uint32_t sid_dst, uint32_t face, uint32_t mip,
+				 uint32_t w, uint32_t h, uint32_t d);
+
+/* DX commands: submit them with a DX context as execbuf context. */
+void svga_cmd_dx_buffer_copy(struct svga_cmd_stream *cs, uint32_t sid_src,
+			     uint32_t sid_dst, uint32_t src_x, uint32_t dst_x,
+			     uint32_t width);
+/* DX_PRED_COPY_REGION of the whole subresource (w x h x d texels). */
+void svga_cmd_dx_pred_copy_region(struct svga_cmd_stream *cs, uint32_t sid_src,
+				  uint32_t sid_dst, uint32_t subres,
+				  uint32_t w, uint32_t h, uint32_t d);
+/* Render-target view on (mip, first_slice, slices) of a 2D (array) texture. */
+void svga_cmd_dx_define_rtv(struct svga_cmd_stream *cs, uint32_t view_id,
+			    uint32_t sid, uint32_t format, uint32_t mip,
+			    uint32_t first_slice, uint32_t slices);
+void svga_cmd_dx_destroy_rtv(struct svga_cmd_stream *cs, uint32_t view_id);
+void svga_cmd_dx_clear_rtv(struct svga_cmd_stream *cs, uint32_t view_id,
+			   const float rgba[4]);
 
 #endif

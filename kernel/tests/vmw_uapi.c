@@ -78,6 +78,27 @@ int vmw_surface_destroy(int fd, uint32_t handle)
 	return drm_cmd(fd, VMW_IOW(DRM_VMW_UNREF_SURFACE, struct drm_vmw_surface_arg), &arg);
 }
 
+int vmw_dx_context_create(int fd, uint32_t *cid)
+{
+	union drm_vmw_extended_context_arg arg;
+	int ret;
+
+	memset(&arg, 0, sizeof(arg));
+	arg.req = drm_vmw_context_dx;
+	ret = drm_cmd(fd, VMW_IOWR(DRM_VMW_CREATE_EXTENDED_CONTEXT,
+				   union drm_vmw_extended_context_arg), &arg);
+	if (!ret)
+		*cid = (uint32_t)arg.rep.cid;
+	return ret;
+}
+
+int vmw_context_destroy(int fd, uint32_t cid)
+{
+	struct drm_vmw_context_arg arg = { .cid = (int32_t)cid };
+
+	return drm_cmd(fd, VMW_IOW(DRM_VMW_UNREF_CONTEXT, struct drm_vmw_context_arg), &arg);
+}
+
 int vmw_buffer_close(int fd, uint32_t handle)
 {
 	struct drm_vmw_handle_close_arg arg = { .handle = handle };

@@ -39,6 +39,10 @@ int vmw_get_param(int fd, uint32_t param, uint64_t *value);
 int vmw_surface_create(int fd, const struct vmw_surface_desc *desc,
 		       struct vmw_surface *out);
 int vmw_surface_destroy(int fd, uint32_t handle);
+/* A DX context (drm_vmw_context_dx): pass *cid as execbuf context for DX
+ * commands; the kernel then manages its cotables. */
+int vmw_dx_context_create(int fd, uint32_t *cid);
+int vmw_context_destroy(int fd, uint32_t cid);
 int vmw_buffer_close(int fd, uint32_t handle);
 /* Map size bytes of a buffer; returns NULL and sets errno on failure. */
 void *vmw_map(int fd, uint64_t map_handle, size_t size);

@@ -59,6 +59,13 @@ struct svga_config {
 	uint64_t max_host_storage;   /* bytes of host surface storage     */
 	uint64_t max_mob_pages;      /* total pages over all MOBs         */
 	uint32_t max_objects;        /* per object table (surfaces, ...)  */
+	/*
+	 * Fault injection, for proving that coherency tests can fail: UPDATE
+	 * commands (guest -> host) or READBACK commands (host -> guest) are
+	 * validated and reported as done but move no data.  Off by default.
+	 */
+	bool drop_updates;
+	bool drop_readbacks;
 };
 
 void svga_config_default(struct svga_config *cfg);

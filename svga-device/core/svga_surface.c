@@ -167,6 +167,14 @@ static int box_to_blocks(struct svga_dev *dev, const struct svga_surface *s,
 	return SVGA_OK;
 }
 
+/* Fault injection (svga_config.drop_updates / drop_readbacks). */
+static bool svga_xfer_dropped(const struct svga_dev *dev,
+			      enum svga_xfer_dir dir)
+{
+	return dir == SVGA_XFER_TO_HOST ? dev->cfg.drop_updates :
+					  dev->cfg.drop_readbacks;
+}
+
 static int xfer_region(struct svga_dev *dev, struct svga_surface *s,
 		       struct svga_mob *mob, uint64_t base,
 		       const struct svga_mip_layout *m,
@@ -177,6 +185,8 @@ static int xfer_region(struct svga_dev *dev, struct svga_surface *s,
 	uint64_t moved = 0;
 
 	if (r->x1 <= r->x0 || r->y1 <= r->y0 || r->z1 <= r->z0)
+		return SVGA_OK;
+	if (svga_xfer_dropped(dev, dir))
 		return SVGA_OK;
 	for (uint32_t z = r->z0; z < r->z1; z++) {
 		uint32_t y = r->y0;
@@ -271,6 +281,8 @@ int svga_surface_xfer_all(struct svga_dev *dev, struct svga_surface *s,
 
 	if (!mob)
 		return SVGA_ERR;
+	if (svga_xfer_dropped(dev, dir))
+		return SVGA_OK;
 	if (dir == SVGA_XFER_TO_HOST)
 		rc = svga_mob_read(dev, mob, 0, s->data, len);
 	else

@@ -78,7 +78,7 @@ run_fuzz() {
 		return
 	fi
 	for f in "$MESON_FUZZ_BUILD"/svga-device/fuzz/fuzz_*; do
-		[ -x "$f" ] || continue
+		[ -f "$f" ] && [ -x "$f" ] || continue
 		name=$(basename "$f")
 		corpus=$CSVGA_CACHE/work/corpus-$name
 		mkdir -p "$corpus" "$results/$name-artifacts"

@@ -125,8 +125,8 @@ void svga_cmd_dx_define_rtv(struct svga_cmd_stream *cs, uint32_t view_id,
 	body.renderTargetViewId = view_id;
 	body.sid = sid;
 	body.format = format;
-	body.resourceDimension = slices > 1 ? SVGA3D_RESOURCE_TEXTURE2DARRAY :
-					      SVGA3D_RESOURCE_TEXTURE2D;
+	/* SVGA has no separate array dimension: arraySize says it */
+	body.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
 	body.desc.tex.mipSlice = mip;
 	body.desc.tex.firstArraySlice = first_slice;
 	body.desc.tex.arraySize = slices;

@@ -16,19 +16,37 @@ void tap_plan(int count)
 	fflush(stdout);
 }
 
+static bool report(bool ok, const char *todo, const char *fmt, va_list ap)
+{
+	reported++;
+	if (!ok && !todo)
+		failures++;
+	printf("%s %d - ", ok ? "ok" : "not ok", reported);
+	vprintf(fmt, ap);
+	if (todo)
+		printf(" # TODO %s", todo);
+	printf("\n");
+	fflush(stdout);
+	return ok;
+}
+
 bool tap_ok(bool ok, const char *fmt, ...)
 {
 	va_list ap;
 
-	reported++;
-	if (!ok)
-		failures++;
-	printf("%s %d - ", ok ? "ok" : "not ok", reported);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	report(ok, NULL, fmt, ap);
 	va_end(ap);
-	printf("\n");
-	fflush(stdout);
+	return ok;
+}
+
+bool tap_ok_todo(bool ok, const char *todo, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(ok, todo, fmt, ap);
+	va_end(ap);
 	return ok;
 }
 

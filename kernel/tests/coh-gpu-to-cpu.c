@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+/*
+ * coh-gpu-to-cpu: what the GPU writes into a coherent surface must be
+ * what the CPU reads through the mapping once the fence has signalled.
+ *
+ * The GPU writes the coherent surface by copying a non-coherent helper
+ * (filled by CPU + explicit UPDATE) into it, or by clearing a render
+ * target view on a DX context.  The test then reads the mapping and
+ * compares.  Only the kernel can bring the data back (it zaps the PTEs
+ * when the GPU dirties the surface and reads back on the next fault); the
+ * test never reads the coherent surface back itself.  The partial-read
+ * case reads one byte of a large surface, to show in the counters how
+ * much the kernel read back for it.
+ */
+#include "coh_lib.h"
+#include "tap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TEX (SVGA3D_SURFACE_HINT_TEXTURE | SVGA3D_SURFACE_BIND_SHADER_RESOURCE)
+
+struct shape {
+	const char *name;
+	uint32_t format;
+	uint64_t flags;
+	uint32_t w, h, d, mips, array;
+	enum coh_copy how;
+};
+
+static const struct shape shapes[] = {
+	{ "buffer 256 KiB", SVGA3D_BUFFER, SVGA3D_SURFACE_BIND_VERTEX_BUFFER,
+	  256u << 10, 1, 1, 1, 0, COH_COPY_BUFFER },
+	{ "A8R8G8B8 256x256, 9 mips", SVGA3D_A8R8G8B8, SVGA3D_SURFACE_HINT_TEXTURE,
+	  256, 256, 1, 9, 0, COH_COPY_SURFACE },
+	{ "R8G8B8A8_UNORM cube 32x32, 6 mips", SVGA3D_R8G8B8A8_UNORM,
+	  TEX | SVGA3D_SURFACE_CUBEMAP, 32, 32, 1, 6, 0, COH_COPY_PRED_REGION },
+	{ "R32_FLOAT 3D 64x32x8", SVGA3D_R32_FLOAT, TEX | SVGA3D_SURFACE_VOLUME,
+	  64, 32, 8, 1, 0, COH_COPY_SURFACE },
+	{ "BC3_UNORM 128x128, 3 mips (block compressed)", SVGA3D_BC3_UNORM, TEX,
+	  128, 128, 1, 3, 0, COH_COPY_PRED_REGION },
+};
+#define NSHAPES (sizeof(shapes) / sizeof(shapes[0]))
+#define NCASES ((int)NSHAPES + 1 + 2)
+
+static struct coh_env env;
+
+static int make_pair(const struct vmw_surface_desc *d, struct coh_surf *coh,
+		     struct coh_surf *helper)
+{
+	int ret = coh_surf_create(&env, d, true, VMW_INVALID_ID, coh);
+
+	if (ret)
+		return ret;
+	ret = coh_surf_create(&env, d, false, VMW_INVALID_ID, helper);
+	if (ret)
+		coh_surf_destroy(&env, coh);
+	return ret;
+}
+
+/* GPU copy of a helper full of pattern into the coherent surface, then
+ * the CPU reads all of it. */
+static void gpu_copy_case(const struct shape *sh, uint32_t seed)
+{
+	struct vmw_surface_desc d = coh_desc(sh->format, sh->flags, sh->w, sh->h,
+					     sh->d, sh->mips, sh->array);
+	struct coh_surf coh, helper;
+	struct coh_meas m;
+	uint8_t *want;
+	char what[160];
+	int ret = make_pair(&d, &coh, &helper);
+
+	snprintf(what, sizeof(what), "%s: GPU copy into it, CPU reads all", sh->name);
+	if (ret) {
+		tap_ok(false, "%s (surfaces: ret %d)", what, ret);
+		return;
+	}
+	want = malloc(coh.size);
+	if (!want)
+		tap_bail("out of memory");
+	coh_fill(want, 0, coh.size, seed);
+	memcpy(helper.map, want, coh.size);
+	coh_meas_begin(&env, &m);
+	ret = coh_gpu_write(&env, sh->how, &helper, &coh);
+	if (ret)
+		tap_diag("%s: submit failed (ret %d)", what, ret);
+	coh_meas_read(&m, 0, coh.size);
+	coh_diag_diff(what, coh.map, want, coh.size);
+	tap_ok(!ret && !memcmp(coh.map, want, coh.size), "%s", what);
+	coh_meas_end(&env, &m, what);
+	free(want);
+	coh_surf_destroy(&env, &helper);
+	coh_surf_destroy(&env, &coh);
+}
+
+/*
+ * Clear of one render-target view (mip 1 of array slice 1) of a coherent
+ * 2-slice, 2-mip RGBA8 texture, after CPU writes to other pages: the
+ * kernel must upload the CPU writes before the clear and read the whole
+ * result back afterwards.
+ */
+static void clear_case(void)
+{
+	const uint32_t W = 64, H = 64, MIPS = 2, SLICES = 2;
+	struct vmw_surface_desc d = coh_desc(SVGA3D_R8G8B8A8_UNORM,
+					     TEX | SVGA3D_SURFACE_ARRAY |
+					     SVGA3D_SURFACE_BIND_RENDER_TARGET,
+					     W, H, 1, MIPS, SLICES);
+	const float rgba[4] = { 51 / 255.0f, 102 / 255.0f, 1.0f, 0.0f };
+	const uint8_t px[4] = { 51, 102, 255, 0 };
+	size_t mip0 = W * H * 4, mip1 = (W / 2) * (H / 2) * 4;
+	size_t chain = mip0 + mip1, clear_off = chain + mip0;
+	struct svga_cmd_stream cs;
+	struct coh_surf coh, helper;
+	struct coh_meas m;
+	uint8_t *want;
+	int ret = make_pair(&d, &coh, &helper);
+
+	if (ret) {
+		tap_ok(false, "clear render target view (surfaces: ret %d)", ret);
+		return;
+	}
+	want = malloc(coh.size);
+	if (!want)
+		tap_bail("out of memory");
+	/* the device has P everywhere (GPU write, so the buffer is in its
+	 * MOB before the CPU writes anything) */
+	coh_fill(want, 0, coh.size, 0x77);
+	memcpy(helper.map, want, coh.size);
+	ret = coh_gpu_write(&env, COH_COPY_PRED_REGION, &helper, &coh);
+	svga_cmd_init(&cs);
+	svga_cmd_dx_define_rtv(&cs, 1, coh.s.handle, SVGA3D_R8G8B8A8_UNORM, 1, 1, 1);
+	if (!ret)
+		ret = coh_submit(&env, &cs);
+
+	coh_meas_begin(&env, &m);
+	/* CPU writes: the first page (slice 0, mip 0) and the first page of
+	 * the cleared image, which the clear then overwrites */
+	coh_fill(want, 0, COH_PAGE, 0x78);
+	memcpy(coh.map, want, COH_PAGE);
+	coh_meas_wrote(&m, 0, COH_PAGE);
+	coh_fill(want + (clear_off & ~(size_t)(COH_PAGE - 1)),
+		 clear_off & ~(size_t)(COH_PAGE - 1), COH_PAGE, 0x79);
+	memcpy(coh.map + (clear_off & ~(size_t)(COH_PAGE - 1)),
+	       want + (clear_off & ~(size_t)(COH_PAGE - 1)), COH_PAGE);
+	coh_meas_wrote(&m, clear_off & ~(size_t)(COH_PAGE - 1), COH_PAGE);
+	for (size_t i = 0; i < mip1; i += 4)
+		memcpy(want + clear_off + i, px, 4);
+
+	svga_cmd_init(&cs);
+	svga_cmd_dx_clear_rtv(&cs, 1, rgba);
+	svga_cmd_dx_destroy_rtv(&cs, 1);
+	if (!ret)
+		ret = coh_submit(&env, &cs);
+	coh_meas_read(&m, 0, coh.size);
+	coh_diag_diff("clear render target view", coh.map, want, coh.size);
+	tap_ok(!ret && !memcmp(coh.map, want, coh.size),
+	       "clear of an RTV on mip 1 of slice 1 after CPU writes: CPU reads the cleared texels and its own writes elsewhere (ret %d)",
+	       ret);
+	coh_meas_end(&env, &m, "clear render target view");
+	free(want);
+	coh_surf_destroy(&env, &helper);
+	coh_surf_destroy(&env, &coh);
+}
+
+/* One byte of an 8 MiB surface the GPU wrote, then one more far away. */
+static void partial_read_case(void)
+{
+	const size_t size = 8u << 20;
+	struct vmw_surface_desc d = coh_desc(SVGA3D_BUFFER,
+					     SVGA3D_SURFACE_BIND_VERTEX_BUFFER,
+					     (uint32_t)size, 1, 1, 1, 0);
+	struct coh_surf coh, helper;
+	struct coh_meas m;
+	size_t off1 = size / 2 + 12345, off2 = size - 3;
+	uint8_t got;
+	int ret = make_pair(&d, &coh, &helper);
+
+	if (ret) {
+		tap_ok(false, "partial read (surfaces: ret %d)", ret);
+		tap_ok(false, "partial read, second byte");
+		return;
+	}
+	coh_fill(helper.map, 0, size, 0x5150);
+	ret = coh_gpu_write(&env, COH_COPY_BUFFER, &helper, &coh);
+
+	coh_meas_begin(&env, &m);
+	got = coh.map[off1];
+	coh_meas_read(&m, off1, 1);
+	tap_ok(!ret && got == coh_byte(0x5150, off1),
+	       "partial read: one byte at %zu of an 8 MiB surface the GPU wrote: 0x%02x, want 0x%02x",
+	       off1, got, coh_byte(0x5150, off1));
+	coh_meas_end(&env, &m, "partial read, one byte of 8 MiB");
+
+	coh_meas_begin(&env, &m);
+	got = coh.map[off2];
+	coh_meas_read(&m, off2, 1);
+	tap_ok(!ret && got == coh_byte(0x5150, off2),
+	       "partial read: then one byte at %zu: 0x%02x, want 0x%02x", off2,
+	       got, coh_byte(0x5150, off2));
+	coh_meas_end(&env, &m, "partial read, second byte");
+	coh_surf_destroy(&env, &helper);
+	coh_surf_destroy(&env, &coh);
+}
+
+int main(void)
+{
+	tap_plan(NCASES);
+	coh_env_init(&env);
+	for (size_t i = 0; i < NSHAPES; i++)
+		gpu_copy_case(&shapes[i], 0x2000u + (uint32_t)i);
+	clear_case();
+	partial_read_case();
+	coh_env_fini(&env);
+	return tap_finish();
+}

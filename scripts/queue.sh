@@ -20,9 +20,12 @@ upstream_of() {
 	esac
 }
 
-# queue_patches NAME: the series' patch files in order.
+# queue_patches NAME: the series' patch files in order.  With
+# CSVGA_KERNEL_QUEUE=empty the kernel queue is left out (the pristine
+# baseline of scripts/test --pristine-baseline).
 queue_patches() {
 	local q
+	[ "$1" != kernel ] || [ "${CSVGA_KERNEL_QUEUE:-}" != empty ] || return 0
 	q=$(queue_dir "$1")
 	[ -f "$q/series" ] || return 0
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$q/series" | while read -r p; do

@@ -30,8 +30,8 @@
  * Known kernel defects of Linux 6.1 that make cases fail; a case carries
  * one as its TAP TODO only where the failure was traced to it.
  */
-/* DESIGN.md defect 2 */
-#define COH_TODO_MAX "kernel, issue 5: vmw_bo_dirty_transfer_to_res uses max() instead of clamping, one resource consumes the dirty bits of another on the same MOB"
+/* DESIGN.md defect 2 (max() instead of a clamp in vmw_bo_dirty_transfer_to_res)
+ * is fixed by kernel/patches; the pristine baseline shows it. */
 /* DESIGN.md defect 2, overlapping part: surfaces on one buffer all start at
  * offset 0 in the 6.1 uAPI, and the first to validate clears the dirty bits
  * of pages the others also cover (clamping alone does not fix this) */

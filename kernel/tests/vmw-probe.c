@@ -5,14 +5,17 @@
  * pattern through the device the explicit (non-coherent) way:
  * CPU write -> UPDATE_GB_SURFACE -> SURFACE_COPY -> READBACK_GB_SURFACE
  * -> CPU read of the copy.  The copy exists only in the device's host
- * storage, so a match proves upload, copy and readback all worked.
- * Prints TAP.
+ * storage, so a match proves upload, copy and readback all worked.  The
+ * device's own counters, read from the guest, must show exactly those
+ * bytes moving.  Prints TAP.
  */
 #include "svga_cmds.h"
+#include "svga_counters.h"
 #include "tap.h"
 #include "vmw_uapi.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +60,13 @@ int main(void)
 	uint32_t i, mismatches = 0;
 	int fd, ret;
 
-	tap_plan(8);
+	struct svga_counters counters;
+	struct svga_counter upd0, upd1, rb0, rb1, copy0, copy1;
+	struct stat st;
+
+	tap_plan(11);
+	tap_ok(stat("/dev/dri/card0", &st) == 0 && S_ISCHR(st.st_mode),
+	       "/dev/dri/card0 is a character device");
 	fd = vmw_open_render_node();
 	if (fd < 0)
 		tap_bail("cannot open /dev/dri/renderD128: %s", strerror(-fd));
@@ -86,6 +95,13 @@ int main(void)
 		((uint32_t *)dst_map)[i] = 0;
 	}
 
+	ret = svga_counters_open(&counters);
+	if (!tap_ok(!ret, "device counters mapped from BAR0 (ret %d)", ret))
+		tap_bail("no device counters");
+	svga_counters_read(&counters, SVGA_3D_CMD_UPDATE_GB_SURFACE, &upd0);
+	svga_counters_read(&counters, SVGA_3D_CMD_READBACK_GB_SURFACE, &rb0);
+	svga_counters_read(&counters, SVGA_3D_CMD_SURFACE_COPY, &copy0);
+
 	svga_cmd_init(&cs);
 	svga_cmd_update_gb_surface(&cs, src.handle);
 	svga_cmd_surface_copy(&cs, src.handle, dst.handle, 0, 0, 0, 0,
@@ -100,6 +116,18 @@ int main(void)
 			mismatches++;
 	tap_ok(mismatches == 0, "the copy read back equals the pattern (%u of %u words differ)",
 	       mismatches, PROBE_BYTES / 4);
+
+	svga_counters_read(&counters, SVGA_3D_CMD_UPDATE_GB_SURFACE, &upd1);
+	svga_counters_read(&counters, SVGA_3D_CMD_READBACK_GB_SURFACE, &rb1);
+	svga_counters_read(&counters, SVGA_3D_CMD_SURFACE_COPY, &copy1);
+	tap_ok(upd1.count - upd0.count == 1 && upd1.to_host - upd0.to_host == PROBE_BYTES &&
+	       rb1.count - rb0.count == 1 && rb1.to_guest - rb0.to_guest == PROBE_BYTES &&
+	       copy1.count - copy0.count == 1,
+	       "device counters: 1 update of %llu bytes, 1 readback of %llu bytes, %llu copy",
+	       (unsigned long long)(upd1.to_host - upd0.to_host),
+	       (unsigned long long)(rb1.to_guest - rb0.to_guest),
+	       (unsigned long long)(copy1.count - copy0.count));
+	svga_counters_close(&counters);
 
 	munmap(src_map, src.buffer_size);
 	munmap(dst_map, dst.buffer_size);

@@ -4,9 +4,11 @@
 
 kernel_key() {
 	local flavour=$1 frags=("$CSVGA_ROOT/kernel/config/base.config")
-	[ "$flavour" = debug ] && frags+=("$CSVGA_ROOT/kernel/config/debug.config")
+	[ "${flavour#debug}" = "$flavour" ] || frags+=("$CSVGA_ROOT/kernel/config/debug.config")
+	local queue=$CSVGA_ROOT/kernel/patches
+	[ "${CSVGA_KERNEL_QUEUE:-}" != empty ] || queue=/nonexistent/empty-queue
 	fetch_linux >&2
-	echo "$(cat "$(version_file linux)")-$(hash_inputs "$CSVGA_ROOT/kernel/patches" "${frags[@]}" \
+	echo "$(cat "$(version_file linux)")-$(hash_inputs "$queue" "${frags[@]}" \
 		"$CSVGA_ROOT/scripts/build.d/kernel.sh")"
 }
 
@@ -15,8 +17,11 @@ kernel_key() {
 build_kernel() {
 	local flavour=normal
 	[ "${1:-}" = --debug ] && flavour=debug
+	# The pristine baseline (CSVGA_KERNEL_QUEUE=empty) is a flavour of
+	# its own: its own work tree, its own cache key.
+	[ "${CSVGA_KERNEL_QUEUE:-}" != empty ] || flavour=$flavour-pristine
 	local key out work frags=("$CSVGA_ROOT/kernel/config/base.config")
-	[ $flavour = debug ] && frags+=("$CSVGA_ROOT/kernel/config/debug.config")
+	[ "${flavour#debug}" = "$flavour" ] || frags+=("$CSVGA_ROOT/kernel/config/debug.config")
 	key=$(kernel_key $flavour)
 	out=$OUT/kernel-$flavour-$key
 	if [ -f "$out/bzImage" ]; then
@@ -39,7 +44,7 @@ build_kernel() {
 	while read -r line; do
 		case $line in CONFIG_*) grep -qxF "$line" "$work/obj/.config" || missing+=("$line") ;; esac
 	done < <(cat "${frags[@]}" | sed 's/[[:space:]]*$//')
-	if [ $flavour = debug ]; then
+	if [ "${flavour#debug}" != "$flavour" ]; then
 		# base options overridden by debug.config (LOCALVERSION) are fine
 		local m2=()
 		for line in "${missing[@]}"; do

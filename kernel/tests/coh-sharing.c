@@ -138,7 +138,7 @@ static void two_mappings_case(size_t size, const char *name)
 	m2 = vmw_map(env.fd, c.s.map_handle, c.map_size);
 	if (!m2)
 		tap_bail("second mapping failed");
-	/* GPU write first (see COH_TODO_MOVE), read through both */
+	/* GPU write first (a first move into the MOB lost page-table-tracked writes before kernel/patches 0004), read through both */
 	coh_fill(h.map, 0, size, 0x6000);
 	memcpy(shadow, h.map, size);
 	ret = coh_gpu_write(&env, COH_COPY_BUFFER, &h, &c);

@@ -37,7 +37,9 @@
  * of pages the others also cover (clamping alone does not fix this) */
 #define COH_TODO_SHARED "kernel, issue 5: the MOB's dirty bits are consumed by the first resource validated, overlapping resources on the same MOB never get those pages uploaded"
 /* not in DESIGN.md: found by this suite */
-#define COH_TODO_MOVE "kernel, issue 5: pagetable-tracked dirty bits are lost when TTM moves the buffer into the MOB at first validation (ttm_bo_handle_move_mem unmaps the PTEs before vmw_bo_dirty_scan runs)"
+/* Page-table-tracked writes lost when the first validation moves the
+ * buffer into its MOB: fixed by kernel/patches 0004 (the pristine baseline
+ * shows it). Eviction still moves buffers outside validation. */
 
 /* not in DESIGN.md: found by this suite */
 #define COH_TODO_EXIT "kernel, issue 5: pagetable-tracked dirty bits are lost when a process that wrote through its mapping exits (its PTEs are zapped without vmw_bo_dirty_pre_unmap) before the next scan"

@@ -51,9 +51,10 @@ fetch_linux() {
 
 # fetch_dsc NAME PKG VERSION SERIES: apt-get source --download-only.
 fetch_dsc() {
-	local name=$1 pkg=$2 v=$3 series=$4 dsc log=$CSVGA_LOGS/fetch-$1.log
-	dsc=$SRC_DL/${pkg}_${v#*:}.dsc
-	if [ ! -f "$dsc" ]; then
+	local name=$1 pkg=$2 v=$3 series=$4 log=$CSVGA_LOGS/fetch-$1.log
+	# A .dsc alone proves nothing (its tarballs may have failed): a
+	# marker is written once apt-get source has fetched everything.
+	if [ ! -f "$SRC_DL/$name-$v.complete" ]; then
 		need_pkgs dpkg-dev xz-utils ca-certificates
 		ensure_deb_src
 		if ! (cd "$SRC_DL" && apt-get source --download-only "$pkg=$v") >"$log" 2>&1; then
@@ -64,9 +65,9 @@ fetch_dsc() {
 			fi
 			warn "pinned $pkg $v is no longer served; using the newest, $nv"
 			v=$nv
-			dsc=$SRC_DL/${pkg}_${v#*:}.dsc
 			(cd "$SRC_DL" && apt-get source --download-only "$pkg=$v") >>"$log" 2>&1 || return 1
 		fi
+		touch "$SRC_DL/$name-$v.complete"
 	fi
 	echo "$v" >"$(version_file "$name")"
 }
@@ -103,6 +104,7 @@ fetch_piglit() {
 				die "could not download piglit $v" "see $CSVGA_LOGS/fetch-piglit.log"
 		}
 	fi
+	[ "$v" != "$PIGLIT_VERSION" ] || check_sha256 "$SRC_DL/piglit_${v#*:}_amd64.deb" "$PIGLIT_DEB_SHA256"
 	echo "$v" >"$(version_file piglit)"
 	echo binary >"$SRC_DL/piglit.kind"
 }

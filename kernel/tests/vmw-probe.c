@@ -15,12 +15,19 @@
 #include "vmw_uapi.h"
 
 #include <errno.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+/* Added by kernel/patches (vmwgfx 2.21); older headers lack it. */
+#ifndef DRM_VMW_PARAM_COHERENT_MEMORY
+#define DRM_VMW_PARAM_COHERENT_MEMORY 18
+#endif
+#define VMWGFX_COHERENT_PARAM_MINOR 21
 
 #define PROBE_WIDTH 64u
 #define PROBE_HEIGHT 64u
@@ -64,7 +71,9 @@ int main(void)
 	struct svga_counter upd0, upd1, rb0, rb1, copy0, copy1;
 	struct stat st;
 
-	tap_plan(11);
+	struct drm_version version;
+
+	tap_plan(13);
 	tap_ok(stat("/dev/dri/card0", &st) == 0 && S_ISCHR(st.st_mode),
 	       "/dev/dri/card0 is a character device");
 	fd = vmw_open_render_node();
@@ -80,6 +89,17 @@ int main(void)
 	       (unsigned long long)v);
 	ret = vmw_get_param(fd, DRM_VMW_PARAM_DX, &v);
 	tap_ok(!ret && v == 1, "DRM_VMW_PARAM_DX = %llu", (unsigned long long)v);
+	memset(&version, 0, sizeof(version));
+	ret = ioctl(fd, DRM_IOCTL_VERSION, &version) ? -errno : 0;
+	tap_ok(!ret && version.version_major == 2 &&
+	       version.version_minor >= VMWGFX_COHERENT_PARAM_MINOR,
+	       "vmwgfx version %d.%d (coherent memory query from 2.%d)",
+	       version.version_major, version.version_minor,
+	       VMWGFX_COHERENT_PARAM_MINOR);
+	v = 0;
+	ret = vmw_get_param(fd, DRM_VMW_PARAM_COHERENT_MEMORY, &v);
+	tap_ok(!ret && v == 1, "DRM_VMW_PARAM_COHERENT_MEMORY = %llu (ret %d)",
+	       (unsigned long long)v, ret);
 
 	ret = create_texture(fd, &src, &src_map);
 	if (!ret)

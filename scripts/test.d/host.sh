@@ -42,8 +42,17 @@ count_meson_results() {
 	record "$suite" $counts
 }
 
+# Every pinned source (Mesa and piglit too, which later work builds) can
+# be fetched and matches its pin.
+sources_fetch_and_verify() {
+	"$CSVGA_ROOT/scripts/fetch" all >"$results/fetch.log" 2>&1 ||
+		{ tail -n 5 "$results/fetch.log" >&2; return 1; }
+	sed 's/^/   /' "$results/fetch.log" | grep -v '^   \[csvga'
+}
+
 run_host_tests() {
 	need_pkgs meson ninja-build pkg-config gcc python3
+	check "sources" "pinned sources fetched and verified" sources_fetch_and_verify
 	local log=$results/meson.log
 	if ! step "configuring host build (meson)" "$log" meson_setup "$MESON_BUILD"; then
 		record "host: meson" 0 1 0 "meson setup (log: $log)"

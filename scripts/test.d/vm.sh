@@ -84,8 +84,21 @@ vm_log_clean() {
 	fi
 }
 
+# Build the guest (kernel, QEMU, initramfs) up front, with its progress
+# shown: the suites below capture the output of each boot.
+build_guest() {
+	local flag=
+	[ -z "$debug" ] || flag=--debug
+	"$CSVGA_ROOT/scripts/build" qemu >/dev/null &&
+		"$CSVGA_ROOT/scripts/build" initramfs $flag >/dev/null
+}
+
 run_vm_tests() {
 	need_pkgs qemu-system-data seabios python3
+	if ! build_guest; then
+		record "vm: build" 0 1 0 "building the guest failed (logs in $CSVGA_LOGS)"
+		return
+	fi
 	check "vm" "boots our kernel, runs a command" vm_boots_our_kernel
 	if [ -f "$results/vm-kunit/serial.log" ]; then
 		local k

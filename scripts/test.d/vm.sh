@@ -93,6 +93,38 @@ build_guest() {
 		"$CSVGA_ROOT/scripts/build" initramfs $flag >/dev/null
 }
 
+# The device's counters read from the host over QMP while the guest runs:
+# vmw-probe moves exactly one UPDATE_GB_SURFACE and one READBACK_GB_SURFACE
+# of 16384 bytes each, and then waits for the host to look.
+vm_host_reads_counters() {
+	local sock=$results/vm-qmp.sock out=$results/vm-qmp.out stats=$results/vm-qmp.stats
+	local vpid waited=0 rc=0
+	rm -f "$sock" "$stats"
+	CSVGA_SVGA_OPTS=id=svga0 "$VM" run $debug --timeout 180 --log-dir "$results/vm-qmp" \
+		--qemu-arg -qmp --qemu-arg "unix:$sock,server=on,wait=off" -- \
+		sh -c 'vmw-probe >/dev/null && echo probe-done && sleep 30' >"$out" 2>&1 &
+	vpid=$!
+	while ! grep -q probe-done "$out" 2>/dev/null; do
+		if ! kill -0 $vpid 2>/dev/null || [ $waited -ge 150 ]; then
+			echo "   the guest did not finish vmw-probe (log: $out)" >&2
+			kill $vpid 2>/dev/null
+			wait $vpid 2>/dev/null
+			return 1
+		fi
+		sleep 1
+		waited=$((waited + 1))
+	done
+	"$CSVGA_ROOT/scripts/qmp" "$sock" qom-get \
+		'{"path":"/machine/peripheral/svga0","property":"stats"}' >"$stats" || rc=1
+	"$CSVGA_ROOT/scripts/qmp" "$sock" quit >/dev/null 2>&1 || true
+	wait $vpid 2>/dev/null || true
+	[ $rc -eq 0 ] || { echo "   QMP qom-get failed" >&2; return 1; }
+	grep -E '^(UPDATE_GB_SURFACE|READBACK_GB_SURFACE) ' "$stats" | sed 's/^/   host reads: /'
+	grep -qE '^UPDATE_GB_SURFACE id=1102 count=1 to_host=16384 ' "$stats" &&
+		grep -qE '^READBACK_GB_SURFACE id=1104 count=1 to_host=0 to_guest=16384' "$stats" ||
+		{ echo "   unexpected counters (full text: $stats)" >&2; return 1; }
+}
+
 run_vm_tests() {
 	need_pkgs qemu-system-data seabios python3
 	if ! build_guest; then
@@ -122,4 +154,5 @@ run_vm_tests() {
 		>"$results/vmw-probe.tap" 2>"$results/vmw-probe.err" || rc=$?
 	record_tap "guest: vmw-probe" "$results/vmw-probe.tap" $rc
 	check "guest" "no vmwgfx errors in the log" vm_log_clean "$results/vm-probe/serial.log"
+	check "guest" "device counters read from the host (QMP)" vm_host_reads_counters
 }

@@ -49,7 +49,7 @@ static const struct shape shapes[] = {
 	  TEX, 100, 37, 1, 1, 0, COH_COPY_SURFACE },
 };
 #define NSHAPES (sizeof(shapes) / sizeof(shapes[0]))
-#define CASES_PER_SHAPE 4
+#define CASES_PER_SHAPE 7
 
 static struct coh_env env;
 
@@ -134,6 +134,7 @@ static void run_shape(const struct shape *sh, uint32_t seed)
 	snprintf(what, sizeof(what), "%s: write one byte at %zu", sh->name, off);
 	tap_ok(gpu_check(sh, &coh, &helper, shadow, what), "%s, GPU copy matches", what);
 	coh_meas_end(&env, &m, what);
+	coh_meas_check_upload(&m, what);
 
 	/* one page, a third of the way in */
 	coh_meas_begin(&env, &m);
@@ -144,6 +145,7 @@ static void run_shape(const struct shape *sh, uint32_t seed)
 		 off / COH_PAGE);
 	tap_ok(gpu_check(sh, &coh, &helper, shadow, what), "%s, GPU copy matches", what);
 	coh_meas_end(&env, &m, what);
+	coh_meas_check_upload(&m, what);
 
 	/* scattered pages: first, two in the middle, last; a few bytes
 	 * each, so the upload should cover pages, not the whole surface */
@@ -163,6 +165,7 @@ static void run_shape(const struct shape *sh, uint32_t seed)
 	snprintf(what, sizeof(what), "%s: write scattered pages", sh->name);
 	tap_ok(gpu_check(sh, &coh, &helper, shadow, what), "%s, GPU copy matches", what);
 	coh_meas_end(&env, &m, what);
+	coh_meas_check_upload(&m, what);
 
 	free(shadow);
 	coh_surf_destroy(&env, &helper);

@@ -42,7 +42,7 @@ static const struct shape shapes[] = {
 	  128, 128, 1, 3, 0, COH_COPY_PRED_REGION },
 };
 #define NSHAPES (sizeof(shapes) / sizeof(shapes[0]))
-#define NCASES ((int)NSHAPES + 1 + 2)
+#define NCASES ((int)NSHAPES + 1 + 2 * 4)
 
 static struct coh_env env;
 
@@ -164,42 +164,55 @@ static void clear_case(void)
 	coh_surf_destroy(&env, &coh);
 }
 
-/* One byte of an 8 MiB surface the GPU wrote, then one more far away. */
-static void partial_read_case(void)
+/*
+ * One byte of a large surface the GPU wrote, then one more far away: the
+ * kernel should read back what covers the faulting page, not the whole
+ * surface.
+ */
+static void partial_read_case(const char *name,
+			      const struct vmw_surface_desc *d,
+			      enum coh_copy how)
 {
-	const size_t size = 8u << 20;
-	struct vmw_surface_desc d = coh_desc(SVGA3D_BUFFER,
-					     SVGA3D_SURFACE_BIND_VERTEX_BUFFER,
-					     (uint32_t)size, 1, 1, 1, 0);
 	struct coh_surf coh, helper;
 	struct coh_meas m;
-	size_t off1 = size / 2 + 12345, off2 = size - 3;
+	size_t off1, off2;
+	char what[160];
 	uint8_t got;
-	int ret = make_pair(&d, &coh, &helper);
+	int ret = make_pair(d, &coh, &helper);
 
 	if (ret) {
-		tap_ok(false, "partial read (surfaces: ret %d)", ret);
-		tap_ok(false, "partial read, second byte");
+		tap_ok(false, "partial read, %s (surfaces: ret %d)", name, ret);
+		tap_ok(false, "partial read, %s: first byte read back", name);
+		tap_ok(false, "partial read, %s: second byte", name);
+		tap_ok(false, "partial read, %s: second byte read back", name);
 		return;
 	}
-	coh_fill(helper.map, 0, size, 0x5150);
-	ret = coh_gpu_write(&env, COH_COPY_BUFFER, &helper, &coh);
+	/* a byte in the middle, then one near the end (the last mips of a
+	 * texture, the last page of a buffer) */
+	off1 = coh.size / 2 + 12345;
+	off2 = coh.size - 3;
+	coh_fill(helper.map, 0, coh.size, 0x5150);
+	ret = coh_gpu_write(&env, how, &helper, &coh);
 
 	coh_meas_begin(&env, &m);
 	got = coh.map[off1];
 	coh_meas_read(&m, off1, 1);
 	tap_ok(!ret && got == coh_byte(0x5150, off1),
-	       "partial read: one byte at %zu of an 8 MiB surface the GPU wrote: 0x%02x, want 0x%02x",
-	       off1, got, coh_byte(0x5150, off1));
-	coh_meas_end(&env, &m, "partial read, one byte of 8 MiB");
+	       "partial read, %s: one byte at %zu of %zu the GPU wrote: 0x%02x, want 0x%02x",
+	       name, off1, coh.size, got, coh_byte(0x5150, off1));
+	snprintf(what, sizeof(what), "partial read, %s: first byte", name);
+	coh_meas_end(&env, &m, what);
+	coh_meas_check_readback(&m, what);
 
 	coh_meas_begin(&env, &m);
 	got = coh.map[off2];
 	coh_meas_read(&m, off2, 1);
 	tap_ok(!ret && got == coh_byte(0x5150, off2),
-	       "partial read: then one byte at %zu: 0x%02x, want 0x%02x", off2,
-	       got, coh_byte(0x5150, off2));
-	coh_meas_end(&env, &m, "partial read, second byte");
+	       "partial read, %s: then one byte at %zu: 0x%02x, want 0x%02x",
+	       name, off2, got, coh_byte(0x5150, off2));
+	snprintf(what, sizeof(what), "partial read, %s: second byte", name);
+	coh_meas_end(&env, &m, what);
+	coh_meas_check_readback(&m, what);
 	coh_surf_destroy(&env, &helper);
 	coh_surf_destroy(&env, &coh);
 }
@@ -211,7 +224,18 @@ int main(void)
 	for (size_t i = 0; i < NSHAPES; i++)
 		gpu_copy_case(&shapes[i], 0x2000u + (uint32_t)i);
 	clear_case();
-	partial_read_case();
+	{
+		struct vmw_surface_desc buf =
+			coh_desc(SVGA3D_BUFFER, SVGA3D_SURFACE_BIND_VERTEX_BUFFER,
+				 8u << 20, 1, 1, 1, 0);
+		struct vmw_surface_desc tex =
+			coh_desc(SVGA3D_A8R8G8B8, SVGA3D_SURFACE_HINT_TEXTURE,
+				 1024, 1024, 1, 11, 0);
+
+		partial_read_case("buffer 8 MiB", &buf, COH_COPY_BUFFER);
+		partial_read_case("A8R8G8B8 1024x1024, 11 mips", &tex,
+				  COH_COPY_SURFACE);
+	}
 	coh_env_fini(&env);
 	return tap_finish();
 }

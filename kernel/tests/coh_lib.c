@@ -258,12 +258,42 @@ void coh_meas_end(struct coh_env *e, struct coh_meas *m, const char *what)
 	svga_counters_read(&e->ctr, SVGA_COUNTERS_TOTALS, &t1);
 	up = t1.to_host - m->t0.to_host - (e->explicit_to_host - m->h0);
 	back = t1.to_guest - m->t0.to_guest - (e->explicit_to_guest - m->g0);
+	m->measured = true;
+	m->uploaded = up;
+	m->read_back = back;
 	ratio(r1, sizeof(r1), up, m->dirtied);
 	ratio(r2, sizeof(r2), back, m->read);
 	tap_diag("measure %s: cpu dirtied %llu B, uploaded %llu B (%s); cpu read %llu B, read back %llu B (%s); device errors %llu",
 		 what, (unsigned long long)m->dirtied, (unsigned long long)up,
 		 r1, (unsigned long long)m->read, (unsigned long long)back, r2,
 		 (unsigned long long)(t1.errors - m->t0.errors));
+}
+
+static bool check_amplification(const struct coh_meas *m, const char *what,
+				const char *moved, uint64_t bytes,
+				const char *touched, uint64_t base)
+{
+	if (!m->measured) {
+		tap_skip("%s: %s at most %.2fx: no device counters", what,
+			 moved, COH_MAX_AMPLIFICATION);
+		return true;
+	}
+	return tap_ok((double)bytes <= COH_MAX_AMPLIFICATION * (double)base,
+		      "%s: %s %llu B for %llu B %s, at most %.2fx", what, moved,
+		      (unsigned long long)bytes, (unsigned long long)base,
+		      touched, COH_MAX_AMPLIFICATION);
+}
+
+bool coh_meas_check_upload(const struct coh_meas *m, const char *what)
+{
+	return check_amplification(m, what, "uploaded", m->uploaded,
+				   "dirtied", m->dirtied);
+}
+
+bool coh_meas_check_readback(const struct coh_meas *m, const char *what)
+{
+	return check_amplification(m, what, "read back", m->read_back,
+				   "read", m->read);
 }
 
 uint32_t coh_rand(uint32_t *s)

@@ -68,6 +68,12 @@ int main(void)
 		  coh_desc(SVGA3D_R32G32B32A32_FLOAT, TEX | SVGA3D_SURFACE_VOLUME, 65536, 65536, 4096, 1, 0), TODO_SIZE },
 		{ "huge 2D texture (65536^2 RGBA32F, > 32-bit size)",
 		  coh_desc(SVGA3D_R32G32B32A32_FLOAT, TEX, 65536, 65536, 1, 1, 0), TODO_SIZE },
+		/* sizes that wrapped past 32 bits in
+		 * vmw_surface_get_serialized_size() (fixed by kernel/patches) */
+		{ "RGBA32F 4096x4096 array of 17 layers (4.25 GiB)",
+		  coh_desc(SVGA3D_R32G32B32A32_FLOAT, TEX | SVGA3D_SURFACE_ARRAY, 4096, 4096, 1, 1, 17), NULL },
+		{ "RGBA32F 16384x14336 with 2 mips (4.4 GiB)",
+		  coh_desc(SVGA3D_R32G32B32A32_FLOAT, TEX, 16384, 14336, 1, 2, 0), NULL },
 		{ "25 mip levels (more than DRM_VMW_MAX_MIP_LEVELS)",
 		  coh_desc(SVGA3D_A8R8G8B8, TEX, 64, 64, 1, 25, 0), NULL },
 		{ "format 0 (SVGA3D_FORMAT_INVALID)", coh_desc(0, TEX, 64, 64, 1, 1, 0), NULL },

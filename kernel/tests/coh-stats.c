@@ -82,7 +82,7 @@ int main(void)
 	/* CPU write of one page, then a GPU use: the kernel uploads. */
 	read_kstats(k0);
 	svga_counters_read(&env.ctr, SVGA_3D_CMD_DX_UPDATE_SUBRESOURCE, &d0);
-	coh_fill(coh.map, 5 * COH_PAGE, COH_PAGE, 2);
+	coh_fill(coh.map + 5 * COH_PAGE, 5 * COH_PAGE, COH_PAGE, 2);
 	ret = coh_gpu_read(&env, COH_COPY_BUFFER, &coh, &helper);
 	read_kstats(k1);
 	svga_counters_read(&env.ctr, SVGA_3D_CMD_DX_UPDATE_SUBRESOURCE, &d1);

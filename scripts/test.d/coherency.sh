@@ -4,7 +4,7 @@
 # cases as expected failures (known kernel defects), not as failures.
 
 COHERENCY_PROGRAMS=(coh-cpu-to-gpu coh-gpu-to-cpu coh-alternate coh-tracking
-	coh-sharing coh-stress coh-badinput coh-stats)
+	coh-sharing coh-stress coh-badinput coh-stats coh-trace)
 
 run_coherency_tests() {
 	local prog name rc

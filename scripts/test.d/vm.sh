@@ -154,5 +154,12 @@ run_vm_tests() {
 		>"$results/vmw-probe.tap" 2>"$results/vmw-probe.err" || rc=$?
 	record_tap "guest: vmw-probe" "$results/vmw-probe.tap" $rc
 	check "guest" "no vmwgfx errors in the log" vm_log_clean "$results/vm-probe/serial.log"
+
+	# mm helpers on real mappings: lib/test_mapping_dirty_helpers (kernel
+	# queue) driven by kernel/tests/mm-dirty-helpers.
+	rc=0
+	"$VM" run $debug --timeout 300 --log-dir "$results/vm-mm" -- mm-dirty-helpers \
+		>"$results/mm-dirty-helpers.tap" 2>"$results/mm-dirty-helpers.err" || rc=$?
+	record_tap "guest: mm dirty helpers" "$results/mm-dirty-helpers.tap" $rc
 	check "guest" "device counters read from the host (QMP)" vm_host_reads_counters
 }

@@ -1,0 +1,670 @@
+// SPDX-License-Identifier: MIT
+/*
+ * coh-method-bench: what each dirty-tracking method costs, measured, and
+ * whether the adaptive switch between them follows its thresholds.
+ *
+ * vmwgfx tracks CPU writes to a coherent buffer either with write faults
+ * (mkwrite: PTEs write-protected after every scan, each first write to a
+ * page faults) or by scanning PTE dirty bits at every validation
+ * (pagetable).  Buffers below 512 pages start with page-table scanning,
+ * larger ones with mkwrite; more than VMW_DIRTY_PERCENTAGE (10) % of the
+ * pages written on more than VMW_DIRTY_NUM_CHANGE_TRIGGERS (2) consecutive
+ * scans switches mkwrite -> pagetable, no page written on more than 2
+ * consecutive scans switches back (vmwgfx_page_dirty.c).
+ *
+ * debugfs dri/N/vmwgfx_dirty_method (kernel patch "let debugfs force the
+ * dirty-tracking method") forces the method of new trackers and stops the
+ * switching, so each method can be measured alone.  For every buffer size
+ * and density of pages written between two GPU uses, and for mkwrite,
+ * pagetable and auto, we run R iterations of: write 64 bytes into each
+ * chosen page, then submit a DX_BUFFER_COPY of 16 bytes out of the
+ * coherent buffer and wait, so that the validation scans and uploads the
+ * writes.  Sizes: 64, 511, 512, 4096 pages; densities: none (idle), one
+ * page, 1, 2, 5, 10, 25, 50, 100 % of the pages, spread evenly over the
+ * buffer.  Per iteration we report the median wall time (split into the
+ * CPU writes and the submission) and the mean of the kernel's counters
+ * (debugfs dri/N/vmwgfx_coherency) and of this process's minor faults.
+ * Then, per size, the density at which the faster method changes.
+ *
+ * Timing is reported, never asserted.  TAP checks that can fail: the knob
+ * accepts the three policies and rejects anything else with EINVAL; forced
+ * mkwrite takes one counted write fault per written page and scans no
+ * dirty bits; forced pagetable takes no counted write fault and finds every
+ * written page in its scans; neither switches; auto starts and switches as
+ * the thresholds say; and no write is lost (the GPU's copy equals what the
+ * CPU wrote, and the kernel uploaded at least the bytes dirtied).
+ *
+ * Usage: coh-method-bench [-r iterations] [-q]   (-q: sizes 64 and 512 only)
+ */
+#define _GNU_SOURCE
+#include "coh_lib.h"
+#include "tap.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The kernel's thresholds (vmwgfx_page_dirty.c), which auto must follow:
+ * update them together. */
+#define DIRTY_PERCENTAGE 10u
+#define DIRTY_NUM_CHANGE_TRIGGERS 2u
+#define DIRTY_PAGETABLE_LIMIT 512u  /* PAGE_SIZE / sizeof(pte_t) */
+
+/* unmeasured iterations per case, so that auto has settled */
+#define WARMUP (DIRTY_NUM_CHANGE_TRIGGERS + 3)
+#define WRITE_BYTES 64u   /* bytes written into each chosen page    */
+
+enum { M_MKWRITE, M_PAGETABLE, M_AUTO, NMETHODS };
+static const char *const method_names[NMETHODS] = {
+	"mkwrite", "pagetable", "auto"
+};
+
+enum {
+	K_MKWRITE, K_SCANS, K_SCANNED, K_TO_MKWRITE, K_TO_PAGETABLE,
+	K_PAGES_TO_RES, K_UPLOADS, K_UPLOAD_BYTES, K_NUM
+};
+static const char *const stat_names[K_NUM] = {
+	"mkwrite_faults", "scans", "scanned_dirty_pages", "switches_to_mkwrite",
+	"switches_to_pagetable", "pages_to_resources", "uploads", "upload_bytes",
+};
+
+static const unsigned int all_sizes[] = { 64, 511, 512, 4096 };
+/* Pages written between two GPU uses, in tenths of a percent of the
+ * buffer; DENS_IDLE: none, DENS_ONE: a single page. */
+#define DENS_IDLE (-1)
+#define DENS_ONE 0
+static const int densities[] = {
+	DENS_IDLE, DENS_ONE, 10, 20, 50, 100, 250, 500, 1000
+};
+#define NSIZES (sizeof(all_sizes) / sizeof(all_sizes[0]))
+#define NDENS (sizeof(densities) / sizeof(densities[0]))
+
+static struct coh_env env;
+static char stats_path[96], knob_path[96];
+
+/* One (size, density, method) measurement. */
+struct result {
+	double us, write_us, submit_us;      /* medians per iteration */
+	double faults, scans, scanned, minflt, upload_kib; /* means */
+	long long to_pt, to_mk;             /* switches over the whole case */
+	bool ok_data, ok_upload, ran;
+	int err;
+};
+static struct result res[NSIZES][NDENS][NMETHODS];
+
+static double now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static bool find_debugfs(void)
+{
+	for (int i = 0; i < 256; i++) {
+		snprintf(stats_path, sizeof(stats_path),
+			 "/sys/kernel/debug/dri/%d/vmwgfx_coherency", i);
+		if (!access(stats_path, R_OK)) {
+			snprintf(knob_path, sizeof(knob_path),
+				 "/sys/kernel/debug/dri/%d/vmwgfx_dirty_method", i);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void read_kstats(long long v[K_NUM])
+{
+	char name[64];
+	long long value;
+	FILE *f = fopen(stats_path, "r");
+
+	memset(v, 0, sizeof(long long) * K_NUM);
+	if (!f)
+		tap_bail("%s: %s", stats_path, strerror(errno));
+	while (fscanf(f, "%63s %lld", name, &value) == 2)
+		for (int i = 0; i < K_NUM; i++)
+			if (!strcmp(name, stat_names[i]))
+				v[i] = value;
+	fclose(f);
+}
+
+/* Write s (len bytes) to the knob: 0 or -errno. */
+static int knob_write(const char *s, size_t len)
+{
+	int fd = open(knob_path, O_WRONLY), ret = 0;
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, s, len);
+	if (n < 0)
+		ret = -errno;
+	else if ((size_t)n != len)
+		ret = -EIO;
+	close(fd);
+	return ret;
+}
+
+/* The policy the knob shows, without newline, or "" */
+static const char *knob_read(void)
+{
+	static char buf[32];
+	FILE *f = fopen(knob_path, "r");
+
+	buf[0] = 0;
+	if (!f)
+		return buf;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = 0;
+	fclose(f);
+	buf[strcspn(buf, "\n")] = 0;
+	return buf;
+}
+
+static void knob_set(const char *policy)
+{
+	int ret = knob_write(policy, strlen(policy));
+
+	if (ret)
+		tap_bail("%s: cannot set %s: %s", knob_path, policy, strerror(-ret));
+}
+
+static void check_knob(void)
+{
+	static const char *const bad[] = {
+		"bogus", "", "\n", "autox", "mkwrite pagetable", "MKWRITE!",
+		"pagetable-and-a-bit-more-than-fits",
+	};
+	const char *before;
+	bool ok = true;
+	int ret;
+
+	before = knob_read();
+	tap_ok(!strcmp(before, "auto") || !strcmp(before, "mkwrite") ||
+	       !strcmp(before, "pagetable"),
+	       "%s reads a policy (\"%s\")", knob_path, before);
+
+	for (int m = 0; m < NMETHODS; m++) {
+		char s[32];
+		int len = snprintf(s, sizeof(s), "%s%s", method_names[m],
+				   m == M_PAGETABLE ? "" : "\n");
+
+		ret = knob_write(s, len);
+		if (ret || strcmp(knob_read(), method_names[m])) {
+			ok = false;
+			tap_diag("writing %s: %s, reads back \"%s\"",
+				 method_names[m], strerror(-ret), knob_read());
+		}
+	}
+	tap_ok(ok, "the knob takes mkwrite, pagetable and auto and reads them back");
+
+	ok = true;
+	knob_set("mkwrite");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ret = knob_write(bad[i], strlen(bad[i]));
+		if (ret != -EINVAL) {
+			ok = false;
+			tap_diag("writing \"%s\" gave %d (%s)", bad[i], ret,
+				 ret ? strerror(-ret) : "accepted");
+		}
+	}
+	tap_ok(ok && !strcmp(knob_read(), "mkwrite"),
+	       "the knob rejects %zu malformed policies with EINVAL and keeps the policy (\"%s\")",
+	       sizeof(bad) / sizeof(bad[0]), knob_read());
+	knob_set("auto");
+}
+
+static size_t pages_for(unsigned int pages, int dens)
+{
+	size_t n;
+
+	if (dens == DENS_IDLE)
+		return 0;
+	n = (size_t)pages * (unsigned int)dens / 1000;
+	return n ? n : 1;
+}
+
+/* GPU use that validates the coherent buffer: copy 16 bytes out of it. */
+static int gpu_use(const struct coh_surf *coh, const struct coh_surf *helper)
+{
+	struct svga_cmd_stream cs;
+
+	svga_cmd_init(&cs);
+	svga_cmd_dx_buffer_copy(&cs, coh->s.handle, helper->s.handle, 0, 0, 16);
+	return coh_submit(&env, &cs);
+}
+
+/* Write the n evenly spread pages of iteration it into shadow and map. */
+static double write_pages(struct coh_surf *coh, uint8_t *shadow,
+			  size_t pages, size_t n, unsigned int it,
+			  uint64_t *minflt)
+{
+	size_t in_page = (it * WRITE_BYTES) % COH_PAGE;
+	uint64_t f0;
+	double t0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t off = (i * pages / n) * COH_PAGE + in_page;
+
+		coh_fill(shadow + off, off, WRITE_BYTES, 0x100 + it);
+	}
+	f0 = coh_minflt();
+	t0 = now_us();
+	for (size_t i = 0; i < n; i++) {
+		size_t off = (i * pages / n) * COH_PAGE + in_page;
+
+		memcpy(coh->map + off, shadow + off, WRITE_BYTES);
+	}
+	t0 = now_us() - t0;
+	*minflt += coh_minflt() - f0;
+	return t0;
+}
+
+static void run_case(unsigned int pages, int dens, int method,
+		     int iters, struct result *r)
+{
+	size_t size = (size_t)pages * COH_PAGE, n = pages_for(pages, dens);
+	struct vmw_surface_desc d = coh_desc(SVGA3D_BUFFER,
+					     SVGA3D_SURFACE_BIND_VERTEX_BUFFER,
+					     (uint32_t)size, 1, 1, 1, 0);
+	double *t = calloc(iters, sizeof(double));
+	double *tw = calloc(iters, sizeof(double));
+	double *ts = calloc(iters, sizeof(double));
+	long long k0[K_NUM], k1[K_NUM], kc[K_NUM];
+	struct coh_surf coh, helper;
+	uint8_t *shadow = malloc(size);
+	uint64_t minflt = 0, dummy = 0;
+	volatile uint8_t sink = 0;
+	unsigned int it = 0;
+	int ret;
+
+	memset(r, 0, sizeof(*r));
+	r->ran = true;
+	if (!t || !tw || !ts || !shadow)
+		tap_bail("out of memory");
+	knob_set(method_names[method]);
+	read_kstats(kc);
+	/* The policy stays forced for the whole case: it also stops the
+	 * switching. */
+	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &coh);
+	if (!ret)
+		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &helper);
+	if (ret) {
+		r->err = ret;
+		goto out_free;
+	}
+	/* Fill everything, first GPU use (moves the buffer into its MOB and
+	 * unmaps it), then map every page again by reading it. */
+	memset(shadow, 0x55, size);
+	memcpy(coh.map, shadow, size);
+	ret = gpu_use(&coh, &helper);
+	for (size_t off = 0; off < size; off += COH_PAGE)
+		sink += coh.map[off];
+	(void)sink;
+
+	for (unsigned int w = 0; w < WARMUP && !ret; w++, it++) {
+		write_pages(&coh, shadow, pages, n, it, &dummy);
+		ret = gpu_use(&coh, &helper);
+	}
+
+	read_kstats(k0);
+	for (int i = 0; i < iters && !ret; i++, it++) {
+		double t0 = now_us();
+
+		tw[i] = write_pages(&coh, shadow, pages, n, it, &minflt);
+		ts[i] = now_us();
+		ret = gpu_use(&coh, &helper);
+		t[i] = now_us() - t0;
+		ts[i] = now_us() - ts[i];
+	}
+	read_kstats(k1);
+	if (ret) {
+		r->err = ret;
+		goto out_destroy;
+	}
+
+	r->us = median(t, iters);
+	r->write_us = median(tw, iters);
+	r->submit_us = median(ts, iters);
+	r->faults = (double)(k1[K_MKWRITE] - k0[K_MKWRITE]) / iters;
+	r->scans = (double)(k1[K_SCANS] - k0[K_SCANS]) / iters;
+	r->scanned = (double)(k1[K_SCANNED] - k0[K_SCANNED]) / iters;
+	r->minflt = (double)minflt / iters;
+	r->upload_kib = (double)(k1[K_UPLOAD_BYTES] - k0[K_UPLOAD_BYTES]) /
+			iters / 1024;
+	r->to_pt = k1[K_TO_PAGETABLE] - kc[K_TO_PAGETABLE];
+	r->to_mk = k1[K_TO_MKWRITE] - kc[K_TO_MKWRITE];
+	r->ok_upload = (unsigned long long)(k1[K_UPLOAD_BYTES] - k0[K_UPLOAD_BYTES]) >=
+		       (unsigned long long)iters * n * COH_PAGE;
+
+	/* Is the GPU's copy what the CPU wrote? */
+	ret = coh_gpu_read(&env, COH_COPY_BUFFER, &coh, &helper);
+	r->ok_data = !ret && !memcmp(helper.map, shadow, size);
+	if (!r->ok_data) {
+		char what[96];
+
+		snprintf(what, sizeof(what), "%s, %u pages, %zu written",
+			 method_names[method], pages, n);
+		coh_diag_diff(what, helper.map, shadow, size);
+	}
+out_destroy:
+	coh_surf_destroy(&env, &helper);
+	coh_surf_destroy(&env, &coh);
+out_free:
+	knob_set("auto");
+	free(shadow);
+	free(ts);
+	free(tw);
+	free(t);
+}
+
+static void dens_name(char *buf, size_t len, int dens)
+{
+	if (dens == DENS_IDLE)
+		snprintf(buf, len, "idle");
+	else if (dens == DENS_ONE)
+		snprintf(buf, len, "1 page");
+	else
+		snprintf(buf, len, "%d%%", dens / 10);
+}
+
+/* The method auto must be using in the measured iterations, and the
+ * switches it must have made to get there. */
+static int auto_expect(unsigned int pages, size_t n, long long *to_pt,
+		       long long *to_mk)
+{
+	*to_pt = 0;
+	*to_mk = 0;
+	if (pages < DIRTY_PAGETABLE_LIMIT) {
+		/* idle scans: the one after the buffer's first move and the
+		 * warm-up ones, more than DIRTY_NUM_CHANGE_TRIGGERS */
+		if (!n) {
+			*to_mk = 1;
+			return M_MKWRITE;
+		}
+		return M_PAGETABLE;
+	}
+	/* mkwrite sees n written pages at every scan; WARMUP covers the
+	 * DIRTY_NUM_CHANGE_TRIGGERS + 1 scans to switch, plus the iteration
+	 * still faulting on pages write-protected before the switch. */
+	if (100u * n / pages > DIRTY_PERCENTAGE) {
+		*to_pt = 1;
+		return M_PAGETABLE;
+	}
+	return M_MKWRITE;
+}
+
+/* TAP: did each method behave as it should for this size? */
+static void check_size(int si, unsigned int pages, int iters)
+{
+	for (int m = 0; m < NMETHODS; m++) {
+		bool ok = true, data = true;
+		char why[256] = "";
+
+		for (size_t di = 0; di < NDENS; di++) {
+			const struct result *r = &res[si][di][m];
+			size_t n = pages_for(pages, densities[di]);
+			int expect = m;
+			long long to_pt = 0, to_mk = 0;
+			bool good;
+
+			if (r->err) {
+				ok = data = false;
+				snprintf(why, sizeof(why), "%zu pages written: error %d",
+					 n, r->err);
+				continue;
+			}
+			if (m == M_AUTO)
+				expect = auto_expect(pages, n, &to_pt, &to_mk);
+			if (expect == M_MKWRITE)
+				good = r->faults == (double)n && r->scanned == 0;
+			else
+				good = r->faults == 0 && r->scanned == (double)n;
+			good = good && r->scans == 1 && r->to_pt == to_pt &&
+			       r->to_mk == to_mk;
+			if (!good && ok)
+				snprintf(why, sizeof(why),
+					 "; first bad: %zu pages written, expected %s: %.2f faults, %.2f scans, %.2f scanned dirty pages per iteration, switches to pagetable %lld (expected %lld), to mkwrite %lld (expected %lld)",
+					 n, method_names[expect], r->faults,
+					 r->scans, r->scanned, r->to_pt, to_pt,
+					 r->to_mk, to_mk);
+			ok = ok && good;
+			if (!r->ok_data || !r->ok_upload) {
+				if (data)
+					tap_diag("%s, %u pages, %zu written: GPU copy %s, kernel uploaded %.1f KiB/iteration for %zu dirtied pages",
+						 method_names[m], pages, n,
+						 r->ok_data ? "right" : "WRONG",
+						 r->upload_kib, n);
+				data = false;
+			}
+		}
+		tap_ok(ok, "%s, %u pages: %s every density (%d iterations each)%s",
+		       method_names[m], pages,
+		       m == M_MKWRITE ? "one write fault per written page, no dirty-bit scan finds, no switch" :
+		       m == M_PAGETABLE ? "no write fault, every written page found by the scan, no switch" :
+		       "starts and switches per the thresholds on",
+		       iters, why);
+		tap_ok(data, "%s, %u pages: no write lost at any density (GPU copy equals the CPU's writes, uploaded >= dirtied)",
+		       method_names[m], pages);
+	}
+}
+
+/* Idle validations: auto switches a page-table buffer to mkwrite after
+ * more than DIRTY_NUM_CHANGE_TRIGGERS empty scans, forced pagetable not. */
+static void check_idle(const char *policy, long long expect)
+{
+	unsigned int pages = 64;
+	struct vmw_surface_desc d = coh_desc(SVGA3D_BUFFER,
+					     SVGA3D_SURFACE_BIND_VERTEX_BUFFER,
+					     pages * COH_PAGE, 1, 1, 1, 0);
+	long long k0[K_NUM], k1[K_NUM], k2[K_NUM];
+	struct coh_surf coh, helper;
+	int ret;
+
+	knob_set(policy);
+	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &coh);
+	if (!ret)
+		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &helper);
+	if (ret) {
+		knob_set("auto");
+		tap_ok(false, "%s, %u pages, idle: surfaces (ret %d)", policy, pages, ret);
+		return;
+	}
+	memset(coh.map, 1, pages * COH_PAGE);
+	ret = gpu_use(&coh, &helper);
+	read_kstats(k0);
+	for (unsigned int i = 0; i < DIRTY_NUM_CHANGE_TRIGGERS + 2 && !ret; i++)
+		ret = gpu_use(&coh, &helper);
+	read_kstats(k1);
+	/* one page written now must take a counted fault iff mkwrite */
+	coh.map[3 * COH_PAGE] = 2;
+	ret = ret ? ret : gpu_use(&coh, &helper);
+	read_kstats(k2);
+	tap_ok(!ret && k1[K_TO_MKWRITE] - k0[K_TO_MKWRITE] == expect &&
+	       k2[K_MKWRITE] - k1[K_MKWRITE] == expect,
+	       "%s, %u pages, %u validations without writes: %lld switches to mkwrite (expected %lld), then %lld counted write faults for one page written",
+	       policy, pages, DIRTY_NUM_CHANGE_TRIGGERS + 2,
+	       k1[K_TO_MKWRITE] - k0[K_TO_MKWRITE], expect,
+	       k2[K_MKWRITE] - k1[K_MKWRITE]);
+	coh_surf_destroy(&env, &helper);
+	coh_surf_destroy(&env, &coh);
+	knob_set("auto");
+}
+
+static void print_tables(const unsigned int *sizes, size_t nsizes)
+{
+	char dn[16];
+
+	printf("#\n# per iteration: median wall time (us) = CPU writes + submit/wait; means of\n"
+	       "# counted write faults, scans, pages found dirty by scans, minor faults of\n"
+	       "# this process during the writes, KiB uploaded; switches over the whole case\n");
+	printf("# %5s %7s %5s %-9s | %9s %9s %9s | %7s %5s %7s %7s %9s | %s\n",
+	       "pages", "density", "n", "method", "us/iter", "write_us",
+	       "submit_us", "faults", "scans", "scanned", "minflt", "KiB_up",
+	       "to_pt/to_mk");
+	for (size_t si = 0; si < nsizes; si++)
+		for (size_t di = 0; di < NDENS; di++)
+			for (int m = 0; m < NMETHODS; m++) {
+				const struct result *r = &res[si][di][m];
+
+				dens_name(dn, sizeof(dn), densities[di]);
+				if (r->err) {
+					printf("# %5u %7s %5zu %-9s | error %d\n",
+					       sizes[si], dn,
+					       pages_for(sizes[si], densities[di]),
+					       method_names[m], r->err);
+					continue;
+				}
+				printf("# %5u %7s %5zu %-9s | %9.0f %9.0f %9.0f | %7.1f %5.1f %7.1f %7.1f %9.1f | %lld/%lld\n",
+				       sizes[si], dn,
+				       pages_for(sizes[si], densities[di]),
+				       method_names[m], r->us, r->write_us,
+				       r->submit_us, r->faults, r->scans,
+				       r->scanned, r->minflt, r->upload_kib,
+				       r->to_pt, r->to_mk);
+			}
+
+	printf("#\n# pagetable time / mkwrite time (< 1: page-table scanning is faster)\n");
+	printf("# %5s", "pages");
+	for (size_t di = 0; di < NDENS; di++) {
+		dens_name(dn, sizeof(dn), densities[di]);
+		printf(" %7s", dn);
+	}
+	printf("\n");
+	for (size_t si = 0; si < nsizes; si++) {
+		printf("# %5u", sizes[si]);
+		for (size_t di = 0; di < NDENS; di++) {
+			const struct result *mk = &res[si][di][M_MKWRITE];
+			const struct result *pt = &res[si][di][M_PAGETABLE];
+
+			if (mk->err || pt->err || mk->us <= 0)
+				printf(" %7s", "n/a");
+			else
+				printf(" %7.2f", pt->us / mk->us);
+		}
+		printf("\n");
+	}
+
+	printf("#\n# where the faster method changes (writing pages; idle apart)\n");
+	for (size_t si = 0; si < nsizes; si++) {
+		int prev = -1;
+		size_t from = NDENS;
+		char line[512];
+		int len = snprintf(line, sizeof(line), "# %5u pages:", sizes[si]);
+
+		/* the lowest density from which pagetable always wins */
+		while (from > 0 && densities[from - 1] != DENS_IDLE &&
+		       !res[si][from - 1][M_MKWRITE].err &&
+		       !res[si][from - 1][M_PAGETABLE].err &&
+		       res[si][from - 1][M_PAGETABLE].us <
+		       res[si][from - 1][M_MKWRITE].us)
+			from--;
+		for (size_t di = 0; di < NDENS; di++) {
+			const struct result *mk = &res[si][di][M_MKWRITE];
+			const struct result *pt = &res[si][di][M_PAGETABLE];
+			int win;
+
+			if (mk->err || pt->err)
+				continue;
+			if (densities[di] == DENS_IDLE) {
+				len += snprintf(line + len, sizeof(line) - len,
+						" idle: %s faster (ratio %.2f);",
+						pt->us < mk->us ? "pagetable" : "mkwrite",
+						pt->us / mk->us);
+				continue;
+			}
+			win = pt->us < mk->us ? M_PAGETABLE : M_MKWRITE;
+			dens_name(dn, sizeof(dn), densities[di]);
+			if (prev < 0)
+				len += snprintf(line + len, sizeof(line) - len,
+						" %s faster at %s", method_names[win], dn);
+			else if (win != prev)
+				len += snprintf(line + len, sizeof(line) - len,
+						"; %s faster from %s (ratio %.2f)",
+						method_names[win], dn, pt->us / mk->us);
+			prev = win;
+			if (len >= (int)sizeof(line))
+				break;
+		}
+		if (prev >= 0)
+			printf("%s\n", line);
+		if (from < NDENS) {
+			dens_name(dn, sizeof(dn), densities[from]);
+			printf("# %5u pages: pagetable faster at every density from %s (%zu pages) on\n",
+			       sizes[si], dn, pages_for(sizes[si], densities[from]));
+		} else {
+			printf("# %5u pages: mkwrite faster at 100%%\n", sizes[si]);
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	unsigned int sizes[NSIZES];
+	size_t nsizes = 0;
+	int iters = 50, opt;
+	bool quick = false;
+	double t0;
+
+	while ((opt = getopt(argc, argv, "r:q")) != -1) {
+		if (opt == 'r')
+			iters = atoi(optarg);
+		else if (opt == 'q')
+			quick = true;
+		else {
+			fprintf(stderr, "usage: %s [-r iterations] [-q]\n", argv[0]);
+			return 2;
+		}
+	}
+	if (iters < 1)
+		iters = 1;
+	for (size_t si = 0; si < NSIZES; si++)
+		if (!quick || all_sizes[si] == 64 || all_sizes[si] == 512)
+			sizes[nsizes++] = all_sizes[si];
+
+	tap_plan(3 + 2 * NMETHODS * (int)nsizes + 2);
+	coh_env_init(&env);
+	if (!find_debugfs())
+		tap_bail("no /sys/kernel/debug/dri/N/vmwgfx_coherency (debugfs, kernel patch 0006)");
+	if (access(knob_path, W_OK))
+		tap_bail("%s: %s (kernel patch: debugfs dirty-tracking method)",
+			 knob_path, strerror(errno));
+	check_knob();
+
+	tap_diag("%d iterations (after %u warm-up) per case, %u bytes written per page; sizes in 4 KiB pages",
+		 iters, WARMUP, WRITE_BYTES);
+	t0 = now_us();
+	for (size_t si = 0; si < nsizes; si++) {
+		for (size_t di = 0; di < NDENS; di++)
+			for (int m = 0; m < NMETHODS; m++)
+				run_case(sizes[si], densities[di], m, iters,
+					 &res[si][di][m]);
+		check_size((int)si, sizes[si], iters);
+	}
+	check_idle("auto", 1);
+	check_idle("pagetable", 0);
+	knob_set("auto");
+	print_tables(sizes, nsizes);
+	tap_diag("benchmark took %.1f s", (now_us() - t0) / 1e6);
+	coh_env_fini(&env);
+	return tap_finish();
+}

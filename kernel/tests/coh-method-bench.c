@@ -7,10 +7,11 @@
  * (mkwrite: PTEs write-protected after every scan, each first write to a
  * page faults) or by scanning PTE dirty bits at every validation
  * (pagetable).  Buffers below 512 pages start with page-table scanning,
- * larger ones with mkwrite; more than VMW_DIRTY_PERCENTAGE (10) % of the
- * pages written on more than VMW_DIRTY_NUM_CHANGE_TRIGGERS (2) consecutive
- * scans switches mkwrite -> pagetable, no page written on more than 2
- * consecutive scans switches back (vmwgfx_page_dirty.c).
+ * larger ones with mkwrite; a scan finding more than VMW_DIRTY_PERCENTAGE
+ * (1) % of the pages written switches mkwrite -> pagetable at once
+ * (VMW_DIRTY_TO_PAGETABLE_TRIGGERS 0), no page written on more than
+ * VMW_DIRTY_TO_MKWRITE_TRIGGERS (2) consecutive scans switches back
+ * (vmwgfx_page_dirty.c, thresholds set from this benchmark's numbers).
  *
  * debugfs dri/N/vmwgfx_dirty_method (kernel patch "let debugfs force the
  * dirty-tracking method") forces the method of new trackers and stops the
@@ -50,12 +51,13 @@
 
 /* The kernel's thresholds (vmwgfx_page_dirty.c), which auto must follow:
  * update them together. */
-#define DIRTY_PERCENTAGE 10u
-#define DIRTY_NUM_CHANGE_TRIGGERS 2u
+#define DIRTY_PERCENTAGE 1u
+#define DIRTY_TO_PAGETABLE_TRIGGERS 0u
+#define DIRTY_TO_MKWRITE_TRIGGERS 2u
 #define DIRTY_PAGETABLE_LIMIT 512u  /* PAGE_SIZE / sizeof(pte_t) */
 
 /* unmeasured iterations per case, so that auto has settled */
-#define WARMUP (DIRTY_NUM_CHANGE_TRIGGERS + 3)
+#define WARMUP (DIRTY_TO_MKWRITE_TRIGGERS + 3)
 #define WRITE_BYTES 64u   /* bytes written into each chosen page    */
 
 enum { M_MKWRITE, M_PAGETABLE, M_AUTO, NMETHODS };
@@ -396,7 +398,7 @@ static int auto_expect(unsigned int pages, size_t n, long long *to_pt,
 	*to_mk = 0;
 	if (pages < DIRTY_PAGETABLE_LIMIT) {
 		/* idle scans: the one after the buffer's first move and the
-		 * warm-up ones, more than DIRTY_NUM_CHANGE_TRIGGERS */
+		 * warm-up ones, more than DIRTY_TO_MKWRITE_TRIGGERS */
 		if (!n) {
 			*to_mk = 1;
 			return M_MKWRITE;
@@ -404,7 +406,7 @@ static int auto_expect(unsigned int pages, size_t n, long long *to_pt,
 		return M_PAGETABLE;
 	}
 	/* mkwrite sees n written pages at every scan; WARMUP covers the
-	 * DIRTY_NUM_CHANGE_TRIGGERS + 1 scans to switch, plus the iteration
+	 * DIRTY_TO_PAGETABLE_TRIGGERS + 1 scans to switch, plus the iteration
 	 * still faulting on pages write-protected before the switch. */
 	if (100u * n / pages > DIRTY_PERCENTAGE) {
 		*to_pt = 1;
@@ -469,7 +471,7 @@ static void check_size(int si, unsigned int pages, int iters)
 }
 
 /* Idle validations: auto switches a page-table buffer to mkwrite after
- * more than DIRTY_NUM_CHANGE_TRIGGERS empty scans, forced pagetable not. */
+ * more than DIRTY_TO_MKWRITE_TRIGGERS empty scans, forced pagetable not. */
 static void check_idle(const char *policy, long long expect)
 {
 	unsigned int pages = 64;
@@ -492,7 +494,7 @@ static void check_idle(const char *policy, long long expect)
 	memset(coh.map, 1, pages * COH_PAGE);
 	ret = gpu_use(&coh, &helper);
 	read_kstats(k0);
-	for (unsigned int i = 0; i < DIRTY_NUM_CHANGE_TRIGGERS + 2 && !ret; i++)
+	for (unsigned int i = 0; i < DIRTY_TO_MKWRITE_TRIGGERS + 2 && !ret; i++)
 		ret = gpu_use(&coh, &helper);
 	read_kstats(k1);
 	/* one page written now must take a counted fault iff mkwrite */
@@ -502,7 +504,7 @@ static void check_idle(const char *policy, long long expect)
 	tap_ok(!ret && k1[K_TO_MKWRITE] - k0[K_TO_MKWRITE] == expect &&
 	       k2[K_MKWRITE] - k1[K_MKWRITE] == expect,
 	       "%s, %u pages, %u validations without writes: %lld switches to mkwrite (expected %lld), then %lld counted write faults for one page written",
-	       policy, pages, DIRTY_NUM_CHANGE_TRIGGERS + 2,
+	       policy, pages, DIRTY_TO_MKWRITE_TRIGGERS + 2,
 	       k1[K_TO_MKWRITE] - k0[K_TO_MKWRITE], expect,
 	       k2[K_MKWRITE] - k1[K_MKWRITE]);
 	coh_surf_destroy(&env, &helper);

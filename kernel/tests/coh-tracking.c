@@ -5,13 +5,13 @@
  * vmwgfx tracks CPU writes to a coherent buffer either by write-protecting
  * its PTEs and recording mkwrite faults, or by scanning PTE dirty bits;
  * buffers below 512 pages start with scanning, larger ones with mkwrite
- * (vmw_bo_dirty_add).  At each validation it rescans: more than
- * VMW_DIRTY_PERCENTAGE (10%) of the pages written on more than
- * VMW_DIRTY_NUM_CHANGE_TRIGGERS (2) consecutive scans switches mkwrite ->
- * page-table; no page written on more than 2 consecutive scans switches
- * back (vmwgfx_page_dirty.c).  The phases below drive a small and a large
- * buffer through sparse, idle and dense rounds so both switches happen,
- * and check the GPU's copy after every round.
+ * (vmw_bo_dirty_add).  At each validation it rescans: a scan finding more
+ * than VMW_DIRTY_PERCENTAGE (1%) of the pages written switches mkwrite ->
+ * page-table; no page written on more than VMW_DIRTY_TO_MKWRITE_TRIGGERS
+ * (2) consecutive scans switches back (vmwgfx_page_dirty.c).  The phases
+ * below drive a small and a large buffer through sparse (under 1% of the
+ * pages), idle and dense rounds so both switches happen, and check the
+ * GPU's copy after every round.
  *
  * The active method is visible from userspace: under mkwrite every first
  * write to a page after a scan is a (minor) fault, under page-table
@@ -88,7 +88,9 @@ static void run(const char *name, size_t size, const char *expect, uint32_t seed
 
 		coh_meas_begin(&env, &m);
 		for (int r = 0; r < ph->rounds; r++) {
-			size_t n = ph->kind == SPARSE ? 3 :
+			/* sparse: under 1% of the pages, one at least */
+			size_t sparse = pages / 200 ? pages / 200 : 1;
+			size_t n = ph->kind == SPARSE ? sparse :
 				   ph->kind == DENSE ? pages * 3 / 10 : 0;
 			uint64_t f0 = coh_minflt(), w0 = written;
 

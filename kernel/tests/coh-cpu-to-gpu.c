@@ -89,12 +89,7 @@ static void run_shape(const struct shape *sh, uint32_t seed)
 	bool ok;
 	int ret;
 
-	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &coh);
-	if (!ret) {
-		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &helper);
-		if (ret)
-			coh_surf_destroy(&env, &coh);
-	}
+	ret = coh_pair_create(&env, &d, &coh, &helper);
 	if (ret) {
 		for (int i = 0; i < CASES_PER_SHAPE; i++)
 			tap_ok(false, "%s: surfaces created (ret %d)", sh->name, ret);

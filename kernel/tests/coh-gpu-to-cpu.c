@@ -46,19 +46,6 @@ static const struct shape shapes[] = {
 
 static struct coh_env env;
 
-static int make_pair(const struct vmw_surface_desc *d, struct coh_surf *coh,
-		     struct coh_surf *helper)
-{
-	int ret = coh_surf_create(&env, d, true, VMW_INVALID_ID, coh);
-
-	if (ret)
-		return ret;
-	ret = coh_surf_create(&env, d, false, VMW_INVALID_ID, helper);
-	if (ret)
-		coh_surf_destroy(&env, coh);
-	return ret;
-}
-
 /* GPU copy of a helper full of pattern into the coherent surface, then
  * the CPU reads all of it. */
 static void gpu_copy_case(const struct shape *sh, uint32_t seed)
@@ -69,7 +56,7 @@ static void gpu_copy_case(const struct shape *sh, uint32_t seed)
 	struct coh_meas m;
 	uint8_t *want;
 	char what[160];
-	int ret = make_pair(&d, &coh, &helper);
+	int ret = coh_pair_create(&env, &d, &coh, &helper);
 
 	snprintf(what, sizeof(what), "%s: GPU copy into it, CPU reads all", sh->name);
 	if (ret) {
@@ -115,7 +102,7 @@ static void clear_case(void)
 	struct coh_surf coh, helper;
 	struct coh_meas m;
 	uint8_t *want;
-	int ret = make_pair(&d, &coh, &helper);
+	int ret = coh_pair_create(&env, &d, &coh, &helper);
 
 	if (ret) {
 		tap_ok(false, "clear render target view (surfaces: ret %d)", ret);
@@ -178,7 +165,7 @@ static void partial_read_case(const char *name,
 	size_t off1, off2;
 	char what[160];
 	uint8_t got;
-	int ret = make_pair(d, &coh, &helper);
+	int ret = coh_pair_create(&env, d, &coh, &helper);
 
 	if (ret) {
 		tap_ok(false, "partial read, %s (surfaces: ret %d)", name, ret);

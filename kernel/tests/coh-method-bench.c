@@ -65,15 +65,6 @@ static const char *const method_names[NMETHODS] = {
 	"mkwrite", "pagetable", "auto"
 };
 
-enum {
-	K_MKWRITE, K_SCANS, K_SCANNED, K_TO_MKWRITE, K_TO_PAGETABLE,
-	K_PAGES_TO_RES, K_UPLOADS, K_UPLOAD_BYTES, K_NUM
-};
-static const char *const stat_names[K_NUM] = {
-	"mkwrite_faults", "scans", "scanned_dirty_pages", "switches_to_mkwrite",
-	"switches_to_pagetable", "pages_to_resources", "uploads", "upload_bytes",
-};
-
 static const unsigned int all_sizes[] = { 64, 511, 512, 4096 };
 /* Pages written between two GPU uses, in tenths of a percent of the
  * buffer; DENS_IDLE: none, DENS_ONE: a single page. */
@@ -86,7 +77,7 @@ static const int densities[] = {
 #define NDENS (sizeof(densities) / sizeof(densities[0]))
 
 static struct coh_env env;
-static char stats_path[96], knob_path[96];
+static char knob_path[96];
 
 /* One (size, density, method) measurement. */
 struct result {
@@ -121,32 +112,19 @@ static double median(double *v, int n)
 
 static bool find_debugfs(void)
 {
-	for (int i = 0; i < 256; i++) {
-		snprintf(stats_path, sizeof(stats_path),
-			 "/sys/kernel/debug/dri/%d/vmwgfx_coherency", i);
-		if (!access(stats_path, R_OK)) {
-			snprintf(knob_path, sizeof(knob_path),
-				 "/sys/kernel/debug/dri/%d/vmwgfx_dirty_method", i);
-			return true;
-		}
-	}
-	return false;
+	const char *dir = coh_debugfs_dir();
+
+	if (!dir)
+		return false;
+	snprintf(knob_path, sizeof(knob_path), "%s/vmwgfx_dirty_method", dir);
+	return true;
 }
 
-static void read_kstats(long long v[K_NUM])
+static void read_kstats(long long v[COH_K_NUM])
 {
-	char name[64];
-	long long value;
-	FILE *f = fopen(stats_path, "r");
-
-	memset(v, 0, sizeof(long long) * K_NUM);
-	if (!f)
-		tap_bail("%s: %s", stats_path, strerror(errno));
-	while (fscanf(f, "%63s %lld", name, &value) == 2)
-		for (int i = 0; i < K_NUM; i++)
-			if (!strcmp(name, stat_names[i]))
-				v[i] = value;
-	fclose(f);
+	if (!coh_kstats_read(v))
+		tap_bail("%s/vmwgfx_coherency: cannot read the kernel's statistics",
+			 coh_debugfs_dir());
 }
 
 /* Write s (len bytes) to the knob: 0 or -errno. */
@@ -291,7 +269,7 @@ static void run_case(unsigned int pages, int dens, int method,
 	double *t = calloc(iters, sizeof(double));
 	double *tw = calloc(iters, sizeof(double));
 	double *ts = calloc(iters, sizeof(double));
-	long long k0[K_NUM], k1[K_NUM], kc[K_NUM];
+	long long k0[COH_K_NUM], k1[COH_K_NUM], kc[COH_K_NUM];
 	struct coh_surf coh, helper;
 	uint8_t *shadow = malloc(size);
 	uint64_t minflt = 0, dummy = 0;
@@ -307,9 +285,7 @@ static void run_case(unsigned int pages, int dens, int method,
 	read_kstats(kc);
 	/* The policy stays forced for the whole case: it also stops the
 	 * switching. */
-	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &coh);
-	if (!ret)
-		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &helper);
+	ret = coh_pair_create(&env, &d, &coh, &helper);
 	if (ret) {
 		r->err = ret;
 		goto out_free;
@@ -347,15 +323,15 @@ static void run_case(unsigned int pages, int dens, int method,
 	r->us = median(t, iters);
 	r->write_us = median(tw, iters);
 	r->submit_us = median(ts, iters);
-	r->faults = (double)(k1[K_MKWRITE] - k0[K_MKWRITE]) / iters;
-	r->scans = (double)(k1[K_SCANS] - k0[K_SCANS]) / iters;
-	r->scanned = (double)(k1[K_SCANNED] - k0[K_SCANNED]) / iters;
+	r->faults = (double)(k1[COH_K_MKWRITE] - k0[COH_K_MKWRITE]) / iters;
+	r->scans = (double)(k1[COH_K_SCANS] - k0[COH_K_SCANS]) / iters;
+	r->scanned = (double)(k1[COH_K_SCANNED] - k0[COH_K_SCANNED]) / iters;
 	r->minflt = (double)minflt / iters;
-	r->upload_kib = (double)(k1[K_UPLOAD_BYTES] - k0[K_UPLOAD_BYTES]) /
+	r->upload_kib = (double)(k1[COH_K_UPLOAD_BYTES] - k0[COH_K_UPLOAD_BYTES]) /
 			iters / 1024;
-	r->to_pt = k1[K_TO_PAGETABLE] - kc[K_TO_PAGETABLE];
-	r->to_mk = k1[K_TO_MKWRITE] - kc[K_TO_MKWRITE];
-	r->ok_upload = (unsigned long long)(k1[K_UPLOAD_BYTES] - k0[K_UPLOAD_BYTES]) >=
+	r->to_pt = k1[COH_K_TO_PAGETABLE] - kc[COH_K_TO_PAGETABLE];
+	r->to_mk = k1[COH_K_TO_MKWRITE] - kc[COH_K_TO_MKWRITE];
+	r->ok_upload = (unsigned long long)(k1[COH_K_UPLOAD_BYTES] - k0[COH_K_UPLOAD_BYTES]) >=
 		       (unsigned long long)iters * n * COH_PAGE;
 
 	/* Is the GPU's copy what the CPU wrote? */
@@ -478,14 +454,12 @@ static void check_idle(const char *policy, long long expect)
 	struct vmw_surface_desc d = coh_desc(SVGA3D_BUFFER,
 					     SVGA3D_SURFACE_BIND_VERTEX_BUFFER,
 					     pages * COH_PAGE, 1, 1, 1, 0);
-	long long k0[K_NUM], k1[K_NUM], k2[K_NUM];
+	long long k0[COH_K_NUM], k1[COH_K_NUM], k2[COH_K_NUM];
 	struct coh_surf coh, helper;
 	int ret;
 
 	knob_set(policy);
-	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &coh);
-	if (!ret)
-		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &helper);
+	ret = coh_pair_create(&env, &d, &coh, &helper);
 	if (ret) {
 		knob_set("auto");
 		tap_ok(false, "%s, %u pages, idle: surfaces (ret %d)", policy, pages, ret);
@@ -501,12 +475,12 @@ static void check_idle(const char *policy, long long expect)
 	coh.map[3 * COH_PAGE] = 2;
 	ret = ret ? ret : gpu_use(&coh, &helper);
 	read_kstats(k2);
-	tap_ok(!ret && k1[K_TO_MKWRITE] - k0[K_TO_MKWRITE] == expect &&
-	       k2[K_MKWRITE] - k1[K_MKWRITE] == expect,
+	tap_ok(!ret && k1[COH_K_TO_MKWRITE] - k0[COH_K_TO_MKWRITE] == expect &&
+	       k2[COH_K_MKWRITE] - k1[COH_K_MKWRITE] == expect,
 	       "%s, %u pages, %u validations without writes: %lld switches to mkwrite (expected %lld), then %lld counted write faults for one page written",
 	       policy, pages, DIRTY_TO_MKWRITE_TRIGGERS + 2,
-	       k1[K_TO_MKWRITE] - k0[K_TO_MKWRITE], expect,
-	       k2[K_MKWRITE] - k1[K_MKWRITE]);
+	       k1[COH_K_TO_MKWRITE] - k0[COH_K_TO_MKWRITE], expect,
+	       k2[COH_K_MKWRITE] - k1[COH_K_MKWRITE]);
 	coh_surf_destroy(&env, &helper);
 	coh_surf_destroy(&env, &coh);
 	knob_set("auto");

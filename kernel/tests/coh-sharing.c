@@ -127,9 +127,7 @@ static void two_mappings_case(size_t size, const char *name)
 
 	if (!shadow)
 		tap_bail("out of memory");
-	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &c);
-	if (!ret)
-		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &h);
+	ret = coh_pair_create(&env, &d, &c, &h);
 	if (ret)
 		tap_bail("two mappings: surfaces ret %d", ret);
 	m2 = vmw_map(env.fd, c.s.map_handle, c.map_size);
@@ -191,9 +189,7 @@ static void fork_case(void)
 
 	if (!shadow || pipe(go) || pipe(done))
 		tap_bail("setup failed");
-	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &c);
-	if (!ret)
-		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &h);
+	ret = coh_pair_create(&env, &d, &c, &h);
 	if (ret)
 		tap_bail("fork case: surfaces ret %d", ret);
 	coh_fill(h.map, 0, size, 0x7000);
@@ -286,9 +282,7 @@ static void exited_writer_large(void)
 
 	if (!shadow)
 		tap_bail("out of memory");
-	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &c);
-	if (!ret)
-		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &h);
+	ret = coh_pair_create(&env, &d, &c, &h);
 	if (ret)
 		tap_bail("surfaces ret %d", ret);
 	coh_fill(h.map, 0, size, 0x7400);

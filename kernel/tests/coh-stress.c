@@ -139,9 +139,7 @@ int main(int argc, char **argv)
 	if (sh == MAP_FAILED)
 		tap_bail("shared memory");
 	memset(sh, 0, sizeof(*sh));
-	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &coh);
-	if (!ret)
-		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &helper);
+	ret = coh_pair_create(&env, &d, &coh, &helper);
 	if (ret)
 		tap_bail("surfaces: ret %d", ret);
 	map = coh.map;

@@ -87,9 +87,7 @@ int main(void)
 		    "vmwgfx trace events enabled in " TRACEFS))
 		tap_bail("no tracefs or no vmwgfx events (CONFIG_FTRACE?)");
 
-	ret = coh_surf_create(&env, &desc, true, VMW_INVALID_ID, &coh);
-	if (!ret)
-		ret = coh_surf_create(&env, &desc, false, VMW_INVALID_ID, &helper);
+	ret = coh_pair_create(&env, &desc, &coh, &helper);
 	if (ret)
 		tap_bail("surfaces: ret %d", ret);
 	/* First use: the buffer moves into its MOB. */

@@ -61,9 +61,7 @@ static void run(const char *name, size_t size, const char *expect, uint32_t seed
 	size_t pages = size / COH_PAGE;
 	int ret, si = 0;
 
-	ret = coh_surf_create(&env, &d, true, VMW_INVALID_ID, &coh);
-	if (!ret)
-		ret = coh_surf_create(&env, &d, false, VMW_INVALID_ID, &helper);
+	ret = coh_pair_create(&env, &d, &coh, &helper);
 	if (ret) {
 		for (int i = 0; i <= NPHASES; i++)
 			tap_ok(false, "%s: surfaces (ret %d)", name, ret);

@@ -79,6 +79,19 @@ int coh_surf_create(struct coh_env *e, const struct vmw_surface_desc *d,
 	return 0;
 }
 
+int coh_pair_create(struct coh_env *e, const struct vmw_surface_desc *d,
+		    struct coh_surf *coh, struct coh_surf *helper)
+{
+	int ret = coh_surf_create(e, d, true, VMW_INVALID_ID, coh);
+
+	if (ret)
+		return ret;
+	ret = coh_surf_create(e, d, false, VMW_INVALID_ID, helper);
+	if (ret)
+		coh_surf_destroy(e, coh);
+	return ret;
+}
+
 void coh_surf_destroy(struct coh_env *e, struct coh_surf *s)
 {
 	if (s->map)
@@ -294,6 +307,64 @@ bool coh_meas_check_readback(const struct coh_meas *m, const char *what)
 {
 	return check_amplification(m, what, "read back", m->read_back,
 				   "read", m->read);
+}
+
+const char *coh_debugfs_dir(void)
+{
+	static char dir[64];
+	char path[96];
+
+	if (dir[0])
+		return dir;
+	for (int i = 0; i < 256; i++) {
+		snprintf(path, sizeof(path),
+			 "/sys/kernel/debug/dri/%d/vmwgfx_coherency", i);
+		if (!access(path, R_OK)) {
+			snprintf(dir, sizeof(dir), "/sys/kernel/debug/dri/%d", i);
+			return dir;
+		}
+	}
+	return NULL;
+}
+
+static const char *const kstat_names[COH_K_NUM] = {
+	[COH_K_MKWRITE] = "mkwrite_faults",
+	[COH_K_SCANS] = "scans",
+	[COH_K_SCANNED] = "scanned_dirty_pages",
+	[COH_K_TO_MKWRITE] = "switches_to_mkwrite",
+	[COH_K_TO_PAGETABLE] = "switches_to_pagetable",
+	[COH_K_PAGES_TO_RES] = "pages_to_resources",
+	[COH_K_UPLOADS] = "uploads",
+	[COH_K_UPLOAD_BYTES] = "upload_bytes",
+	[COH_K_READBACKS] = "readbacks",
+	[COH_K_READBACK_BYTES] = "readback_bytes",
+};
+
+int coh_kstats_read(long long v[COH_K_NUM])
+{
+	const char *dir = coh_debugfs_dir();
+	char path[96], name[64];
+	long long value;
+	int found = 0;
+	FILE *f;
+
+	memset(v, 0, sizeof(long long) * COH_K_NUM);
+	if (!dir)
+		return 0;
+	snprintf(path, sizeof(path), "%s/vmwgfx_coherency", dir);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fscanf(f, "%63s %lld", name, &value) == 2) {
+		for (int i = 0; i < COH_K_NUM; i++) {
+			if (!strcmp(name, kstat_names[i])) {
+				v[i] = value;
+				found++;
+			}
+		}
+	}
+	fclose(f);
+	return found;
 }
 
 uint32_t coh_rand(uint32_t *s)

@@ -80,6 +80,10 @@ struct vmw_surface_desc coh_desc(uint32_t format, uint64_t flags,
 int coh_surf_create(struct coh_env *e, const struct vmw_surface_desc *d,
 		    bool coherent, uint32_t buffer_handle, struct coh_surf *s);
 void coh_surf_destroy(struct coh_env *e, struct coh_surf *s);
+/* A coherent surface with its own buffer and a non-coherent helper of the
+ * same layout; on failure neither is left. 0 or negative errno. */
+int coh_pair_create(struct coh_env *e, const struct vmw_surface_desc *d,
+		    struct coh_surf *coh, struct coh_surf *helper);
 
 uint32_t coh_mip_dim(uint32_t base, uint32_t mip);
 void coh_emit_copy(struct svga_cmd_stream *cs, enum coh_copy how,
@@ -131,6 +135,21 @@ void coh_meas_end(struct coh_env *e, struct coh_meas *m, const char *what);
 #define COH_MAX_AMPLIFICATION 1.25
 bool coh_meas_check_upload(const struct coh_meas *m, const char *what);
 bool coh_meas_check_readback(const struct coh_meas *m, const char *what);
+
+/*
+ * The kernel's coherency statistics (debugfs dri/N/vmwgfx_coherency of
+ * our vmwgfx device, kernel/patches): one "name value" line each.
+ */
+enum coh_kstat {
+	COH_K_MKWRITE, COH_K_SCANS, COH_K_SCANNED, COH_K_TO_MKWRITE,
+	COH_K_TO_PAGETABLE, COH_K_PAGES_TO_RES, COH_K_UPLOADS,
+	COH_K_UPLOAD_BYTES, COH_K_READBACKS, COH_K_READBACK_BYTES, COH_K_NUM
+};
+/* The device's debugfs directory (/sys/kernel/debug/dri/N), or NULL. */
+const char *coh_debugfs_dir(void);
+/* Fill v[] (zeros for what is missing); returns how many counters were
+ * found, 0 without the file. */
+int coh_kstats_read(long long v[COH_K_NUM]);
 
 /* Simple PRNG (xorshift32), state must be non-zero. */
 uint32_t coh_rand(uint32_t *state);

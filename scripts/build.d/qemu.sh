@@ -24,7 +24,7 @@ build_qemu() {
 		return 0
 	fi
 	need_pkgs build-essential ninja-build meson pkg-config python3-venv libglib2.0-dev \
-		libpixman-1-dev zlib1g-dev libcap-ng-dev libattr1-dev seabios qemu-system-data git
+		libpixman-1-dev zlib1g-dev libcap-ng-dev libattr1-dev libfdt-dev seabios qemu-system-data git
 	pristine_tree qemu >/dev/null
 	work=$WORK/qemu
 	sync_queue_tree qemu "$work/src"

@@ -18,15 +18,21 @@ QEMU_SERIES='1:7.2+'
 QEMU_SHA256_orig=91aca71520040edc40b8d437aa3004dae614f58e286cf653ee8996c07af2962f
 QEMU_SHA256_debian=28a1c86310ee53b6bf1854cffe6f6be6ed29a08db7d05759f8ac57b8d6a6cb2f
 
-# Mesa 22.3.6: Debian source package.
-MESA_PKG=mesa
-MESA_VERSION=22.3.6-1+deb12u2
-MESA_SERIES='22.3.6-'
-MESA_SHA256_orig=737cb8e5d380ce1a0ad01fb8b74db7f27303435c353e753d2302e8cf3927bad2
+# Debian 13 ("trixie") provides the guest's userspace and the sources
+# that need it: Mesa 25.0.7 (its meson needs >= 1.1; Debian 12 has 1.0.1)
+# and piglit.  scripts/trixie.sh reads trixie through a private apt
+# configuration; the host's own apt sources stay Debian 12's.
+TRIXIE_MIRROR=${CSVGA_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
-# piglit: the source package's orig tarball has been seen to 404 on the
-# mirror; the binary package (every upstream test, built) is the fallback.
-PIGLIT_PKG=piglit
-PIGLIT_VERSION=0~git20220119-124bca3c9-1
-PIGLIT_SERIES='0~git'
-PIGLIT_DEB_SHA256=37dd651ae04419602b4287ea590fca1f5bcaabc0ea4bf32fe48ffe86b946c986
+# Source tarballs are taken from trixie's pool by their upstream version,
+# which every Debian revision of that version shares; the revision named
+# here is the one tested (Debian's own packaging patches are not used).
+# Mesa 25.0.7: the svga driver and its DRM winsys (mesa-svga/patches).
+MESA_VERSION=25.0.7-2+deb13u1
+MESA_ORIG=pool/main/m/mesa/mesa_25.0.7.orig.tar.xz
+MESA_SHA256_orig=592272df3cf01e85e7db300c449df5061092574d099da275d19e97ef0510f8a6
+
+# piglit (Debian 12's source tarball returns 404; trixie's downloads).
+PIGLIT_VERSION=0.0~git20250409.af62c0dea-2
+PIGLIT_ORIG=pool/main/p/piglit/piglit_0.0~git20250409.af62c0dea.orig.tar.xz
+PIGLIT_SHA256_orig=a9863a5f136e3bb9c4fae43421585f5b39fe93c573963a7e1fa3871804472852

@@ -81,33 +81,25 @@ fetch_qemu() {
 	fi
 }
 
-fetch_mesa() {
-	fetch_dsc mesa "$MESA_PKG" "$MESA_VERSION" "$MESA_SERIES" ||
-		die "could not download the mesa source package" "see $CSVGA_LOGS/fetch-mesa.log"
-	check_sha256 "$SRC_DL/mesa_22.3.6.orig.tar.gz" "$MESA_SHA256_orig"
+# fetch_pool NAME POOL-PATH SHA256 VERSION: one file from Debian's pool
+# (trixie's source tarballs), verified against its pin.
+fetch_pool() {
+	local name=$1 path=$2 sha=$3 v=$4 file
+	file=$SRC_DL/$(basename "$path")
+	if [ ! -f "$file" ]; then
+		need_pkgs curl ca-certificates xz-utils
+		say "downloading $(basename "$path")"
+		curl -fsSL --retry 3 -o "$file.part" "$TRIXIE_MIRROR/$path" 2>"$CSVGA_LOGS/fetch-$name.log" ||
+			die "could not download $TRIXIE_MIRROR/$path (see $CSVGA_LOGS/fetch-$name.log)" \
+				"if Debian 13 moved past this upstream version, pin the new one in scripts/pins.sh"
+		mv "$file.part" "$file"
+	fi
+	check_sha256 "$file" "$sha"
+	echo "$v" >"$(version_file "$name")"
 }
 
-# piglit: source package if the mirror has it, else the binary package.
-fetch_piglit() {
-	if fetch_dsc piglit "$PIGLIT_PKG" "$PIGLIT_VERSION" "$PIGLIT_SERIES"; then
-		echo source >"$SRC_DL/piglit.kind"
-		return 0
-	fi
-	warn "piglit source package not downloadable (see $CSVGA_LOGS/fetch-piglit.log); using the binary package"
-	rm -f "$SRC_DL"/piglit_*.dsc
-	local v=$PIGLIT_VERSION
-	if ! ls "$SRC_DL"/piglit_"${v#*:}"_amd64.deb >/dev/null 2>&1; then
-		(cd "$SRC_DL" && apt-get download "$PIGLIT_PKG=$v") >>"$CSVGA_LOGS/fetch-piglit.log" 2>&1 || {
-			v=$(newest_version "$PIGLIT_PKG" "$PIGLIT_SERIES")
-			[ -n "$v" ] || die "Debian serves no piglit" "see $CSVGA_LOGS/fetch-piglit.log"
-			(cd "$SRC_DL" && apt-get download "$PIGLIT_PKG=$v") >>"$CSVGA_LOGS/fetch-piglit.log" 2>&1 ||
-				die "could not download piglit $v" "see $CSVGA_LOGS/fetch-piglit.log"
-		}
-	fi
-	[ "$v" != "$PIGLIT_VERSION" ] || check_sha256 "$SRC_DL/piglit_${v#*:}_amd64.deb" "$PIGLIT_DEB_SHA256"
-	echo "$v" >"$(version_file piglit)"
-	echo binary >"$SRC_DL/piglit.kind"
-}
+fetch_mesa() { fetch_pool mesa "$MESA_ORIG" "$MESA_SHA256_orig" "$MESA_VERSION"; }
+fetch_piglit() { fetch_pool piglit "$PIGLIT_ORIG" "$PIGLIT_SHA256_orig" "$PIGLIT_VERSION"; }
 
 # pristine_tree NAME: unpack the fetched source once, as a git repository
 # whose single commit is tagged "pristine"; print its path.
@@ -125,7 +117,12 @@ pristine_tree() {
 				"dpkg-deb --fsys-tarfile '$SRC_DL/${LINUX_PKG}_${v}_all.deb' |
 				 tar -xO ./usr/src/linux-source-6.1.tar.xz | xz -dc -T0 |
 				 tar -x -C '$dir.tmp' --strip-components=1" ;;
-		qemu | mesa)
+		mesa | piglit)
+			local orig=MESA_ORIG
+			[ "$name" = mesa ] || orig=PIGLIT_ORIG
+			step "unpacking $name $v" "$CSVGA_LOGS/unpack-$name.log" \
+				tar -xJf "$SRC_DL/$(basename "${!orig}")" -C "$dir.tmp" --strip-components=1 ;;
+		qemu)
 			step "unpacking $name $v" "$CSVGA_LOGS/unpack-$name.log" bash -c \
 				"rmdir '$dir.tmp' && dpkg-source --no-check -x '$SRC_DL/${name}_${v#*:}.dsc' '$dir.tmp'" ;;
 		*) die "no pristine tree for $name" ;;

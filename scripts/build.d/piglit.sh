@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: MIT
+# piglit from Debian 13's source, built in the Debian 13 build root, as the
+# local package csvga-piglit (test binaries, profiles, Python runner).
+
+PIGLIT_OPTIONS=(-GNinja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
+	-DPIGLIT_USE_WAFFLE=ON -DPIGLIT_BUILD_GL_TESTS=ON -DPIGLIT_BUILD_GLES1_TESTS=OFF
+	-DPIGLIT_BUILD_GLES2_TESTS=ON -DPIGLIT_BUILD_GLES3_TESTS=ON
+	-DPIGLIT_BUILD_CL_TESTS=OFF -DPIGLIT_BUILD_VK_TESTS=OFF
+	-DPIGLIT_BUILD_GLX_TESTS=OFF)
+
+# build_piglit: prints the output directory (csvga-piglit_*.deb).
+build_piglit() {
+	local broot key out work=$WORK/piglit log=$CSVGA_LOGS/piglit-build.log src deb
+	broot=$(build_buildroot) || return 1
+	fetch_piglit >&2
+	key=$(printf '%s\n' "$(cat "$(version_file piglit)")" "${PIGLIT_OPTIONS[@]}" \
+		"$(buildroot_key)" "$(hash_inputs "$CSVGA_ROOT/scripts/build.d/piglit.sh" "$CSVGA_ROOT/scripts/build.d/trixie.sh")" |
+		sha256sum | cut -c1-16)
+	out=$OUT/piglit-$key
+	if ls "$out"/csvga-piglit_*.deb >/dev/null 2>&1; then
+		echo "$out"
+		return 0
+	fi
+	src=$(pristine_tree piglit)
+	mkdir -p "$work"
+	if [ "$(cat "$work/obj/.csvga-options" 2>/dev/null)" != "$src ${PIGLIT_OPTIONS[*]}" ]; then
+		rm -rf "$work/obj"
+		mkdir -p "$work/obj"
+		step "configuring piglit (cmake, in the Debian 13 build root)" "$log" \
+			in_root "$broot" --bind "$src" /src --bind "$work" /build -- \
+			sh -c 'cd /build/obj && cmake /src "$@"' cmake "${PIGLIT_OPTIONS[@]}" || return 1
+		echo "$src ${PIGLIT_OPTIONS[*]}" >"$work/obj/.csvga-options"
+	fi
+	step "building piglit ($(nproc) jobs; about 5 min cold)" "$log.ninja" \
+		in_root "$broot" --bind "$src" /src --bind "$work" /build -- ninja -C /build/obj || return 1
+	rm -rf "$work/destdir"
+	step "installing piglit" "$log.install" \
+		in_root "$broot" --bind "$src" /src --bind "$work" /build -- \
+		env DESTDIR=/build/destdir ninja -C /build/obj install || return 1
+	rm -rf "$out.tmp"
+	deb=$(local_deb csvga-piglit "$(cat "$(version_file piglit)")+csvga" "$work/destdir" "$out.tmp" "$broot" \
+		"Depends: python3, python3-mako" \
+		"Description: piglit $(cat "$(version_file piglit)") built against Debian 13 for the coherent-svga guest") ||
+		return 1
+	rm -rf "$out"
+	mv "$out.tmp" "$out"
+	say "piglit ready: $out/$(basename "$deb")"
+	echo "$out"
+}
+

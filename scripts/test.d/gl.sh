@@ -1,0 +1,154 @@
+# SPDX-License-Identifier: MIT
+# GL layers of scripts/test, in the Debian 13 guest root (scripts/vm
+# --rootfs): Mesa's svga driver on our device (wflinfo), and a small piglit
+# profile whose drawing tests are expected to fail until the device renders
+# (piglit-tests/expected-failures.txt names each with its reason).
+
+PIGLIT_PROFILE=$CSVGA_ROOT/piglit-tests/profiles/smoke.txt
+PIGLIT_EXPECTED=$CSVGA_ROOT/piglit-tests/expected-failures.txt
+# The GL version Mesa 25.0.7's svga driver computes for today's device: an
+# SM4.1 DX device without SM5 is GLSL feature level 330 (svga_screen.c).
+GL_EXPECTED_VERSION=3.3
+
+# gl_wflinfo: Mesa initialises on our device, through GBM, and reports the
+# renderer, the core-profile version and GL_ARB_buffer_storage.
+gl_wflinfo() {
+	local out=$results/gl-wflinfo.txt renderer version
+	"$VM" run $debug --rootfs --timeout 300 --log-dir "$results/vm-wflinfo" -- \
+		wflinfo --platform gbm --api gl --profile core --version 3.2 --verbose \
+		>"$out" 2>&1 || { echo "   wflinfo failed (log: $out)" >&2; tail -n 5 "$out" >&2; return 1; }
+	renderer=$(sed -n 's/^OpenGL renderer string: //p' "$out")
+	version=$(sed -n 's/^OpenGL version string: //p' "$out")
+	echo "   renderer: $renderer"
+	echo "   version:  $version"
+	case $renderer in SVGA3D*) ;; *)
+		echo "   expected an SVGA3D renderer (Mesa's svga driver); log: $out" >&2
+		return 1 ;;
+	esac
+	case $version in "$GL_EXPECTED_VERSION "*) ;; *)
+		echo "   expected GL $GL_EXPECTED_VERSION core; log: $out" >&2
+		return 1 ;;
+	esac
+	grep -qw GL_ARB_buffer_storage "$out" ||
+		{ echo "   GL_ARB_buffer_storage is not listed; log: $out" >&2; return 1; }
+	printf '%s (%s)\n' "$renderer" "$version" >"$results/gl-renderer.txt"
+	vm_log_clean "$results/vm-wflinfo/serial.log"
+}
+
+# piglit_classify STATUS-FILE: read "name: status" lines (piglit summary
+# console) against the expectations file; record passed, failed, skipped.
+# A test on the expectations list that fails is an expected failure:
+# listed, never counted as passed.  One that passes is a failure to act on:
+# remove it from the list.
+piglit_classify() {
+	local file=$1 counts
+	counts=$(python3 - "$file" "$PIGLIT_PROFILE" "$PIGLIT_EXPECTED" <<-'PY'
+	import re, sys
+	status_file, profile_file, expected_file = sys.argv[1:4]
+	def lines(path):
+	    for line in open(path):
+	        line = line.split('#', 1)
+	        name = line[0].strip()
+	        if name:
+	            yield name, (line[1].strip() if len(line) > 1 else '')
+	profile = [n for n, _ in lines(profile_file)]
+	expected = dict(lines(expected_file))
+	got = {}
+	for line in open(status_file):
+	    m = re.match(r'^(\S.*): (pass|fail|crash|skip|warn|timeout|incomplete|dmesg-warn|dmesg-fail)$', line.rstrip())
+	    if m:
+	        got[m.group(1)] = m.group(2)
+	p = f = s = 0
+	bad, xfail = [], []
+	for name in profile:
+	    st = got.get(name, 'not run')
+	    if name in expected:
+	        if st == 'pass':
+	            f += 1
+	            bad.append('%s: passes now; remove it from piglit-tests/expected-failures.txt' % name)
+	        elif st == 'skip':
+	            s += 1
+	        else:
+	            xfail.append('%s: %s (%s)' % (name, st, expected[name]))
+	    elif st == 'pass':
+	        p += 1
+	    elif st == 'skip':
+	        s += 1
+	    else:
+	        f += 1
+	        bad.append('%s: %s' % (name, st))
+	for name in expected:
+	    if name not in profile:
+	        f += 1
+	        bad.append('%s: on the expectations list but not in the profile' % name)
+	with open(status_file + '.xfail', 'w') as out:
+	    out.write(''.join(x + '\n' for x in xfail))
+	print(p, f, s)
+	for b in bad:
+	    print(b)
+	PY
+	) || { record "gl: piglit" 0 1 0 "could not read $file"; return; }
+	local head names=()
+	head=$(head -n1 <<<"$counts")
+	mapfile -t names < <(tail -n +2 <<<"$counts")
+	# shellcheck disable=SC2086
+	record "gl: piglit smoke profile" $head "${names[@]}"
+	if [ -s "$file.xfail" ]; then
+		echo "   expected failures ($(wc -l <"$file.xfail"), piglit-tests/expected-failures.txt):"
+		sed 's/^/     /' "$file.xfail"
+	fi
+}
+
+# gl_piglit: piglit run of the smoke profile on the GBM platform; the
+# results and the console summary land in a host directory.
+gl_piglit() {
+	local dir=$results/piglit rc=0
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	cp "$PIGLIT_PROFILE" "$dir/profile.txt"
+	"$VM" run $debug --rootfs --timeout 1500 --add "$dir" --log-dir "$results/vm-piglit" -- \
+		sh -c "piglit run gl -p gbm --timeout 120 --test-list '$dir/profile.txt' '$dir/results' &&
+			piglit summary console '$dir/results' >'$dir/summary.txt'" \
+		>"$dir/run.log" 2>&1 || rc=$?
+	if [ ! -s "$dir/summary.txt" ]; then
+		record "gl: piglit smoke profile" 0 1 0 "piglit run did not complete (exit $rc; log: $dir/run.log)"
+		tail -n 15 "$dir/run.log" | sed 's/^/     /'
+		return
+	fi
+	piglit_classify "$dir/summary.txt"
+	[ $rc -eq 0 ] || record "gl: piglit run" 0 1 0 "the guest run exited $rc (log: $dir/run.log)"
+	check "gl" "no kernel report or driver error during piglit" vm_log_clean "$results/vm-piglit/serial.log"
+}
+
+# Two guests boot the same root image at once, each writing into its
+# root; both see Debian 13 and their own write, and the cached image is
+# byte for byte what it was.
+vm_rootfs_shared() {
+	local image before after i pids=() rc=0
+	image=$("$CSVGA_ROOT/scripts/build" rootfs)/rootfs.squashfs || return 1
+	before=$(sha256sum <"$image")
+	for i in 1 2; do
+		"$VM" run $debug --rootfs --timeout 300 --log-dir "$results/vm-rootfs$i" -- \
+			sh -c "echo guest-$i >/etc/csvga-marker && . /etc/os-release && echo \$VERSION_CODENAME \$(cat /etc/csvga-marker)" \
+			>"$results/vm-rootfs$i.out" 2>&1 &
+		pids+=($!)
+	done
+	for i in 0 1; do wait "${pids[$i]}" || rc=1; done
+	for i in 1 2; do
+		grep -qx "trixie guest-$i" "$results/vm-rootfs$i.out" ||
+			{ echo "   boot $i printed: $(tail -n 3 "$results/vm-rootfs$i.out")" >&2; rc=1; }
+	done
+	after=$(sha256sum <"$image")
+	[ "$before" = "$after" ] || { echo "   the cached image $image changed" >&2; rc=1; }
+	return $rc
+}
+
+run_gl_tests() {
+	if ! "$CSVGA_ROOT/scripts/build" rootfs >/dev/null; then
+		record "gl: build" 0 1 0 "building the guest root failed (logs in $CSVGA_LOGS)"
+		return
+	fi
+	check "guest root" "two boots at once, image unchanged" vm_rootfs_shared
+	check "gl" "Mesa's svga driver on our device (wflinfo, GBM)" gl_wflinfo
+	gl_piglit
+}

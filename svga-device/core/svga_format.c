@@ -80,6 +80,10 @@ static const struct svga_format_info formats[] = {
 	DXF(R32G32_SINT, 1, 1, 8, RTI_FLAGS, SVGA_CLEAR_NONE, 0),
 	DXF(R32G8X24_TYPELESS, 1, 1, 8, TL_FLAGS, SVGA_CLEAR_NONE, 0),
 	DXF(D32_FLOAT_S8X24_UINT, 1, 1, 8, DS_FLAGS, SVGA_CLEAR_NONE, 1),
+	/* the views that sample D32_FLOAT_S8X24_UINT's depth and stencil
+	 * (Mesa's ARB_depth_buffer_float asks for the first) */
+	DXF(R32_FLOAT_X8X24, 1, 1, 8, TEX_FLAGS, SVGA_CLEAR_NONE, 0),
+	DXF(X32_G8X24_UINT, 1, 1, 8, TEX_FLAGS, SVGA_CLEAR_NONE, 0),
 	/* 32 bit */
 	DXF(R10G10B10A2_TYPELESS, 1, 1, 4, TL_FLAGS, SVGA_CLEAR_NONE, 0),
 	DXF(R10G10B10A2_UNORM, 1, 1, 4, RT_FLAGS, SVGA_CLEAR_RGB10A2, 0),

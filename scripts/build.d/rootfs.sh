@@ -30,8 +30,10 @@ build_rootfs() {
 	make_trixie_root "$root" "$log"
 	mkdir -p "$root/tmp/debs"
 	cp "$mesa"/*.deb "$piglit"/*.deb "$root/tmp/debs/"
+	local debs=() f
+	for f in "$root"/tmp/debs/*.deb; do debs+=("/tmp/debs/$(basename "$f")"); done
 	step "installing our Mesa, piglit and the GL tools in the guest root" "$log.apt" \
-		root_apt_install "$root" "$log.apt" /tmp/debs/*.deb "${GUESTROOT_PKGS[@]}" ||
+		root_apt_install "$root" "$log.apt" "${debs[@]}" "${GUESTROOT_PKGS[@]}" ||
 		die "could not install the guest root's packages" "see $log.apt"
 	# The guest must run our Mesa and nothing else: no LLVM, no Debian Mesa.
 	local bad
@@ -45,7 +47,7 @@ build_rootfs() {
 	mv "$root/tmp/packages.txt" "$out.tmp/"
 	step "making the guest root image (squashfs)" "$log.squashfs" \
 		mksquashfs "$root" "$out.tmp/rootfs.squashfs" -noappend -comp zstd -Xcompression-level 6 \
-		-quiet || return 1
+		-no-xattrs -quiet || return 1
 	rm -rf "$out" "$root"
 	mv "$out.tmp" "$out"
 	say "guest root ready: $out/rootfs.squashfs ($(du -m "$out/rootfs.squashfs" | cut -f1) MiB)"

@@ -979,13 +979,19 @@ static int cmd_dx_clear_dsv(struct svga_dev *dev, const uint8_t *body,
 	struct svga_view *v = view_slot(dev, SVGA_COTABLE_DSVIEW,
 					c.depthStencilViewId);
 
+	struct svga_surface *s;
+
 	(void)size;
 	if (!v || !v->defined) {
 		svga_guest_error(dev, "clear of undefined DSV %u",
 				 c.depthStencilViewId);
 		return SVGA_ERR;
 	}
-	return SVGA_OK;
+	s = get_surface(dev, v->sid);
+	if (!s)
+		return SVGA_ERR;
+	return svga_surface_clear_depth_stencil(dev, s, v, c.flags, c.depth,
+						(uint8_t)c.stencil);
 }
 
 /* ---- DX transfers and copies ----------------------------------------- */

@@ -298,6 +298,11 @@ int svga_surface_check_image(struct svga_dev *dev, struct svga_surface *s,
 			     uint32_t layer, uint32_t mip);
 int svga_surface_clear_view(struct svga_dev *dev, struct svga_surface *s,
 			    const struct svga_view *v, const float rgba[4]);
+/* flags: SVGA3D_CLEAR_DEPTH and/or SVGA3D_CLEAR_STENCIL */
+int svga_surface_clear_depth_stencil(struct svga_dev *dev,
+				     struct svga_surface *s,
+				     const struct svga_view *v, uint32_t flags,
+				     float depth, uint8_t stencil);
 
 /* commands (svga_cmd.c) */
 /* Execute one command at buf[0..len).  On success, *used is its size. */

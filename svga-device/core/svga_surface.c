@@ -521,43 +521,48 @@ static unsigned encode_clear(unsigned kind, const float c[4], uint8_t *px)
 	}
 }
 
-static void fill(uint8_t *dst, uint64_t n, const uint8_t *px, unsigned bpp)
+/* Write px over n texels of bpp bytes; only the bits set in mask. */
+static void fill(uint8_t *dst, uint64_t n, const uint8_t *px,
+		 const uint8_t *mask, unsigned bpp)
 {
-	for (uint64_t i = 0; i < n; i++)
-		memcpy(dst + i * bpp, px, bpp);
+	for (uint64_t i = 0; i < n; i++) {
+		uint8_t *t = dst + i * bpp;
+
+		for (unsigned b = 0; b < bpp; b++)
+			t[b] = (uint8_t)((t[b] & ~mask[b]) | (px[b] & mask[b]));
+	}
 }
 
-int svga_surface_clear_view(struct svga_dev *dev, struct svga_surface *s,
-			    const struct svga_view *v, const float rgba[4])
+/* The view's format, if it can address s texel by texel. */
+static const struct svga_format_info *
+clear_format(struct svga_dev *dev, struct svga_surface *s,
+	     const struct svga_view *v)
 {
 	const struct svga_format_info *vf = svga_format_get(v->format);
-	uint8_t px[16];
-	unsigned bpp;
-	uint32_t mip, first, count;
 
 	if (!vf || vf->bytes_per_block != s->layout.fmt->bytes_per_block ||
 	    vf->block_w != 1 || vf->block_h != 1) {
 		svga_guest_error(dev, "clear: view format %u not usable on "
 				 "surface %u", v->format, s->sid);
-		return SVGA_ERR;
+		return NULL;
 	}
-	bpp = encode_clear(vf->clear, rgba, px);
-	if (!bpp) {
-		/* Valid request the device cannot render yet: not a guest
-		 * error, but visible in the log. */
-		svga_trace(dev, "clear of format %s not implemented", vf->name);
-		return SVGA_OK;
-	}
+	return vf;
+}
+
+/* Fill every texel of the subresources view v selects. */
+static int fill_view(struct svga_surface *s, const struct svga_view *v,
+		     const uint8_t *px, const uint8_t *mask, unsigned bpp)
+{
+	uint32_t mip, first, count;
+
 	if (v->dim == SVGA3D_RESOURCE_BUFFER) {
 		uint64_t off = (uint64_t)v->a * bpp;
 		uint64_t n = v->b;
 
 		if (off > s->layout.total_bytes ||
-		    n > (s->layout.total_bytes - off) / bpp) {
-			svga_guest_error(dev, "clear: buffer view out of range");
+		    n > (s->layout.total_bytes - off) / bpp)
 			return SVGA_ERR;
-		}
-		fill(s->data + off, n, px, bpp);
+		fill(s->data + off, n, px, mask, bpp);
 		return SVGA_OK;
 	}
 	mip = v->a;
@@ -573,7 +578,7 @@ int svga_surface_clear_view(struct svga_dev *dev, struct svga_surface *s,
 		if (count == 0 || count > m->d - first)
 			count = m->d - first;
 		fill(s->data + m->offset + first * m->img_stride,
-		     (uint64_t)count * m->w * m->h, px, bpp);
+		     (uint64_t)count * m->w * m->h, px, mask, bpp);
 		return SVGA_OK;
 	}
 	if (first >= s->layout.num_layers)
@@ -584,7 +589,100 @@ int svga_surface_clear_view(struct svga_dev *dev, struct svga_surface *s,
 		const struct svga_mip_layout *m = &s->layout.mip[mip];
 
 		fill(s->data + (uint64_t)l * s->layout.mip_chain_bytes +
-		     m->offset, (uint64_t)m->w * m->h * m->d, px, bpp);
+		     m->offset, (uint64_t)m->w * m->h * m->d, px, mask, bpp);
+	}
+	return SVGA_OK;
+}
+
+int svga_surface_clear_view(struct svga_dev *dev, struct svga_surface *s,
+			    const struct svga_view *v, const float rgba[4])
+{
+	const struct svga_format_info *vf = clear_format(dev, s, v);
+	static const uint8_t all[16] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+					 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+					 0xff, 0xff, 0xff, 0xff };
+	uint8_t px[16];
+	unsigned bpp;
+
+	if (!vf)
+		return SVGA_ERR;
+	bpp = encode_clear(vf->clear, rgba, px);
+	if (!bpp) {
+		/* Valid request the device cannot render yet: not a guest
+		 * error, but visible in the log. */
+		svga_trace(dev, "clear of format %s not implemented", vf->name);
+		return SVGA_OK;
+	}
+	if (fill_view(s, v, px, all, bpp)) {
+		svga_guest_error(dev, "clear: view outside surface %u", s->sid);
+		return SVGA_ERR;
+	}
+	return SVGA_OK;
+}
+
+/*
+ * Depth and stencil as the DX depth formats store them: D16 unorm; D24
+ * unorm in bits 0-23 with stencil in 24-31; D32 float; D32 float with
+ * stencil in the next byte.  Returns the texel size, 0 if not a DX depth
+ * format.  Only the parts named by flags get a mask.
+ */
+static unsigned encode_depth_stencil(uint32_t format, uint32_t flags,
+				     float depth, uint8_t stencil,
+				     uint8_t *px, uint8_t *mask)
+{
+	bool d = flags & SVGA3D_CLEAR_DEPTH, st = flags & SVGA3D_CLEAR_STENCIL;
+	uint32_t w;
+
+	memset(px, 0, 8);
+	memset(mask, 0, 8);
+	switch (format) {
+	case SVGA3D_D16_UNORM:
+		put16(px, (uint16_t)unorm(depth, 16));
+		memset(mask, d ? 0xff : 0, 2);
+		return 2;
+	case SVGA3D_D24_UNORM_S8_UINT:
+		w = unorm(depth, 24) | (uint32_t)stencil << 24;
+		put32(px, w);
+		memset(mask, d ? 0xff : 0, 3);
+		mask[3] = st ? 0xff : 0;
+		return 4;
+	case SVGA3D_D32_FLOAT:
+		depth = clampf(depth, 0.0f, 1.0f);
+		memcpy(px, &depth, 4);
+		memset(mask, d ? 0xff : 0, 4);
+		return 4;
+	case SVGA3D_D32_FLOAT_S8X24_UINT:
+		depth = clampf(depth, 0.0f, 1.0f);
+		memcpy(px, &depth, 4);
+		px[4] = stencil;
+		memset(mask, d ? 0xff : 0, 4);
+		mask[4] = st ? 0xff : 0;
+		return 8;
+	default:
+		return 0;
+	}
+}
+
+int svga_surface_clear_depth_stencil(struct svga_dev *dev,
+				     struct svga_surface *s,
+				     const struct svga_view *v, uint32_t flags,
+				     float depth, uint8_t stencil)
+{
+	const struct svga_format_info *vf = clear_format(dev, s, v);
+	uint8_t px[8], mask[8];
+	unsigned bpp;
+
+	if (!vf)
+		return SVGA_ERR;
+	bpp = encode_depth_stencil(v->format, flags, depth, stencil, px, mask);
+	if (!bpp) {
+		svga_guest_error(dev, "clear: DSV format %s is not a depth format",
+				 vf->name);
+		return SVGA_ERR;
+	}
+	if (fill_view(s, v, px, mask, bpp)) {
+		svga_guest_error(dev, "clear: view outside surface %u", s->sid);
+		return SVGA_ERR;
 	}
 	return SVGA_OK;
 }

@@ -2,7 +2,7 @@
 /*
  * Update / readback round trips (whole, partial, inverted, DX
  * subresources) for mips, array layers, cube faces, volumes and BC
- * formats; GPU-side copies; RTV clears; counters; error paths.  The test
+ * formats; GPU-side copies; RTV and DSV clears; counters; error paths.  The test
  * keeps its own model of host storage and guest backing and compares both
  * byte for byte after each command.
  */
@@ -506,6 +506,103 @@ static void test_clear_rtv(void)
 	tdev_fini(&t);
 }
 
+static uint32_t get32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+/* DSV clears: depth and stencil each written only when its flag is set,
+ * in the layout of each DX depth format. */
+static void test_clear_dsv(void)
+{
+	struct tdev t;
+	struct cbuf *c = calloc(1, sizeof(*c));
+	struct model z24, z32;
+	struct tmob cot;
+	const uint32_t cid = 4;
+	SVGA3dCmdDXDefineDepthStencilView v;
+	SVGA3dCmdDXClearDepthStencilView cl;
+	const uint8_t *p;
+
+	tdev_init(&t, 32);
+	setup_otables(&t, 64);
+	model_init(&t, c, &z24, 1, 1, SVGA3D_D24_UNORM_S8_UINT, 0, 4, 4, 1, 1,
+		   1);
+	model_init(&t, c, &z32, 2, 2, SVGA3D_D32_FLOAT_S8X24_UINT, 0, 2, 2, 1,
+		   1, 1);
+	memset(hs(&t, 2)->data, 0xee, 32);
+	{
+		SVGA3dCmdDXDefineContext d = { cid };
+		SVGA3dCmdDXSetCOTable s = { cid, 20, SVGA_COTABLE_DSVIEW, 0 };
+
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_CONTEXT, d);
+		tmob_build(&t, c, &cot, 20, PG, SVGA3D_MOBFMT_PT64_0);
+		CMD(c, SVGA_3D_CMD_DX_SET_COTABLE, s);
+		run_ok(&t, c, "dx context");
+	}
+	memset(&v, 0, sizeof(v));
+	v.depthStencilViewId = 1;
+	v.sid = 1;
+	v.format = SVGA3D_D24_UNORM_S8_UINT;
+	v.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
+	v.arraySize = 1;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_DEPTHSTENCIL_VIEW, v);
+	cl = (SVGA3dCmdDXClearDepthStencilView){ SVGA3D_CLEAR_DEPTH, 0x35, 1,
+						 0.5f };
+	CMD(c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cl);
+	CHECK_EQ(submit_dx(&t, c, cid).status, SVGA_CB_STATUS_COMPLETED);
+	cb_reset(c);
+	for (int i = 0; i < 16; i++)
+		CHECK_EQ(get32(hs(&t, 1)->data + 4 * i), 0x00800000u);
+	cl.flags = SVGA3D_CLEAR_STENCIL;
+	cl.depth = 1.0f;
+	CMD(c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cl);
+	CHECK_EQ(submit_dx(&t, c, cid).status, SVGA_CB_STATUS_COMPLETED);
+	cb_reset(c);
+	for (int i = 0; i < 16; i++)
+		CHECK_EQ(get32(hs(&t, 1)->data + 4 * i), 0x35800000u);
+
+	v.depthStencilViewId = 2;
+	v.sid = 2;
+	v.format = SVGA3D_D32_FLOAT_S8X24_UINT;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_DEPTHSTENCIL_VIEW, v);
+	cl = (SVGA3dCmdDXClearDepthStencilView){
+		SVGA3D_CLEAR_DEPTH | SVGA3D_CLEAR_STENCIL, 7, 2, 0.25f };
+	CMD(c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cl);
+	CHECK_EQ(submit_dx(&t, c, cid).status, SVGA_CB_STATUS_COMPLETED);
+	cb_reset(c);
+	for (int i = 0; i < 4; i++) {
+		float f;
+
+		p = hs(&t, 2)->data + 8 * i;
+		memcpy(&f, p, 4);
+		CHECK(f == 0.25f);
+		CHECK(p[4] == 7 && p[5] == 0xee && p[6] == 0xee &&
+		      p[7] == 0xee);
+	}
+
+	/* a colour format through a DSV is a command error */
+	v.depthStencilViewId = 3;
+	v.sid = 1;
+	v.format = SVGA3D_R32_UINT;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_DEPTHSTENCIL_VIEW, v);
+	cl.depthStencilViewId = 3;
+	CMD(c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cl);
+	t.g.quiet = true;
+	CHECK_EQ(submit_dx(&t, c, cid).status, SVGA_CB_STATUS_COMMAND_ERROR);
+	cb_reset(c);
+	restart_ctx0(&t);
+	t.g.quiet = false;
+	model_fini(&z24);
+	model_fini(&z32);
+	tmob_free(&cot);
+	free(c);
+	tdev_fini(&t);
+}
+
 static void test_errors(void)
 {
 	struct tdev t;
@@ -662,6 +759,7 @@ int main(void)
 	test_counters();
 	test_copies();
 	test_clear_rtv();
+	test_clear_dsv();
 	test_errors();
 	test_screen_target();
 	return t_report("test_xfer");

@@ -8,7 +8,7 @@
 # The guest's packages besides ours: glvnd's dispatch libraries (Debian's;
 # the vendor library behind them is ours) and the tools a GL user reaches
 # for first.
-GUESTROOT_PKGS=(libgl1 libegl1 libgles2 libopengl0 waffle-utils mesa-utils-bin
+GUESTROOT_PKGS=(libgl1 libegl1 libgles2 libopengl0 waffle-utils mesa-utils
 	kmscube python3 python3-mako procps)
 
 # build_rootfs: prints the output directory (rootfs.squashfs, packages.txt).
@@ -37,7 +37,7 @@ build_rootfs() {
 		die "could not install the guest root's packages" "see $log.apt"
 	# The guest must run our Mesa and nothing else: no LLVM, no Debian Mesa.
 	local bad
-	bad=$(in_root "$root" -- dpkg-query -W -f='${Package}\n' | grep -E '^(libllvm|mesa-|libgl1-mesa|libegl-mesa|libgbm1$|libglx-mesa)' || true)
+	bad=$(in_root "$root" -- dpkg-query -W -f='${Package}\n' | grep -E '^(libllvm.*|mesa-libgallium|mesa-.*-drivers|libgl1-mesa-dri|libegl-mesa0|libgbm1|libglx-mesa0|libosmesa6)$' || true)
 	[ -z "$bad" ] || die "Debian's Mesa got into the guest root: $bad" "see $log.apt; check csvga-mesa's Provides"
 	in_root "$root" -- dpkg-query -W -f='${Package} ${Version}\n' >"$root/tmp/packages.txt"
 	in_root "$root" -- apt-get clean

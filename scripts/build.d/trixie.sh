@@ -85,7 +85,7 @@ local_deb() {
 	local line extra=()
 	for line in "$@"; do
 		case $line in
-		"Depends: "*) deps="${deps:+$deps,}${line#Depends: }" ;;
+		"Depends: "*) line=${line#Depends: }; deps="${deps:+$deps,}${line//, /,}" ;;
 		*) extra+=("$line") ;;
 		esac
 	done

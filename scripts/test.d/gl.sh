@@ -35,33 +35,30 @@ gl_wflinfo() {
 	vm_log_clean "$results/vm-wflinfo/serial.log"
 }
 
-# piglit_classify STATUS-FILE: read "name: status" lines (piglit summary
-# console) against the expectations file; record passed, failed, skipped.
-# A test on the expectations list that fails is an expected failure:
-# listed, never counted as passed.  One that passes is a failure to act on:
-# remove it from the list.
+# piglit_classify RESULTS-DIR: read piglit's results file against the
+# profile and the expectations file; record passed, failed, skipped.  A
+# test on the expectations list that fails is an expected failure: listed,
+# never counted as passed.  One that passes is a failure to act on: remove
+# it from the list.
 piglit_classify() {
-	local file=$1 counts
-	counts=$(python3 - "$file" "$PIGLIT_PROFILE" "$PIGLIT_EXPECTED" <<-'PY'
-	import re, sys
-	status_file, profile_file, expected_file = sys.argv[1:4]
-	def lines(path):
+	local dir=$1 counts
+	counts=$(python3 - "$dir" "$PIGLIT_PROFILE" "$PIGLIT_EXPECTED" <<-'PY'
+	import bz2, glob, gzip, json, sys
+	results_dir, profile_file, expected_file = sys.argv[1:4]
+	def entries(path):
 	    for line in open(path):
-	        line = line.split('#', 1)
-	        name = line[0].strip()
-	        if name:
-	            yield name, (line[1].strip() if len(line) > 1 else '')
-	profile = [n for n, _ in lines(profile_file)]
-	expected = dict(lines(expected_file))
-	got = {}
-	for line in open(status_file):
-	    m = re.match(r'^(\S.*): (pass|fail|crash|skip|warn|timeout|incomplete|dmesg-warn|dmesg-fail)$', line.rstrip())
-	    if m:
-	        got[m.group(1)] = m.group(2)
+	        name, _, reason = line.partition('#')
+	        if name.strip():
+	            yield name.strip(), reason.strip()
+	profile = [n for n, _ in entries(profile_file)]
+	expected = dict(entries(expected_file))
+	path = (glob.glob(results_dir + '/results.json*') or ['(no results file)'])[0]
+	opener = {'bz2': bz2.open, 'gz': gzip.open}.get(path.rsplit('.', 1)[-1], open)
+	tests = json.load(opener(path, 'rt'))['tests']
 	p = f = s = 0
 	bad, xfail = [], []
 	for name in profile:
-	    st = got.get(name, 'not run')
+	    st = tests.get(name, {}).get('result', 'not run')
 	    if name in expected:
 	        if st == 'pass':
 	            f += 1
@@ -74,6 +71,7 @@ piglit_classify() {
 	        p += 1
 	    elif st == 'skip':
 	        s += 1
+	        print('skip:%s: %s' % (name, tests[name].get('out', '').strip().splitlines()[-1:]), file=sys.stderr)
 	    else:
 	        f += 1
 	        bad.append('%s: %s' % (name, st))
@@ -81,21 +79,21 @@ piglit_classify() {
 	    if name not in profile:
 	        f += 1
 	        bad.append('%s: on the expectations list but not in the profile' % name)
-	with open(status_file + '.xfail', 'w') as out:
+	with open(results_dir + '/expected-failures.txt', 'w') as out:
 	    out.write(''.join(x + '\n' for x in xfail))
 	print(p, f, s)
 	for b in bad:
 	    print(b)
 	PY
-	) || { record "gl: piglit" 0 1 0 "could not read $file"; return; }
+	) || { record "gl: piglit smoke profile" 0 1 0 "could not read the results in $dir"; return; }
 	local head names=()
 	head=$(head -n1 <<<"$counts")
 	mapfile -t names < <(tail -n +2 <<<"$counts")
 	# shellcheck disable=SC2086
 	record "gl: piglit smoke profile" $head "${names[@]}"
-	if [ -s "$file.xfail" ]; then
-		echo "   expected failures ($(wc -l <"$file.xfail"), piglit-tests/expected-failures.txt):"
-		sed 's/^/     /' "$file.xfail"
+	if [ -s "$dir/expected-failures.txt" ]; then
+		echo "   expected failures ($(wc -l <"$dir/expected-failures.txt"), piglit-tests/expected-failures.txt):"
+		sed 's/^/     /' "$dir/expected-failures.txt"
 	fi
 }
 
@@ -107,7 +105,7 @@ gl_piglit() {
 	mkdir -p "$dir"
 	cp "$PIGLIT_PROFILE" "$dir/profile.txt"
 	"$VM" run $debug --rootfs --timeout 1500 --add "$dir" --log-dir "$results/vm-piglit" -- \
-		sh -c "piglit run gl -p gbm --timeout 120 --test-list '$dir/profile.txt' '$dir/results' &&
+		sh -c "piglit run opengl -p gbm --timeout 120 --test-list '$dir/profile.txt' '$dir/results' &&
 			piglit summary console '$dir/results' >'$dir/summary.txt'" \
 		>"$dir/run.log" 2>&1 || rc=$?
 	if [ ! -s "$dir/summary.txt" ]; then
@@ -115,9 +113,10 @@ gl_piglit() {
 		tail -n 15 "$dir/run.log" | sed 's/^/     /'
 		return
 	fi
-	piglit_classify "$dir/summary.txt"
+	piglit_classify "$dir/results"
 	[ $rc -eq 0 ] || record "gl: piglit run" 0 1 0 "the guest run exited $rc (log: $dir/run.log)"
 	check "gl" "no kernel report or driver error during piglit" vm_log_clean "$results/vm-piglit/serial.log"
+	check "gl" "no device guest error during piglit" vm_device_log_clean "$results/vm-piglit/qemu.log"
 }
 
 # Two guests boot the same root image at once, each writing into its
@@ -141,6 +140,15 @@ vm_rootfs_shared() {
 	after=$(sha256sum <"$image")
 	[ "$before" = "$after" ] || { echo "   the cached image $image changed" >&2; rc=1; }
 	return $rc
+}
+
+# What Mesa sends for the smoke profile must be valid for the device: a
+# guest error there is a device gap or a driver bug (vmwgfx WARNs on it).
+vm_device_log_clean() {
+	if grep -n 'vmware-svga3' "$1" | head -n 10 | grep .; then
+		echo "   guest errors logged by the device in $1 (above)" >&2
+		return 1
+	fi
 }
 
 run_gl_tests() {

@@ -17,7 +17,7 @@ gl_wflinfo() {
 	"$VM" run $debug --rootfs --timeout 300 --log-dir "$results/vm-wflinfo" -- \
 		wflinfo --platform gbm --api gl --profile core --version 3.2 --verbose \
 		>"$out" 2>&1 || { echo "   wflinfo failed (log: $out)" >&2; tail -n 5 "$out" >&2; return 1; }
-	renderer=$(sed -n 's/^OpenGL renderer string: //p' "$out")
+	renderer=$(sed -n 's/^OpenGL renderer string: //p' "$out" | sed 's/[[:space:]]*$//')
 	version=$(sed -n 's/^OpenGL version string: //p' "$out")
 	echo "   renderer: $renderer"
 	echo "   version:  $version"

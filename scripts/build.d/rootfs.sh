@@ -48,7 +48,8 @@ build_rootfs() {
 	step "making the guest root image (squashfs)" "$log.squashfs" \
 		mksquashfs "$root" "$out.tmp/rootfs.squashfs" -noappend -comp zstd -Xcompression-level 6 \
 		-no-xattrs -quiet || return 1
-	rm -rf "$out" "$root"
+	rm -rf "$out"
+	remove_root "$root"
 	mv "$out.tmp" "$out"
 	say "guest root ready: $out/rootfs.squashfs ($(du -m "$out/rootfs.squashfs" | cut -f1) MiB)"
 	echo "$out"

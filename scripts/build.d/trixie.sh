@@ -11,7 +11,7 @@ TRIXIE_SUITE=trixie
 make_trixie_root() {
 	local dir=$1 log=$2
 	need_pkgs debootstrap
-	rm -rf "$dir"
+	remove_root "$dir"
 	step "debootstrap $TRIXIE_SUITE into $(basename "$dir") (about 30 s)" "$log" \
 		debootstrap --variant=minbase "$TRIXIE_SUITE" "$dir" "$TRIXIE_MIRROR" ||
 		die "debootstrap of Debian 13 failed" "see $log; it needs network access to $TRIXIE_MIRROR"
@@ -33,7 +33,13 @@ in_root() {
 		*) die "in_root: unexpected '$1'" ;;
 		esac
 	done
-	unshare --mount --propagation private -- bash -euc '
+	# A private mount namespace keeps our mounts out of the caller's.  In
+	# a chroot (../shared/tools/fresh-run), "/" is no mount point and its
+	# propagation cannot be changed: mounts may then propagate back, and
+	# release_root_mounts undoes them.
+	local prop=private rc=0
+	mountpoint -q / || prop=unchanged
+	unshare --mount --propagation $prop -- bash -euc '
 		root=$1 n=$2
 		shift 2
 		mount -t proc proc "$root/proc"
@@ -47,7 +53,26 @@ in_root() {
 		exec chroot "$root" /usr/bin/env -i HOME=/root LC_ALL=C.UTF-8 \
 			DEBIAN_FRONTEND=noninteractive \
 			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
-	' in_root "$root" $((${#binds[@]} / 2)) "${binds[@]}" "$@"
+	' in_root "$root" $((${#binds[@]} / 2)) "${binds[@]}" "$@" || rc=$?
+	release_root_mounts "$root"
+	return $rc
+}
+
+# release_root_mounts ROOT: unmount anything still mounted below ROOT in
+# this mount namespace, deepest first.
+release_root_mounts() {
+	local root m
+	root=$(readlink -f "$1")
+	awk -v r="$root/" 'substr($5, 1, length(r)) == r { print $5 }' /proc/self/mountinfo |
+		sort -r | while read -r m; do
+			umount -l "$m" 2>/dev/null || true
+		done
+}
+
+# remove_root DIR: delete a root, never through a mount.
+remove_root() {
+	release_root_mounts "$1"
+	rm -rf --one-file-system "$1"
 }
 
 # root_apt_install ROOT LOG PKG...: install packages (names or .deb paths

@@ -41,7 +41,7 @@ build_mesa() {
 			return 1
 		echo "${MESA_OPTIONS[*]}" >"$work/obj/.csvga-options"
 	fi
-	step "building Mesa ($(nproc) jobs; about 3 min cold)" "$log.ninja" \
+	step "building Mesa ($(nproc) jobs; about 5 min cold)" "$log.ninja" \
 		in_root "$broot" --bind "$work" /build -- ninja -C /build/obj || return 1
 	rm -rf "$work/destdir"
 	step "installing Mesa" "$log.install" \

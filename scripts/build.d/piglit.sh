@@ -32,7 +32,7 @@ build_piglit() {
 			sh -c 'cd /build/obj && cmake /src "$@"' cmake "${PIGLIT_OPTIONS[@]}" || return 1
 		echo "$src ${PIGLIT_OPTIONS[*]}" >"$work/obj/.csvga-options"
 	fi
-	step "building piglit ($(nproc) jobs; about 5 min cold)" "$log.ninja" \
+	step "building piglit ($(nproc) jobs; about 5.5 min cold)" "$log.ninja" \
 		in_root "$broot" --bind "$src" /src --bind "$work" /build -- ninja -C /build/obj || return 1
 	rm -rf "$work/destdir"
 	step "installing piglit" "$log.install" \

@@ -405,6 +405,19 @@ static void test_copies(void)
 	tdev_fini(&t);
 }
 
+/* A DX context cid whose COTable of the given type lives in MOB 20. */
+static void define_dx_context(struct tdev *t, struct cbuf *c, uint32_t cid,
+			      SVGACOTableType type, struct tmob *cot)
+{
+	SVGA3dCmdDXDefineContext d = { cid };
+	SVGA3dCmdDXSetCOTable s = { cid, 20, type, 0 };
+
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_CONTEXT, d);
+	tmob_build(t, c, cot, 20, PG, SVGA3D_MOBFMT_PT64_0);
+	CMD(c, SVGA_3D_CMD_DX_SET_COTABLE, s);
+	run_ok(t, c, "dx context");
+}
+
 static void test_clear_rtv(void)
 {
 	struct tdev t;
@@ -417,15 +430,7 @@ static void test_clear_rtv(void)
 	setup_otables(&t, 64);
 	model_init(&t, c, &a, 1, 1, SVGA3D_R8G8B8A8_TYPELESS, 0, 8, 4, 1, 2,
 		   3);
-	{
-		SVGA3dCmdDXDefineContext d = { cid };
-		SVGA3dCmdDXSetCOTable s = { cid, 20, SVGA_COTABLE_RTVIEW, 0 };
-
-		CMD(c, SVGA_3D_CMD_DX_DEFINE_CONTEXT, d);
-		tmob_build(&t, c, &cot, 20, PG, SVGA3D_MOBFMT_PT64_0);
-		CMD(c, SVGA_3D_CMD_DX_SET_COTABLE, s);
-		run_ok(&t, c, "dx context");
-	}
+	define_dx_context(&t, c, cid, SVGA_COTABLE_RTVIEW, &cot);
 	{
 		SVGA3dCmdDXDefineRenderTargetView v;
 		SVGA3dCmdDXClearRenderTargetView cl = { 5,
@@ -534,15 +539,7 @@ static void test_clear_dsv(void)
 	model_init(&t, c, &z32, 2, 2, SVGA3D_D32_FLOAT_S8X24_UINT, 0, 2, 2, 1,
 		   1, 1);
 	memset(hs(&t, 2)->data, 0xee, 32);
-	{
-		SVGA3dCmdDXDefineContext d = { cid };
-		SVGA3dCmdDXSetCOTable s = { cid, 20, SVGA_COTABLE_DSVIEW, 0 };
-
-		CMD(c, SVGA_3D_CMD_DX_DEFINE_CONTEXT, d);
-		tmob_build(&t, c, &cot, 20, PG, SVGA3D_MOBFMT_PT64_0);
-		CMD(c, SVGA_3D_CMD_DX_SET_COTABLE, s);
-		run_ok(&t, c, "dx context");
-	}
+	define_dx_context(&t, c, cid, SVGA_COTABLE_DSVIEW, &cot);
 	memset(&v, 0, sizeof(v));
 	v.depthStencilViewId = 1;
 	v.sid = 1;

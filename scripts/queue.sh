@@ -72,16 +72,19 @@ apply_queue() {
 
 # link_queue_extras NAME DIR: our own sources that an upstream build
 # compiles from this repository (never copied into the patch queue).
-# QEMU: hw/display/svga3-core -> svga-device/core, which the adapter's
-# meson.build compiles, and hw/display/svga3-device-include -> the SVGA
-# device headers of the pinned Linux tree, which the core includes.
+# QEMU: hw/display/svga3-device -> svga-device, whose core-sources.txt the
+# adapter's meson.build reads and compiles, and
+# hw/display/svga3-device-include -> the SVGA device headers of the pinned
+# Linux tree, which the core includes.
 link_queue_extras() {
 	[ "$1" = qemu ] || return 0
 	local linux l
 	linux=$(pristine_tree linux)
-	ln -sfn "$CSVGA_ROOT/svga-device/core" "$2/hw/display/svga3-core"
+	# the link of the device core before it was split into layers
+	rm -f "$2/hw/display/svga3-core"
+	ln -sfn "$CSVGA_ROOT/svga-device" "$2/hw/display/svga3-device"
 	ln -sfn "$linux/drivers/gpu/drm/vmwgfx/device_include" "$2/hw/display/svga3-device-include"
-	for l in /hw/display/svga3-core /hw/display/svga3-device-include; do
+	for l in /hw/display/svga3-device /hw/display/svga3-device-include; do
 		grep -qxF "$l" "$2/.git/info/exclude" 2>/dev/null || echo "$l" >>"$2/.git/info/exclude"
 	done
 }

@@ -7,11 +7,22 @@ QEMU_CONFIGURE=(--target-list=x86_64-softmmu --without-default-features
 	--enable-tcg --enable-kvm --enable-virtfs --enable-attr --enable-cap-ng
 	--disable-docs --disable-werror)
 
+# qemu_core_inputs: what QEMU compiles of the device core, one path a
+# line: its source list, include/, and every directory the list names.
+qemu_core_inputs() {
+	local d=$CSVGA_ROOT/svga-device
+	printf '%s\n' "$d/core-sources.txt" "$d/include"
+	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/core-sources.txt" |
+		xargs -r -n1 dirname | LC_ALL=C sort -u | sed "s|^|$d/|"
+}
+
 qemu_key() {
+	local core
 	fetch_qemu >&2
+	mapfile -t core < <(qemu_core_inputs)
 	echo "$(cat "$(version_file qemu)" | tr ':~' '__')-$(printf '%s\n' "${QEMU_CONFIGURE[@]}" |
 		sha256sum | cut -c1-8)-$(hash_inputs "$CSVGA_ROOT/svga-device/qemu" \
-		"$CSVGA_ROOT/svga-device/core" "$CSVGA_ROOT/scripts/build.d/qemu.sh")"
+		"${core[@]}" "$CSVGA_ROOT/scripts/build.d/qemu.sh")"
 }
 
 # build_qemu: prints the output directory (bin/qemu-system-x86_64).

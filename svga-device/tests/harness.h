@@ -7,7 +7,7 @@
 #ifndef SVGA_TEST_HARNESS_H
 #define SVGA_TEST_HARNESS_H
 
-#include "svga_int.h"
+#include "svga_dev.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 
 static struct svga_surface *host_surface(struct tdev *t, uint32_t sid)
 {
-	return svga_obj_get(t->dev, SVGA_OBJ_SURFACE, sid);
+	return svga_obj_get(&t->dev->om, SVGA_OBJ_SURFACE, sid);
 }
 
 static void roundtrip(uint32_t fmt, uint32_t npages, uint32_t tail)

@@ -80,7 +80,7 @@ static void model_scribble(struct tdev *t, struct model *md, uint32_t seed)
 
 static void model_check(struct tdev *t, struct model *md, const char *what)
 {
-	struct svga_surface *s = svga_obj_get(t->dev, SVGA_OBJ_SURFACE,
+	struct svga_surface *s = svga_obj_get(&t->dev->om, SVGA_OBJ_SURFACE,
 					      md->sid);
 	uint8_t *g = malloc(md->l.total_bytes);
 
@@ -273,7 +273,7 @@ static void test_counters(void)
 
 static struct svga_surface *hs(struct tdev *t, uint32_t sid)
 {
-	return svga_obj_get(t->dev, SVGA_OBJ_SURFACE, sid);
+	return svga_obj_get(&t->dev->om, SVGA_OBJ_SURFACE, sid);
 }
 
 static void test_copies(void)

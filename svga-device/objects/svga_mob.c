@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * coherent-svga device core: Memory OBjects.
+ * coherent-svga device core, object layer: Memory OBjects.
  *
  * A MOB is described by a page table in guest memory (SVGAMobFormat).  The
  * table is walked once, when the MOB is defined, and the resulting page
@@ -8,23 +8,23 @@
  * svga_mob_read()/svga_mob_write(), which check bounds and route through
  * the embedder's guest memory callbacks.
  */
-#include "svga_int.h"
+#include "svga_objects.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define PPN_LIMIT (1ULL << (64 - SVGA_PAGE_SHIFT))
 
-static int read_pt_page(struct svga_dev *dev, uint64_t ppn, uint8_t *page)
+static int read_pt_page(struct svga_objects *om, uint64_t ppn, uint8_t *page)
 {
 	if (ppn >= PPN_LIMIT) {
-		svga_guest_error(dev, "MOB page table PPN 0x%llx out of range",
+		svga_guest_error(om->log, "MOB page table PPN 0x%llx out of range",
 				 (unsigned long long)ppn);
 		return SVGA_ERR;
 	}
-	if (dev->mem.read(dev->opaque, ppn << SVGA_PAGE_SHIFT, page,
+	if (om->mem.read(om->opaque, ppn << SVGA_PAGE_SHIFT, page,
 			  SVGA_PAGE_SIZE)) {
-		svga_guest_error(dev, "MOB page table page at PPN 0x%llx is "
+		svga_guest_error(om->log, "MOB page table page at PPN 0x%llx is "
 				 "not guest memory",
 				 (unsigned long long)ppn);
 		return SVGA_ERR;
@@ -47,7 +47,7 @@ static uint64_t pt_entry(const uint8_t *page, uint32_t idx, bool pt64)
 	}
 }
 
-struct svga_mob *svga_mob_build(struct svga_dev *dev, uint32_t pt_depth,
+struct svga_mob *svga_mob_build(struct svga_objects *om, uint32_t pt_depth,
 				uint64_t base, uint32_t size)
 {
 	uint32_t npages = size / SVGA_PAGE_SIZE + (size % SVGA_PAGE_SIZE != 0);
@@ -56,16 +56,16 @@ struct svga_mob *svga_mob_build(struct svga_dev *dev, uint32_t pt_depth,
 	bool pt64 = false;
 	uint32_t per_page;
 
-	if (size > dev->cfg.mob_max_size) {
-		svga_guest_error(dev, "MOB size %u exceeds MOB_MAX_SIZE %u",
-				 size, dev->cfg.mob_max_size);
+	if (size > om->cfg->mob_max_size) {
+		svga_guest_error(om->log, "MOB size %u exceeds MOB_MAX_SIZE %u",
+				 size, om->cfg->mob_max_size);
 		return NULL;
 	}
 	if (pt_depth == SVGA3D_MOBFMT_EMPTY)
 		npages = 0;
-	if (dev->mob_pages + npages > dev->cfg.max_mob_pages) {
-		svga_guest_error(dev, "MOB page limit reached (%llu + %u)",
-				 (unsigned long long)dev->mob_pages, npages);
+	if (om->mob_pages + npages > om->cfg->max_mob_pages) {
+		svga_guest_error(om->log, "MOB page limit reached (%llu + %u)",
+				 (unsigned long long)om->mob_pages, npages);
 		return NULL;
 	}
 	mob = calloc(1, sizeof(*mob));
@@ -91,7 +91,7 @@ struct svga_mob *svga_mob_build(struct svga_dev *dev, uint32_t pt_depth,
 	case SVGA3D_MOBFMT_PT_0:
 	case SVGA3D_MOBFMT_PT64_0:
 		if (npages > 1) {
-			svga_guest_error(dev, "depth-0 MOB larger than a page");
+			svga_guest_error(om->log, "depth-0 MOB larger than a page");
 			goto fail;
 		}
 		if (npages)
@@ -103,13 +103,13 @@ struct svga_mob *svga_mob_build(struct svga_dev *dev, uint32_t pt_depth,
 	case SVGA3D_MOBFMT_PT_1:
 		per_page = SVGA_PAGE_SIZE / (pt64 ? 8 : 4);
 		if (npages > per_page) {
-			svga_guest_error(dev, "depth-1 MOB with %u pages", npages);
+			svga_guest_error(om->log, "depth-1 MOB with %u pages", npages);
 			goto fail;
 		}
 		if (!npages)
 			break;
 		page = malloc(SVGA_PAGE_SIZE);
-		if (!page || read_pt_page(dev, base, page))
+		if (!page || read_pt_page(om, base, page))
 			goto fail;
 		for (uint32_t i = 0; i < npages; i++)
 			mob->ppn[i] = pt_entry(page, i, pt64);
@@ -123,7 +123,7 @@ struct svga_mob *svga_mob_build(struct svga_dev *dev, uint32_t pt_depth,
 
 		per_page = SVGA_PAGE_SIZE / (pt64 ? 8 : 4);
 		if ((uint64_t)npages > (uint64_t)per_page * per_page) {
-			svga_guest_error(dev, "depth-2 MOB with %u pages", npages);
+			svga_guest_error(om->log, "depth-2 MOB with %u pages", npages);
 			goto fail;
 		}
 		if (!npages)
@@ -132,7 +132,7 @@ struct svga_mob *svga_mob_build(struct svga_dev *dev, uint32_t pt_depth,
 		if (!page)
 			goto fail;
 		root = page + SVGA_PAGE_SIZE;
-		if (read_pt_page(dev, base, root))
+		if (read_pt_page(om, base, root))
 			goto fail;
 		nl1 = npages / per_page + (npages % per_page != 0);
 		for (uint32_t j = 0; j < nl1; j++) {
@@ -140,7 +140,7 @@ struct svga_mob *svga_mob_build(struct svga_dev *dev, uint32_t pt_depth,
 			uint32_t n = npages - first < per_page ?
 				     npages - first : per_page;
 
-			if (read_pt_page(dev, pt_entry(root, j, pt64), page))
+			if (read_pt_page(om, pt_entry(root, j, pt64), page))
 				goto fail;
 			for (uint32_t i = 0; i < n; i++)
 				mob->ppn[first + i] = pt_entry(page, i, pt64);
@@ -148,17 +148,17 @@ struct svga_mob *svga_mob_build(struct svga_dev *dev, uint32_t pt_depth,
 		break;
 	}
 	default:
-		svga_guest_error(dev, "bad MOB page table format %u", pt_depth);
+		svga_guest_error(om->log, "bad MOB page table format %u", pt_depth);
 		goto fail;
 	}
 	for (uint32_t i = 0; i < npages; i++)
 		if (mob->ppn[i] >= PPN_LIMIT)
 			goto bad;
 	free(page);
-	dev->mob_pages += npages;
+	om->mob_pages += npages;
 	return mob;
 bad:
-	svga_guest_error(dev, "MOB page frame number out of range");
+	svga_guest_error(om->log, "MOB page frame number out of range");
 fail:
 	free(page);
 	free(mob->ppn);
@@ -166,23 +166,23 @@ fail:
 	return NULL;
 }
 
-void svga_mob_free(struct svga_dev *dev, struct svga_mob *mob)
+void svga_mob_free(struct svga_objects *om, struct svga_mob *mob)
 {
 	if (!mob)
 		return;
-	dev->mob_pages -= mob->num_pages;
+	om->mob_pages -= mob->num_pages;
 	free(mob->ppn);
 	free(mob);
 }
 
-static int mob_access(struct svga_dev *dev, const struct svga_mob *mob,
+static int mob_access(struct svga_objects *om, const struct svga_mob *mob,
 		      uint64_t off, void *rbuf, const void *wbuf, uint64_t len)
 {
 	uint64_t end;
 
 	if (svga_add_ovf(off, len, &end) || end > mob->size ||
 	    end > (uint64_t)mob->num_pages * SVGA_PAGE_SIZE) {
-		svga_guest_error(dev, "access [%llu, +%llu) outside MOB %u "
+		svga_guest_error(om->log, "access [%llu, +%llu) outside MOB %u "
 				 "of %u bytes", (unsigned long long)off,
 				 (unsigned long long)len, mob->id, mob->size);
 		return SVGA_ERR;
@@ -203,11 +203,11 @@ static int mob_access(struct svga_dev *dev, const struct svga_mob *mob,
 		if (chunk > len)
 			chunk = len;
 		if (rbuf)
-			r = dev->mem.read(dev->opaque, gpa, rbuf, chunk);
+			r = om->mem.read(om->opaque, gpa, rbuf, chunk);
 		else
-			r = dev->mem.write(dev->opaque, gpa, wbuf, chunk);
+			r = om->mem.write(om->opaque, gpa, wbuf, chunk);
 		if (r) {
-			svga_guest_error(dev, "MOB %u page at 0x%llx is not "
+			svga_guest_error(om->log, "MOB %u page at 0x%llx is not "
 					 "guest memory", mob->id,
 					 (unsigned long long)gpa);
 			return SVGA_ERR;
@@ -222,29 +222,29 @@ static int mob_access(struct svga_dev *dev, const struct svga_mob *mob,
 	return SVGA_OK;
 }
 
-int svga_mob_read(struct svga_dev *dev, const struct svga_mob *mob,
+int svga_mob_read(struct svga_objects *om, const struct svga_mob *mob,
 		  uint64_t off, void *buf, uint64_t len)
 {
-	return mob_access(dev, mob, off, buf, NULL, len);
+	return mob_access(om, mob, off, buf, NULL, len);
 }
 
-int svga_mob_write(struct svga_dev *dev, const struct svga_mob *mob,
+int svga_mob_write(struct svga_objects *om, const struct svga_mob *mob,
 		   uint64_t off, const void *buf, uint64_t len)
 {
-	return mob_access(dev, mob, off, NULL, buf, len);
+	return mob_access(om, mob, off, NULL, buf, len);
 }
 
-int svga_mob_define(struct svga_dev *dev, uint32_t mobid, uint32_t pt_depth,
+int svga_mob_define(struct svga_objects *om, uint32_t mobid, uint32_t pt_depth,
 		    uint64_t base, uint32_t size)
 {
 	struct svga_mob *mob;
 
-	if (svga_obj_check_new(dev, SVGA_OBJ_MOB, mobid))
+	if (svga_obj_check_new(om, SVGA_OBJ_MOB, mobid))
 		return SVGA_ERR;
-	mob = svga_mob_build(dev, pt_depth, base, size);
+	mob = svga_mob_build(om, pt_depth, base, size);
 	if (!mob)
 		return SVGA_ERR;
 	mob->id = mobid;
-	svga_obj_put(dev, SVGA_OBJ_MOB, mobid, mob);
+	svga_obj_put(om, SVGA_OBJ_MOB, mobid, mob);
 	return SVGA_OK;
 }

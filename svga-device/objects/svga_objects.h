@@ -1,23 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * coherent-svga device core: internal definitions shared by the core sources.
+ * coherent-svga device core, object layer: MOBs and object tables,
+ * surfaces and their host storage (formats, layout, transfers, copies,
+ * clears), GB and DX contexts with their COTables and views, shaders and
+ * screen targets.
+ *
+ * Objects know nothing of registers, command buffers or the wire format of
+ * commands (the protocol and command layers); they report through the log
+ * leaf only.
  */
-#ifndef SVGA_INT_H
-#define SVGA_INT_H
+#ifndef SVGA_OBJECTS_H
+#define SVGA_OBJECTS_H
 
 #include "svga_core.h"
+#include "svga_log.h"
 #include "svga3d_reg.h"
-
-#include <stdarg.h>
 
 #define SVGA_PAGE_SIZE 4096u
 #define SVGA_PAGE_SHIFT 12
 #define SVGA_MAX_MIPS 16
-#define SVGA_NUM_CB_CONTEXTS 2
-#define SVGA_CB_QUEUE_LEN SVGA_CB_MAX_QUEUED_PER_CONTEXT
 #define SVGA_NUM_DEVCAPS SVGA3D_DEVCAP_MAX
-#define SVGA_MAX_CB_LEN (4u * 1024u * 1024u)
-#define SVGA_PALETTE_REGS (3 * 256)
 
 /* Errors returned by command handlers: any non-zero is a command error. */
 #define SVGA_OK 0
@@ -167,70 +169,16 @@ enum svga_obj_type {
 	SVGA_OBJ_MAX = SVGA_OTABLE_DX_MAX
 };
 
-struct svga_cb_entry {
-	uint64_t pa;
-};
-
-struct svga_cb_context {
-	bool running;
-	unsigned head, count;
-	struct svga_cb_entry q[SVGA_CB_QUEUE_LEN];
-};
-
-/* State of the command buffer being executed. */
-struct svga_exec {
-	uint32_t dx_cid;          /* dxContext, or SVGA3D_INVALID_ID       */
-	uint32_t cmd_id;          /* command being executed (counters)     */
-};
-
-struct svga_dev {
-	struct svga_config cfg;
+/* The object model of one device. */
+struct svga_objects {
+	const struct svga_config *cfg;
 	struct svga_guest_mem_ops mem;
-	struct svga_callbacks cb;
-	void *opaque;
-
-	/* registers */
-	uint32_t id;
-	uint32_t enable, config_done, traces, guest_id;
-	uint32_t width, height, bpp, pitchlock;
-	uint32_t irq_mask, irq_status;
-	bool irq_level;
-	uint32_t fence, fence_goal;
-	uint32_t cmd_high, cmd_prepend_low, cmd_prepend_high;
-	uint32_t devcap_index;
-	uint32_t sync, blank_screen_targets, mshint, dirty_tracking;
-	uint32_t num_guest_displays, display_id, display_primary;
-	uint32_t display_x, display_y, display_w, display_h;
-	uint32_t guest_driver[4];
-	uint32_t cursor[10];
-	uint32_t palette[SVGA_PALETTE_REGS];
-	uint32_t devcaps[SVGA_NUM_DEVCAPS];
-
-	/* command buffers */
-	struct svga_cb_context cbctx[SVGA_NUM_CB_CONTEXTS];
-	uint8_t *cb_buf;          /* SVGA_MAX_CB_LEN bytes of scratch      */
-	struct svga_exec exec;
-
-	/* objects */
+	void *opaque;             /* argument of the mem callbacks         */
+	struct svga_log *log;
 	struct svga_otable ot[SVGA_OBJ_MAX];
 	uint64_t mob_pages;       /* sum of num_pages over MOBs            */
 	uint64_t storage;         /* bytes of surface host storage         */
-
-	/* statistics */
-	struct svga_counter *counters;   /* SVGA_COUNTER_SLOTS             */
-	struct svga_totals totals;
-	uint32_t cstats_select;
-	struct svga_counter cstats_latch;
-	uint64_t cstats_err_latch;
 };
-
-/* logging (svga_dev.c) */
-void svga_guest_error(struct svga_dev *dev, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void svga_trace(struct svga_dev *dev, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void svga_irq_raise(struct svga_dev *dev, uint32_t flags);
-void svga_count_bytes(struct svga_dev *dev, bool to_host, uint64_t bytes);
 
 /* overflow-safe helpers */
 static inline bool svga_add_ovf(uint64_t a, uint64_t b, uint64_t *r)
@@ -246,37 +194,42 @@ static inline bool svga_mul_ovf(uint64_t a, uint64_t b, uint64_t *r)
 	return false;
 }
 
-/* object tables (svga_objects.c) */
-void *svga_obj_get(struct svga_dev *dev, enum svga_obj_type t, uint32_t id);
-int svga_obj_check_new(struct svga_dev *dev, enum svga_obj_type t,
-		       uint32_t id);
-void svga_obj_put(struct svga_dev *dev, enum svga_obj_type t, uint32_t id,
-		  void *obj);
-void svga_obj_destroy(struct svga_dev *dev, enum svga_obj_type t,
+/* object tables (svga_otable.c) */
+void svga_objects_init(struct svga_objects *om, const struct svga_config *cfg,
+		       const struct svga_guest_mem_ops *mem, void *opaque,
+		       struct svga_log *log);
+void *svga_obj_get(struct svga_objects *om, enum svga_obj_type t, uint32_t id);
+/* svga_obj_get, with a guest error ("no surface 3") when id is not live. */
+void *svga_obj_lookup(struct svga_objects *om, enum svga_obj_type t,
 		      uint32_t id);
-void svga_objects_free_all(struct svga_dev *dev);
-int svga_otable_set(struct svga_dev *dev, uint32_t type, uint64_t base,
+int svga_obj_check_new(struct svga_objects *om, enum svga_obj_type t,
+		       uint32_t id);
+void svga_obj_put(struct svga_objects *om, enum svga_obj_type t, uint32_t id,
+		  void *obj);
+void svga_obj_destroy(struct svga_objects *om, enum svga_obj_type t,
+		      uint32_t id);
+void svga_objects_free_all(struct svga_objects *om);
+int svga_otable_set(struct svga_objects *om, uint32_t type, uint64_t base,
 		    uint32_t size, uint32_t valid_size, uint32_t pt_depth,
 		    bool grow);
-void svga_fence_signal(struct svga_dev *dev, uint32_t fence);
 
 /* MOBs (svga_mob.c) */
-int svga_mob_define(struct svga_dev *dev, uint32_t mobid, uint32_t pt_depth,
+int svga_mob_define(struct svga_objects *om, uint32_t mobid, uint32_t pt_depth,
 		    uint64_t base, uint32_t size);
-struct svga_mob *svga_mob_build(struct svga_dev *dev, uint32_t pt_depth,
+struct svga_mob *svga_mob_build(struct svga_objects *om, uint32_t pt_depth,
 				uint64_t base, uint32_t size);
-void svga_mob_free(struct svga_dev *dev, struct svga_mob *mob);
-int svga_mob_read(struct svga_dev *dev, const struct svga_mob *mob,
+void svga_mob_free(struct svga_objects *om, struct svga_mob *mob);
+int svga_mob_read(struct svga_objects *om, const struct svga_mob *mob,
 		  uint64_t off, void *buf, uint64_t len);
-int svga_mob_write(struct svga_dev *dev, const struct svga_mob *mob,
+int svga_mob_write(struct svga_objects *om, const struct svga_mob *mob,
 		   uint64_t off, const void *buf, uint64_t len);
 
 /* surfaces (svga_surface.c) */
-int svga_surface_define(struct svga_dev *dev, uint32_t sid, uint64_t flags,
+int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 			uint32_t format, uint32_t num_mips, uint32_t samples,
 			uint32_t w, uint32_t h, uint32_t d,
 			uint32_t array_size);
-void svga_surface_free(struct svga_dev *dev, struct svga_surface *s);
+void svga_surface_free(struct svga_objects *om, struct svga_surface *s);
 
 struct svga_box {
 	uint32_t x, y, z, w, h, d;
@@ -284,29 +237,62 @@ struct svga_box {
 
 enum svga_xfer_dir { SVGA_XFER_TO_HOST, SVGA_XFER_TO_GUEST };
 
-int svga_surface_xfer_image(struct svga_dev *dev, struct svga_surface *s,
+int svga_surface_xfer_image(struct svga_objects *om, struct svga_surface *s,
 			    uint32_t layer, uint32_t mip,
 			    const struct svga_box *box, bool invert,
 			    enum svga_xfer_dir dir);
-int svga_surface_xfer_all(struct svga_dev *dev, struct svga_surface *s,
+int svga_surface_xfer_all(struct svga_objects *om, struct svga_surface *s,
 			  enum svga_xfer_dir dir);
-int svga_surface_copy_region(struct svga_dev *dev, struct svga_surface *dst,
+int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 			     uint32_t dlayer, uint32_t dmip,
 			     struct svga_surface *src, uint32_t slayer,
 			     uint32_t smip, const SVGA3dCopyBox *cb);
-int svga_surface_check_image(struct svga_dev *dev, struct svga_surface *s,
+int svga_surface_check_image(struct svga_objects *om, struct svga_surface *s,
 			     uint32_t layer, uint32_t mip);
-int svga_surface_clear_view(struct svga_dev *dev, struct svga_surface *s,
+/* True when the image exists; no guest error. */
+bool svga_surface_has_image(const struct svga_surface *s, uint32_t layer,
+			    uint32_t mip);
+/* True when a copy between the two surfaces' formats is byte-exact. */
+bool svga_surface_copy_compatible(const struct svga_surface *a,
+				  const struct svga_surface *b);
+int svga_surface_bind(struct svga_objects *om, struct svga_surface *s,
+		      uint32_t mobid);
+/* clears (svga_clear.c) */
+int svga_surface_clear_view(struct svga_objects *om, struct svga_surface *s,
 			    const struct svga_view *v, const float rgba[4]);
 /* flags: SVGA3D_CLEAR_DEPTH and/or SVGA3D_CLEAR_STENCIL */
-int svga_surface_clear_depth_stencil(struct svga_dev *dev,
+int svga_surface_clear_depth_stencil(struct svga_objects *om,
 				     struct svga_surface *s,
 				     const struct svga_view *v, uint32_t flags,
 				     float depth, uint8_t stencil);
 
-/* commands (svga_cmd.c) */
-/* Execute one command at buf[0..len).  On success, *used is its size. */
-int svga_cmd_exec(struct svga_dev *dev, const uint8_t *buf, uint32_t len,
-		  uint32_t *used);
+/* GB contexts, shaders and DX contexts (svga_context.c) */
+int svga_gbctx_define(struct svga_objects *om, uint32_t cid);
+int svga_shader_define(struct svga_objects *om, uint32_t shid, uint32_t type,
+		       uint32_t size);
+int svga_dxctx_define(struct svga_objects *om, uint32_t cid);
+/* Point COTable type of ctx at MOB mobid (or none); views below the new
+ * valid size are kept. */
+int svga_dxctx_set_cotable(struct svga_objects *om, struct svga_dxctx *ctx,
+			   uint32_t type, uint32_t mobid, uint32_t valid_size);
+bool svga_cotable_type_valid(uint32_t type);
+/* Slot of view id in ctx's COTable type (RT/DS/SR views), or NULL. */
+struct svga_view *svga_dxctx_view(struct svga_objects *om,
+				  struct svga_dxctx *ctx, uint32_t type,
+				  uint32_t id);
+int svga_view_define(struct svga_objects *om, struct svga_view *v,
+		     uint32_t sid, uint32_t format, uint32_t dim, uint32_t a,
+		     uint32_t b, uint32_t c);
+
+/* screen targets (svga_screen.c) */
+int svga_stdu_define(struct svga_objects *om, uint32_t stid, uint32_t width,
+		     uint32_t height, int32_t x, int32_t y, uint32_t flags);
+int svga_stdu_bind(struct svga_objects *om, uint32_t stid,
+		   struct svga_stdu *st, const SVGA3dSurfaceImageId *image);
+/* The part of rect inside the target; false when empty. */
+bool svga_stdu_clip(const struct svga_stdu *st, const SVGA3dRect *r,
+		    SVGA3dRect *out);
+bool svga_stdu_scanout(struct svga_objects *om, uint32_t stid,
+		       struct svga_scanout *out);
 
 #endif

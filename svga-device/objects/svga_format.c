@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * coherent-svga device core: advertised surface formats, device
+ * coherent-svga device core, object layer: advertised surface formats, device
  * capabilities and the surface memory layout.
  *
  * The layout is the one vmwgfx assumes for a surface's backing MOB
@@ -9,7 +9,7 @@
  * then slices.  Host storage uses exactly the same layout, so a byte offset
  * means the same thing on both sides.
  */
-#include "svga_int.h"
+#include "svga_objects.h"
 
 #include <string.h>
 

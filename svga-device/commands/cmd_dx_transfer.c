@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * coherent-svga device core, command layer: DX subresource transfers and
+ * copies.
+ */
+#include "svga_commands.h"
+
+static int subres(struct svga_cmd_ctx *cx, struct svga_surface *s, uint32_t sub,
+		  uint32_t *layer, uint32_t *mip)
+{
+	*layer = sub / s->layout.num_mips;
+	*mip = sub % s->layout.num_mips;
+	return svga_surface_check_image(cx->om, s, *layer, *mip);
+}
+
+SVGA_CMD(svga_cmd_dx_update_subresource)
+{
+	SVGA_BODY(SVGA3dCmdDXUpdateSubResource, c);
+	struct svga_surface *s = svga_cmd_surface(cx, c.sid);
+	uint32_t layer, mip;
+	struct svga_box b;
+
+	(void)size;
+	if (!s || subres(cx, s, c.subResource, &layer, &mip))
+		return SVGA_ERR;
+	svga_box_from(&b, &c.box);
+	return svga_surface_xfer_image(cx->om, s, layer, mip, &b, false,
+				       SVGA_XFER_TO_HOST);
+}
+
+SVGA_CMD(svga_cmd_dx_readback_subresource)
+{
+	SVGA_BODY(SVGA3dCmdDXReadbackSubResource, c);
+	struct svga_surface *s = svga_cmd_surface(cx, c.sid);
+	uint32_t layer, mip;
+
+	(void)size;
+	if (!s || subres(cx, s, c.subResource, &layer, &mip))
+		return SVGA_ERR;
+	return svga_surface_xfer_image(cx->om, s, layer, mip, NULL, false,
+				       SVGA_XFER_TO_GUEST);
+}
+
+SVGA_CMD(svga_cmd_dx_invalidate_subresource)
+{
+	SVGA_BODY(SVGA3dCmdDXInvalidateSubResource, c);
+	struct svga_surface *s = svga_cmd_surface(cx, c.sid);
+	uint32_t layer, mip;
+
+	(void)size;
+	if (!s || subres(cx, s, c.subResource, &layer, &mip))
+		return SVGA_ERR;
+	return SVGA_OK;
+}
+
+SVGA_CMD(svga_cmd_dx_pred_copy_region)
+{
+	SVGA_BODY(SVGA3dCmdDXPredCopyRegion, c);
+	struct svga_surface *d = svga_cmd_surface(cx, c.dstSid);
+	struct svga_surface *s = svga_cmd_surface(cx, c.srcSid);
+	uint32_t dl, dm, sl, sm;
+
+	(void)size;
+	if (!d || !s || subres(cx, d, c.dstSubResource, &dl, &dm) ||
+	    subres(cx, s, c.srcSubResource, &sl, &sm))
+		return SVGA_ERR;
+	return svga_surface_copy_region(cx->om, d, dl, dm, s, sl, sm, &c.box);
+}
+
+SVGA_CMD(svga_cmd_dx_pred_copy)
+{
+	SVGA_BODY(SVGA3dCmdDXPredCopy, c);
+	struct svga_surface *d = svga_cmd_surface(cx, c.dstSid);
+	struct svga_surface *s = svga_cmd_surface(cx, c.srcSid);
+
+	(void)size;
+	if (!d || !s)
+		return SVGA_ERR;
+	if (d->layout.total_bytes != s->layout.total_bytes ||
+	    d->layout.num_mips != s->layout.num_mips ||
+	    d->layout.num_layers != s->layout.num_layers ||
+	    d->width != s->width || d->height != s->height ||
+	    d->depth != s->depth ||
+	    d->layout.fmt->bytes_per_block != s->layout.fmt->bytes_per_block ||
+	    d->layout.fmt->block_w != s->layout.fmt->block_w) {
+		svga_guest_error(cx->log, "DX_PRED_COPY between different "
+				 "surfaces %u and %u", c.srcSid, c.dstSid);
+		return SVGA_ERR;
+	}
+	if (d != s)
+		memcpy(d->data, s->data, d->layout.total_bytes);
+	return SVGA_OK;
+}
+
+SVGA_CMD(svga_cmd_dx_buffer_copy)
+{
+	SVGA_BODY(SVGA3dCmdDXBufferCopy, c);
+	struct svga_surface *d = svga_cmd_surface(cx, c.dest);
+	struct svga_surface *s = svga_cmd_surface(cx, c.src);
+
+	(void)size;
+	if (!d || !s)
+		return SVGA_ERR;
+	if ((uint64_t)c.destX + c.width > d->layout.total_bytes ||
+	    (uint64_t)c.srcX + c.width > s->layout.total_bytes) {
+		svga_guest_error(cx->log, "DX_BUFFER_COPY out of range");
+		return SVGA_ERR;
+	}
+	memmove(d->data + c.destX, s->data + c.srcX, c.width);
+	return SVGA_OK;
+}

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * coherent-svga device core, command layer: one handler per SVGA3D
+ * command, grouped by family (one file each).  A handler decodes its
+ * command's body, validates it and acts on the object model (later also
+ * the renderer).  It knows nothing of registers or command buffers: the
+ * protocol layer's table (protocol/svga_cmd_table.c) maps ids to handlers
+ * and has already checked that the body is at least as large as the
+ * command's fixed part.
+ *
+ * Handlers return SVGA_OK, or SVGA_ERR after logging a guest error; the
+ * protocol layer turns that into a command error of the buffer.
+ */
+#ifndef SVGA_COMMANDS_H
+#define SVGA_COMMANDS_H
+
+#include "svga_objects.h"
+
+#include <string.h>
+
+/* What a handler may use while a command buffer runs. */
+struct svga_cmd_ctx {
+	struct svga_objects *om;
+	struct svga_log *log;
+	const struct svga_config *cfg;
+	/* the embedder's screen_update callback (may be NULL) and argument */
+	void (*screen_update)(void *opaque, uint32_t stid, uint32_t x,
+			      uint32_t y, uint32_t w, uint32_t h);
+	void *opaque;
+	uint32_t dx_cid;          /* dxContext of the buffer being run, or
+				   * SVGA3D_INVALID_ID                     */
+};
+
+typedef int (*svga_cmd_fn)(struct svga_cmd_ctx *cx, const uint8_t *body,
+			   uint32_t size);
+
+/* The fixed part of a command body, copied out (the buffer is unaligned). */
+#define SVGA_BODY(T, v) T v; memcpy(&v, body, sizeof(v))
+
+#define SVGA_CMD(name) \
+	int name(struct svga_cmd_ctx *cx, const uint8_t *body, uint32_t size)
+
+/* Every command without an effect on this device yet. */
+SVGA_CMD(svga_cmd_noop);
+
+/* cmd_mob.c: object tables and MOBs */
+SVGA_CMD(svga_cmd_set_otable_base);
+SVGA_CMD(svga_cmd_set_otable_base64);
+SVGA_CMD(svga_cmd_grow_otable);
+SVGA_CMD(svga_cmd_readback_otable);
+SVGA_CMD(svga_cmd_define_gb_mob);
+SVGA_CMD(svga_cmd_define_gb_mob64);
+SVGA_CMD(svga_cmd_redefine_gb_mob64);
+SVGA_CMD(svga_cmd_destroy_gb_mob);
+
+/* cmd_surface.c: GB surfaces, their transfers and copies */
+SVGA_CMD(svga_cmd_define_gb_surface);
+SVGA_CMD(svga_cmd_define_gb_surface_v2);
+SVGA_CMD(svga_cmd_define_gb_surface_v3);
+SVGA_CMD(svga_cmd_define_gb_surface_v4);
+SVGA_CMD(svga_cmd_destroy_gb_surface);
+SVGA_CMD(svga_cmd_bind_gb_surface);
+SVGA_CMD(svga_cmd_cond_bind_gb_surface);
+SVGA_CMD(svga_cmd_update_gb_image);
+SVGA_CMD(svga_cmd_update_gb_surface);
+SVGA_CMD(svga_cmd_readback_gb_image);
+SVGA_CMD(svga_cmd_readback_gb_surface);
+SVGA_CMD(svga_cmd_readback_gb_image_partial);
+SVGA_CMD(svga_cmd_invalidate_gb_image);
+SVGA_CMD(svga_cmd_invalidate_gb_image_partial);
+SVGA_CMD(svga_cmd_invalidate_gb_surface);
+SVGA_CMD(svga_cmd_surface_copy);
+SVGA_CMD(svga_cmd_intra_surface_copy);
+
+/* cmd_context.c: GB contexts, GB shaders, GB queries */
+SVGA_CMD(svga_cmd_define_gb_context);
+SVGA_CMD(svga_cmd_destroy_gb_context);
+SVGA_CMD(svga_cmd_bind_gb_context);
+SVGA_CMD(svga_cmd_gb_context_op);
+SVGA_CMD(svga_cmd_define_gb_shader);
+SVGA_CMD(svga_cmd_bind_gb_shader);
+SVGA_CMD(svga_cmd_destroy_gb_shader);
+SVGA_CMD(svga_cmd_begin_gb_query);
+SVGA_CMD(svga_cmd_end_gb_query);
+
+/* cmd_screen.c: screen targets */
+SVGA_CMD(svga_cmd_define_gb_screentarget);
+SVGA_CMD(svga_cmd_destroy_gb_screentarget);
+SVGA_CMD(svga_cmd_bind_gb_screentarget);
+SVGA_CMD(svga_cmd_update_gb_screentarget);
+
+/* cmd_dx_context.c: DX contexts and their COTables */
+SVGA_CMD(svga_cmd_dx_define_context);
+SVGA_CMD(svga_cmd_dx_destroy_context);
+SVGA_CMD(svga_cmd_dx_bind_context);
+SVGA_CMD(svga_cmd_dx_context_op);
+SVGA_CMD(svga_cmd_dx_set_cotable);
+SVGA_CMD(svga_cmd_dx_readback_cotable);
+/* The DX context the current buffer runs on, with a guest error if none. */
+struct svga_dxctx *svga_cmd_cur_dxctx(struct svga_cmd_ctx *cx);
+
+/* cmd_dx_view.c: DX views and their clears */
+SVGA_CMD(svga_cmd_dx_define_rtv);
+SVGA_CMD(svga_cmd_dx_destroy_rtv);
+SVGA_CMD(svga_cmd_dx_define_srv);
+SVGA_CMD(svga_cmd_dx_destroy_srv);
+SVGA_CMD(svga_cmd_dx_define_dsv);
+SVGA_CMD(svga_cmd_dx_destroy_dsv);
+SVGA_CMD(svga_cmd_dx_clear_rtv);
+SVGA_CMD(svga_cmd_dx_clear_dsv);
+
+/* cmd_dx_transfer.c: DX subresource transfers and copies */
+SVGA_CMD(svga_cmd_dx_update_subresource);
+SVGA_CMD(svga_cmd_dx_readback_subresource);
+SVGA_CMD(svga_cmd_dx_invalidate_subresource);
+SVGA_CMD(svga_cmd_dx_pred_copy_region);
+SVGA_CMD(svga_cmd_dx_pred_copy);
+SVGA_CMD(svga_cmd_dx_buffer_copy);
+
+static inline struct svga_surface *svga_cmd_surface(struct svga_cmd_ctx *cx,
+						   uint32_t sid)
+{
+	return svga_obj_lookup(cx->om, SVGA_OBJ_SURFACE, sid);
+}
+
+static inline struct svga_mob *svga_cmd_mob(struct svga_cmd_ctx *cx,
+					    uint32_t mobid)
+{
+	return svga_obj_lookup(cx->om, SVGA_OBJ_MOB, mobid);
+}
+
+static inline struct svga_gbctx *svga_cmd_gbctx(struct svga_cmd_ctx *cx,
+						uint32_t cid)
+{
+	return svga_obj_lookup(cx->om, SVGA_OBJ_CONTEXT, cid);
+}
+
+/* A MOB id argument that may be SVGA3D_INVALID_ID (unbind). */
+static inline int svga_cmd_check_mob_or_invalid(struct svga_cmd_ctx *cx,
+						uint32_t mobid)
+{
+	if (mobid == SVGA3D_INVALID_ID)
+		return SVGA_OK;
+	return svga_cmd_mob(cx, mobid) ? SVGA_OK : SVGA_ERR;
+}
+
+static inline void svga_box_from(struct svga_box *b, const SVGA3dBox *sb)
+{
+	*b = (struct svga_box){ sb->x, sb->y, sb->z, sb->w, sb->h, sb->d };
+}
+
+#endif

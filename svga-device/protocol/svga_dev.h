@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * coherent-svga device core, protocol layer: the device as the guest sees
+ * it over PCI.  Registers (svga_regs.c), command-buffer queues and device
+ * context commands (svga_cmdbuf.c), the command table with its size checks
+ * and the dispatch of each command to its handler (svga_cmd_table.c), and
+ * the device's lifecycle (svga_dev.c).  No rendering and no object state
+ * here: commands go to the command layer, objects live in the object layer.
+ */
+#ifndef SVGA_DEV_H
+#define SVGA_DEV_H
+
+#include "svga_commands.h"
+
+#define SVGA_NUM_CB_CONTEXTS 2
+#define SVGA_CB_QUEUE_LEN SVGA_CB_MAX_QUEUED_PER_CONTEXT
+#define SVGA_MAX_CB_LEN (4u * 1024u * 1024u)
+#define SVGA_PALETTE_REGS (3 * 256)
+
+struct svga_cb_entry {
+	uint64_t pa;
+};
+
+struct svga_cb_context {
+	bool running;
+	unsigned head, count;
+	struct svga_cb_entry q[SVGA_CB_QUEUE_LEN];
+};
+
+struct svga_dev {
+	struct svga_config cfg;
+	struct svga_guest_mem_ops mem;
+	struct svga_callbacks cb;
+	void *opaque;
+
+	/* registers */
+	uint32_t id;
+	uint32_t enable, config_done, traces, guest_id;
+	uint32_t width, height, bpp, pitchlock;
+	uint32_t irq_mask, irq_status;
+	bool irq_level;
+	uint32_t fence, fence_goal;
+	uint32_t cmd_high, cmd_prepend_low, cmd_prepend_high;
+	uint32_t devcap_index;
+	uint32_t sync, blank_screen_targets, mshint, dirty_tracking;
+	uint32_t num_guest_displays, display_id, display_primary;
+	uint32_t display_x, display_y, display_w, display_h;
+	uint32_t guest_driver[4];
+	uint32_t cursor[10];
+	uint32_t palette[SVGA_PALETTE_REGS];
+	uint32_t devcaps[SVGA_NUM_DEVCAPS];
+
+	/* command buffers */
+	struct svga_cb_context cbctx[SVGA_NUM_CB_CONTEXTS];
+	uint8_t *cb_buf;          /* SVGA_MAX_CB_LEN bytes of scratch      */
+	struct svga_cmd_ctx cmd;  /* what command handlers see             */
+
+	/* the layers below */
+	struct svga_log log;
+	struct svga_objects om;
+
+	/* guest statistics window (SVGA_CSTATS_*) */
+	uint32_t cstats_select;
+	struct svga_counter cstats_latch;
+	uint64_t cstats_err_latch;
+};
+
+/* interrupts and fences (svga_regs.c) */
+void svga_irq_update(struct svga_dev *dev);
+void svga_irq_raise(struct svga_dev *dev, uint32_t flags);
+void svga_fence_signal(struct svga_dev *dev, uint32_t fence);
+void svga_regs_reset(struct svga_dev *dev);
+
+/* command buffers (svga_cmdbuf.c) */
+void svga_cb_submit(struct svga_dev *dev, uint32_t low);
+/* Run queued buffers now, or have the embedder do it (kick). */
+void svga_work_queued(struct svga_dev *dev);
+void svga_cbctx_reset(struct svga_dev *dev);
+
+/* commands (svga_cmd_table.c) */
+/* Execute one command at buf[0..len).  On success, *used is its size. */
+int svga_cmd_exec(struct svga_dev *dev, const uint8_t *buf, uint32_t len,
+		  uint32_t *used);
+
+#endif

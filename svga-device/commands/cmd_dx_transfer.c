@@ -5,6 +5,8 @@
  */
 #include "svga_commands.h"
 
+/* A subresource index the surface lacks is an error (no VMware host can
+ * address it); boxes are clipped by the object layer. */
 static int subres(struct svga_cmd_ctx *cx, struct svga_surface *s, uint32_t sub,
 		  uint32_t *layer, uint32_t *mip)
 {
@@ -97,15 +99,19 @@ SVGA_CMD(svga_cmd_dx_buffer_copy)
 	SVGA_BODY(SVGA3dCmdDXBufferCopy, c);
 	struct svga_surface *d = svga_cmd_surface(cx, c.dest);
 	struct svga_surface *s = svga_cmd_surface(cx, c.src);
+	uint32_t w;
 
 	(void)size;
 	if (!d || !s)
 		return SVGA_ERR;
-	if ((uint64_t)c.destX + c.width > d->layout.total_bytes ||
-	    (uint64_t)c.srcX + c.width > s->layout.total_bytes) {
-		svga_guest_error(cx->log, "DX_BUFFER_COPY out of range");
-		return SVGA_ERR;
+	/* The range is clipped to both buffers, like a box. */
+	w = c.width;
+	if (!svga_range_clip(s->layout.total_bytes, c.srcX, &w) ||
+	    !svga_range_clip(d->layout.total_bytes, c.destX, &w)) {
+		svga_trace(cx->log, "DX_BUFFER_COPY %u -> %u: range outside, "
+			   "skipped", c.src, c.dest);
+		return SVGA_OK;
 	}
-	memmove(d->data + c.destX, s->data + c.srcX, c.width);
+	memmove(d->data + c.destX, s->data + c.srcX, w);
 	return SVGA_OK;
 }

@@ -59,6 +59,40 @@ int main(int argc, char **argv)
 		out(dir, "copy", 0, c);
 		cb_reset(c);
 	}
+	{	/* boxes partly and wholly outside: clipped or skipped */
+		struct {
+			SVGA3dCmdSurfaceCopy c;
+			SVGA3dCopyBox b[2];
+		} sc = { { { 1, 0, 0 }, { 1, 0, 1 } },
+			 { { 14, 14, 0, 9, 9, 1, 28, 0, 0 },
+			   { 33, 0, 0, 1, 1, 1, 0, 0, 0 } } };
+		struct {
+			SVGA3dCmdSurfaceCopy c;
+			SVGA3dCopyBox b;
+		} sf = { { { 1, 2, 0 }, { 1, 0, 0 } },
+			 { 0, 0, 0, 1, 1, 1, 0, 0, 0 } };
+		SVGA3dCmdUpdateGBImage u = { { 1, 0, 0 },
+					     { 30, 30, 0, 0xffffffffu, 8, 1 } };
+		SVGA3dCmdReadbackGBImagePartial r = { { 1, 0, 2 },
+						      { 9, 9, 0, 1, 1, 1 }, 1 };
+		SVGA3dCmdInvalidateGBImagePartial iv = { { 3, 5, 6 },
+						 { 0, 0, 0, 99, 99, 99 }, 0 };
+		SVGA3dCmdDXPredCopyRegion pc = { 3, 1, 3, 0,
+					 { 30, 30, 0, 8, 8, 1, 60, 0, 0 } };
+		SVGA3dCmdDXBufferCopy bc = { 2, 2, 8000, 100, 400 };
+		SVGA3dCmdUpdateGBScreenTarget us = { 0, { 60, 60, 99, 99 } };
+
+		CMD(c, SVGA_3D_CMD_SURFACE_COPY, sc);
+		CMD(c, SVGA_3D_CMD_SURFACE_COPY, sf);
+		CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, u);
+		CMD(c, SVGA_3D_CMD_READBACK_GB_IMAGE_PARTIAL, r);
+		CMD(c, SVGA_3D_CMD_INVALIDATE_GB_IMAGE_PARTIAL, iv);
+		CMD(c, SVGA_3D_CMD_DX_PRED_COPY_REGION, pc);
+		CMD(c, SVGA_3D_CMD_DX_BUFFER_COPY, bc);
+		CMD(c, SVGA_3D_CMD_UPDATE_GB_SCREENTARGET, us);
+		out(dir, "clip", 0, c);
+		cb_reset(c);
+	}
 	{	/* DX views and clears, in the DX context */
 		SVGA3dCmdDXDefineRenderTargetView v;
 		SVGA3dCmdDXClearRenderTargetView cl = { 2,

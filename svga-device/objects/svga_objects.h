@@ -235,6 +235,18 @@ struct svga_box {
 	uint32_t x, y, z, w, h, d;
 };
 
+/*
+ * Box clipping (svga_box.c): what a VMware host does with boxes that reach
+ * outside an image (see README.md, "Boxes and rectangles").  Each returns
+ * false when nothing is left.
+ */
+bool svga_box_clip(const struct svga_mip_layout *m, struct svga_box *b);
+/* A copy box, clipped against the source and the destination image. */
+bool svga_copy_box_clip(const struct svga_mip_layout *src,
+			const struct svga_mip_layout *dst, SVGA3dCopyBox *cb);
+/* A byte range [off, off + *len) of a buffer of size bytes. */
+bool svga_range_clip(uint64_t size, uint32_t off, uint32_t *len);
+
 enum svga_xfer_dir { SVGA_XFER_TO_HOST, SVGA_XFER_TO_GUEST };
 
 int svga_surface_xfer_image(struct svga_objects *om, struct svga_surface *s,

@@ -278,7 +278,17 @@ int svga_surface_xfer_image(struct svga_objects *om, struct svga_surface *s,
 		r = (struct blk_region){ 0, m->bw, 0, m->bh, 0, m->bd };
 		parts[n++] = r;
 	} else {
-		if (box_to_blocks(om, s, m, box, &r))
+		struct svga_box cb = *box;
+
+		/* A box reaching outside the image is clipped to it (and an
+		 * empty one moves nothing), as a VMware host does. */
+		svga_box_clip(m, &cb);
+		if (memcmp(&cb, box, sizeof(cb)))
+			svga_trace(om->log, "surface %u: box (%u,%u,%u %ux%ux%u) "
+				   "clipped to %ux%ux%u", s->sid, box->x,
+				   box->y, box->z, box->w, box->h, box->d,
+				   cb.w, cb.h, cb.d);
+		if (box_to_blocks(om, s, m, &cb, &r))
 			return SVGA_ERR;
 		if (!invert) {
 			parts[n++] = r;
@@ -336,6 +346,7 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 {
 	const struct svga_format_info *df;
 	const struct svga_mip_layout *dm, *sm;
+	SVGA3dCopyBox clip;
 	struct blk_region sr, dr;
 	struct svga_box sbox, dbox;
 	uint32_t nbx, nby, nbz, bpb;
@@ -353,9 +364,18 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 	}
 	dm = &dst->layout.mip[dmip];
 	sm = &src->layout.mip[smip];
-	sbox = (struct svga_box){ cb->srcx, cb->srcy, cb->srcz,
-				  cb->w, cb->h, cb->d };
-	dbox = (struct svga_box){ cb->x, cb->y, cb->z, cb->w, cb->h, cb->d };
+	/* Clipped to both images; nothing left is a no-op (VMware, and
+	 * VirtualBox's VMSVGA, do the same). */
+	clip = *cb;
+	if (!svga_copy_box_clip(sm, dm, &clip)) {
+		svga_trace(om->log, "copy %u -> %u: box outside, skipped",
+			   src->sid, dst->sid);
+		return SVGA_OK;
+	}
+	sbox = (struct svga_box){ clip.srcx, clip.srcy, clip.srcz,
+				  clip.w, clip.h, clip.d };
+	dbox = (struct svga_box){ clip.x, clip.y, clip.z, clip.w, clip.h,
+				  clip.d };
 	if (box_to_blocks(om, src, sm, &sbox, &sr) ||
 	    box_to_blocks(om, dst, dm, &dbox, &dr))
 		return SVGA_ERR;

@@ -56,6 +56,8 @@ struct gm {
 	bool level;
 	bool quiet;
 	char last_error[256];
+	unsigned screen_updates;   /* screen_update callbacks             */
+	uint32_t last_screen[5];   /* stid, x, y, w, h of the last one    */
 };
 
 static inline int gm_read(void *opaque, uint64_t gpa, void *buf, size_t len)
@@ -88,6 +90,16 @@ static inline void gm_log(void *opaque, const char *msg)
 	snprintf(g->last_error, sizeof(g->last_error), "%s", msg);
 	if (!g->quiet && getenv("SVGA_TEST_VERBOSE"))
 		fprintf(stderr, "guest error: %s\n", msg);
+}
+
+static inline void gm_screen(void *opaque, uint32_t stid, uint32_t x,
+			     uint32_t y, uint32_t w, uint32_t h)
+{
+	struct gm *g = opaque;
+	const uint32_t r[5] = { stid, x, y, w, h };
+
+	g->screen_updates++;
+	memcpy(g->last_screen, r, sizeof(r));
 }
 
 static inline void gm_irq(void *opaque, bool level)
@@ -142,6 +154,7 @@ static inline void tdev_init_cfg(struct tdev *t, uint64_t mem_mb,
 		svga_config_default(&t->cfg);
 	cb.irq_changed = gm_irq;
 	cb.guest_error = gm_log;
+	cb.screen_update = gm_screen;
 	t->dev = svga_dev_new(&t->cfg, &gm_ops, &cb, &t->g);
 	if (!t->g.mem || !t->dev) {
 		fprintf(stderr, "setup failed\n");

@@ -34,7 +34,8 @@ SVGA_CMD(svga_cmd_readback_otable)
 	SVGA_BODY(SVGA3dCmdReadbackOTable, c);
 	(void)size;
 	/* Object state lives on the host; nothing needs to be written. */
-	if ((uint32_t)c.type >= (uint32_t)SVGA_OBJ_MAX || !cx->om->ot[c.type].set) {
+	if ((uint32_t)c.type >= (uint32_t)SVGA_OBJ_MAX ||
+	    !cx->om->ot[c.type].set) {
 		svga_guest_error(cx->log, "READBACK_OTABLE of unset table %u",
 				 c.type);
 		return SVGA_ERR;
@@ -46,14 +47,16 @@ SVGA_CMD(svga_cmd_define_gb_mob)
 {
 	SVGA_BODY(SVGA3dCmdDefineGBMob, c);
 	(void)size;
-	return svga_mob_define(cx->om, c.mobid, c.ptDepth, c.base, c.sizeInBytes);
+	return svga_mob_define(cx->om, c.mobid, c.ptDepth, c.base,
+			       c.sizeInBytes);
 }
 
 SVGA_CMD(svga_cmd_define_gb_mob64)
 {
 	SVGA_BODY(SVGA3dCmdDefineGBMob64, c);
 	(void)size;
-	return svga_mob_define(cx->om, c.mobid, c.ptDepth, c.base, c.sizeInBytes);
+	return svga_mob_define(cx->om, c.mobid, c.ptDepth, c.base,
+			       c.sizeInBytes);
 }
 
 SVGA_CMD(svga_cmd_redefine_gb_mob64)
@@ -63,7 +66,8 @@ SVGA_CMD(svga_cmd_redefine_gb_mob64)
 	if (!svga_cmd_mob(cx, c.mobid))
 		return SVGA_ERR;
 	svga_obj_destroy(cx->om, SVGA_OBJ_MOB, c.mobid);
-	return svga_mob_define(cx->om, c.mobid, c.ptDepth, c.base, c.sizeInBytes);
+	return svga_mob_define(cx->om, c.mobid, c.ptDepth, c.base,
+			       c.sizeInBytes);
 }
 
 SVGA_CMD(svga_cmd_destroy_gb_mob)

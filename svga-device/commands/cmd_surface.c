@@ -87,8 +87,8 @@ SVGA_CMD(svga_cmd_update_gb_image)
 	if (!s)
 		return SVGA_ERR;
 	svga_box_from(&b, &c.box);
-	return svga_surface_xfer_image(cx->om, s, c.image.face, c.image.mipmap, &b,
-				       false, SVGA_XFER_TO_HOST);
+	return svga_surface_xfer_image(cx->om, s, c.image.face, c.image.mipmap,
+				       &b, false, SVGA_XFER_TO_HOST);
 }
 
 SVGA_CMD(svga_cmd_update_gb_surface)
@@ -97,7 +97,8 @@ SVGA_CMD(svga_cmd_update_gb_surface)
 	struct svga_surface *s = svga_cmd_surface(cx, c.sid);
 
 	(void)size;
-	return s ? svga_surface_xfer_all(cx->om, s, SVGA_XFER_TO_HOST) : SVGA_ERR;
+	return s ? svga_surface_xfer_all(cx->om, s, SVGA_XFER_TO_HOST) :
+		   SVGA_ERR;
 }
 
 SVGA_CMD(svga_cmd_readback_gb_image)
@@ -118,7 +119,8 @@ SVGA_CMD(svga_cmd_readback_gb_surface)
 	struct svga_surface *s = svga_cmd_surface(cx, c.sid);
 
 	(void)size;
-	return s ? svga_surface_xfer_all(cx->om, s, SVGA_XFER_TO_GUEST) : SVGA_ERR;
+	return s ? svga_surface_xfer_all(cx->om, s, SVGA_XFER_TO_GUEST) :
+		   SVGA_ERR;
 }
 
 SVGA_CMD(svga_cmd_readback_gb_image_partial)
@@ -131,8 +133,9 @@ SVGA_CMD(svga_cmd_readback_gb_image_partial)
 	if (!s)
 		return SVGA_ERR;
 	svga_box_from(&b, &c.box);
-	return svga_surface_xfer_image(cx->om, s, c.image.face, c.image.mipmap, &b,
-				       c.invertBox != 0, SVGA_XFER_TO_GUEST);
+	return svga_surface_xfer_image(cx->om, s, c.image.face, c.image.mipmap,
+				       &b, c.invertBox != 0,
+				       SVGA_XFER_TO_GUEST);
 }
 
 SVGA_CMD(svga_cmd_invalidate_gb_image)

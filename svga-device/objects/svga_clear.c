@@ -242,11 +242,13 @@ int svga_surface_clear_view(struct svga_objects *om, struct svga_surface *s,
 	if (!bpp) {
 		/* Valid request the device cannot render yet: not a guest
 		 * error, but visible in the log. */
-		svga_trace(om->log, "clear of format %s not implemented", vf->name);
+		svga_trace(om->log, "clear of format %s not implemented",
+			   vf->name);
 		return SVGA_OK;
 	}
 	if (fill_view(s, v, px, all, bpp)) {
-		svga_guest_error(om->log, "clear: view outside surface %u", s->sid);
+		svga_guest_error(om->log, "clear: view outside surface %u",
+				 s->sid);
 		return SVGA_ERR;
 	}
 	return SVGA_OK;
@@ -308,12 +310,14 @@ int svga_surface_clear_depth_stencil(struct svga_objects *om,
 		return SVGA_ERR;
 	bpp = encode_depth_stencil(v->format, flags, depth, stencil, px, mask);
 	if (!bpp) {
-		svga_guest_error(om->log, "clear: DSV format %s is not a depth format",
+		svga_guest_error(om->log,
+				 "clear: DSV format %s is not a depth format",
 				 vf->name);
 		return SVGA_ERR;
 	}
 	if (fill_view(s, v, px, mask, bpp)) {
-		svga_guest_error(om->log, "clear: view outside surface %u", s->sid);
+		svga_guest_error(om->log, "clear: view outside surface %u",
+				 s->sid);
 		return SVGA_ERR;
 	}
 	return SVGA_OK;

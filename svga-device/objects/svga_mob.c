@@ -18,13 +18,15 @@
 static int read_pt_page(struct svga_objects *om, uint64_t ppn, uint8_t *page)
 {
 	if (ppn >= PPN_LIMIT) {
-		svga_guest_error(om->log, "MOB page table PPN 0x%llx out of range",
+		svga_guest_error(om->log,
+				 "MOB page table PPN 0x%llx out of range",
 				 (unsigned long long)ppn);
 		return SVGA_ERR;
 	}
 	if (om->mem.read(om->opaque, ppn << SVGA_PAGE_SHIFT, page,
 			  SVGA_PAGE_SIZE)) {
-		svga_guest_error(om->log, "MOB page table page at PPN 0x%llx is "
+		svga_guest_error(om->log,
+				 "MOB page table page at PPN 0x%llx is "
 				 "not guest memory",
 				 (unsigned long long)ppn);
 		return SVGA_ERR;
@@ -91,7 +93,8 @@ struct svga_mob *svga_mob_build(struct svga_objects *om, uint32_t pt_depth,
 	case SVGA3D_MOBFMT_PT_0:
 	case SVGA3D_MOBFMT_PT64_0:
 		if (npages > 1) {
-			svga_guest_error(om->log, "depth-0 MOB larger than a page");
+			svga_guest_error(om->log,
+					 "depth-0 MOB larger than a page");
 			goto fail;
 		}
 		if (npages)
@@ -103,7 +106,8 @@ struct svga_mob *svga_mob_build(struct svga_objects *om, uint32_t pt_depth,
 	case SVGA3D_MOBFMT_PT_1:
 		per_page = SVGA_PAGE_SIZE / (pt64 ? 8 : 4);
 		if (npages > per_page) {
-			svga_guest_error(om->log, "depth-1 MOB with %u pages", npages);
+			svga_guest_error(om->log, "depth-1 MOB with %u pages",
+					 npages);
 			goto fail;
 		}
 		if (!npages)
@@ -123,7 +127,8 @@ struct svga_mob *svga_mob_build(struct svga_objects *om, uint32_t pt_depth,
 
 		per_page = SVGA_PAGE_SIZE / (pt64 ? 8 : 4);
 		if ((uint64_t)npages > (uint64_t)per_page * per_page) {
-			svga_guest_error(om->log, "depth-2 MOB with %u pages", npages);
+			svga_guest_error(om->log, "depth-2 MOB with %u pages",
+					 npages);
 			goto fail;
 		}
 		if (!npages)
@@ -148,7 +153,8 @@ struct svga_mob *svga_mob_build(struct svga_objects *om, uint32_t pt_depth,
 		break;
 	}
 	default:
-		svga_guest_error(om->log, "bad MOB page table format %u", pt_depth);
+		svga_guest_error(om->log, "bad MOB page table format %u",
+				 pt_depth);
 		goto fail;
 	}
 	for (uint32_t i = 0; i < npages; i++)
@@ -207,9 +213,10 @@ static int mob_access(struct svga_objects *om, const struct svga_mob *mob,
 		else
 			r = om->mem.write(om->opaque, gpa, wbuf, chunk);
 		if (r) {
-			svga_guest_error(om->log, "MOB %u page at 0x%llx is not "
-					 "guest memory", mob->id,
-					 (unsigned long long)gpa);
+			svga_guest_error(om->log,
+					 "MOB %u page at 0x%llx is not "
+					 "guest memory",
+					 mob->id, (unsigned long long)gpa);
 			return SVGA_ERR;
 		}
 		off += chunk;

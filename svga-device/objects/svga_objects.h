@@ -21,7 +21,8 @@
 #define SVGA_MAX_MIPS 16
 #define SVGA_NUM_DEVCAPS SVGA3D_DEVCAP_MAX
 
-/* Errors returned by command handlers: any non-zero is a command error. */
+/* Results of object operations and command handlers: SVGA_ERR (after a
+ * guest error was logged) becomes a command error. */
 #define SVGA_OK 0
 #define SVGA_ERR (-1)
 

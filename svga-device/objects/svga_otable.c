@@ -83,17 +83,19 @@ int svga_obj_check_new(struct svga_objects *om, enum svga_obj_type t,
 		return SVGA_ERR;
 	}
 	if (id >= ot->capacity) {
-		svga_guest_error(om->log, "object id %u beyond table %d (%u)", id, t,
-				 ot->capacity);
+		svga_guest_error(om->log, "object id %u beyond table %d (%u)",
+				 id, t, ot->capacity);
 		return SVGA_ERR;
 	}
 	if (ot->obj[id]) {
-		svga_guest_error(om->log, "object %u of table %d already defined",
-				 id, t);
+		svga_guest_error(om->log,
+				 "object %u of table %d already defined", id,
+				 t);
 		return SVGA_ERR;
 	}
 	if (ot->count >= om->cfg->max_objects) {
-		svga_guest_error(om->log, "object limit reached for table %d", t);
+		svga_guest_error(om->log, "object limit reached for table %d",
+				 t);
 		return SVGA_ERR;
 	}
 	return SVGA_OK;
@@ -106,7 +108,8 @@ void svga_obj_put(struct svga_objects *om, enum svga_obj_type t, uint32_t id,
 	om->ot[t].count++;
 }
 
-void svga_obj_destroy(struct svga_objects *om, enum svga_obj_type t, uint32_t id)
+void svga_obj_destroy(struct svga_objects *om, enum svga_obj_type t,
+		      uint32_t id)
 {
 	struct svga_otable *ot = &om->ot[t];
 
@@ -188,7 +191,8 @@ int svga_otable_set(struct svga_objects *om, uint32_t type, uint64_t base,
 		return SVGA_ERR;
 	}
 	if (grow && (!ot->set || size / esize < ot->capacity)) {
-		svga_guest_error(om->log, "GROW_OTABLE on unset or shrinking table");
+		svga_guest_error(om->log,
+				 "GROW_OTABLE on unset or shrinking table");
 		return SVGA_ERR;
 	}
 	/* Walk the page table: a table the device cannot address is an

@@ -48,8 +48,8 @@ int svga_stdu_bind(struct svga_objects *om, uint32_t stid,
 	if (!s || svga_surface_check_image(om, s, image->face, image->mipmap))
 		return SVGA_ERR;
 	if (s->layout.fmt->block_w != 1 || s->layout.fmt->block_h != 1) {
-		svga_guest_error(om->log, "screen target %u: compressed surface",
-				 stid);
+		svga_guest_error(om->log,
+				 "screen target %u: compressed surface", stid);
 		return SVGA_ERR;
 	}
 	st->image = *image;

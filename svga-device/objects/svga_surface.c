@@ -29,13 +29,15 @@ int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 	if (svga_obj_check_new(om, SVGA_OBJ_SURFACE, sid))
 		return SVGA_ERR;
 	if (!f) {
-		svga_guest_error(om->log, "surface %u: unsupported format %u", sid,
-				 format);
+		svga_guest_error(om->log, "surface %u: unsupported format %u",
+				 sid, format);
 		return SVGA_ERR;
 	}
 	if ((flags & SVGA3D_SURFACE_MULTISAMPLE) && samples > 1) {
-		svga_guest_error(om->log, "surface %u: multisampling (%u) is not "
-				 "supported", sid, samples);
+		svga_guest_error(om->log,
+				 "surface %u: multisampling (%u) is not "
+				 "supported",
+				 sid, samples);
 		return SVGA_ERR;
 	}
 	if (array_size > SVGA3D_MAX_SURFACE_ARRAYSIZE) {
@@ -49,8 +51,9 @@ int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 		num_mips = 1;
 	if (format == SVGA3D_BUFFER) {
 		if (h != 1 || d != 1 || w == 0) {
-			svga_guest_error(om->log, "buffer %u: bad size %ux%ux%u",
-					 sid, w, h, d);
+			svga_guest_error(om->log,
+					 "buffer %u: bad size %ux%ux%u", sid, w,
+					 h, d);
 			return SVGA_ERR;
 		}
 	} else if (w > om->cfg->max_texture_size ||
@@ -72,9 +75,10 @@ int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 	}
 	need = s->layout.total_bytes;
 	if (om->storage + need > om->cfg->max_host_storage) {
-		svga_guest_error(om->log, "surface %u: host storage limit (%llu + "
-				 "%llu > %llu)", sid,
-				 (unsigned long long)om->storage,
+		svga_guest_error(om->log,
+				 "surface %u: host storage limit (%llu + "
+				 "%llu > %llu)",
+				 sid, (unsigned long long)om->storage,
 				 (unsigned long long)need,
 				 (unsigned long long)om->cfg->max_host_storage);
 		free(s);
@@ -82,7 +86,8 @@ int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 	}
 	s->data = calloc(1, need);
 	if (!s->data) {
-		svga_guest_error(om->log, "surface %u: out of host memory", sid);
+		svga_guest_error(om->log, "surface %u: out of host memory",
+				 sid);
 		free(s);
 		return SVGA_ERR;
 	}
@@ -122,9 +127,11 @@ int svga_surface_check_image(struct svga_objects *om, struct svga_surface *s,
 			     uint32_t layer, uint32_t mip)
 {
 	if (!svga_surface_has_image(s, layer, mip)) {
-		svga_guest_error(om->log, "surface %u: image layer %u mip %u out of "
-				 "range (%u layers, %u mips)", s->sid, layer,
-				 mip, s->layout.num_layers, s->layout.num_mips);
+		svga_guest_error(om->log,
+				 "surface %u: image layer %u mip %u out of "
+				 "range (%u layers, %u mips)",
+				 s->sid, layer, mip, s->layout.num_layers,
+				 s->layout.num_mips);
 		return SVGA_ERR;
 	}
 	return SVGA_OK;
@@ -284,10 +291,11 @@ int svga_surface_xfer_image(struct svga_objects *om, struct svga_surface *s,
 		 * empty one moves nothing), as a VMware host does. */
 		svga_box_clip(m, &cb);
 		if (memcmp(&cb, box, sizeof(cb)))
-			svga_trace(om->log, "surface %u: box (%u,%u,%u %ux%ux%u) "
-				   "clipped to %ux%ux%u", s->sid, box->x,
-				   box->y, box->z, box->w, box->h, box->d,
-				   cb.w, cb.h, cb.d);
+			svga_trace(om->log,
+				   "surface %u: box (%u,%u,%u %ux%ux%u) "
+				   "clipped to %ux%ux%u",
+				   s->sid, box->x, box->y, box->z, box->w,
+				   box->h, box->d, cb.w, cb.h, cb.d);
 		if (box_to_blocks(om, s, m, &cb, &r))
 			return SVGA_ERR;
 		if (!invert) {
@@ -358,8 +366,10 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 		return SVGA_ERR;
 	df = dst->layout.fmt;
 	if (!svga_surface_copy_compatible(dst, src)) {
-		svga_guest_error(om->log, "copy between incompatible formats %u "
-				 "and %u", src->format, dst->format);
+		svga_guest_error(om->log,
+				 "copy between incompatible formats %u "
+				 "and %u",
+				 src->format, dst->format);
 		return SVGA_ERR;
 	}
 	dm = &dst->layout.mip[dmip];
@@ -388,7 +398,8 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 	 * the destination mip */
 	if (dr.x0 + nbx > dm->bw || dr.y0 + nby > dm->bh ||
 	    dr.z0 + nbz > dm->bd) {
-		svga_guest_error(om->log, "copy box does not fit the destination");
+		svga_guest_error(om->log,
+				 "copy box does not fit the destination");
 		return SVGA_ERR;
 	}
 	bpb = df->bytes_per_block;

@@ -32,32 +32,40 @@ static const struct cmd_desc cmds3d[SVGA_3D_CMD_MAX - SVGA_3D_CMD_BASE] = {
 	C3(READBACK_OTABLE, SVGA3dCmdReadbackOTable, svga_cmd_readback_otable),
 	C3(DEFINE_GB_MOB, SVGA3dCmdDefineGBMob, svga_cmd_define_gb_mob),
 	C3(DESTROY_GB_MOB, SVGA3dCmdDestroyGBMob, svga_cmd_destroy_gb_mob),
-	C3(DEFINE_GB_SURFACE, SVGA3dCmdDefineGBSurface, svga_cmd_define_gb_surface),
+	C3(DEFINE_GB_SURFACE, SVGA3dCmdDefineGBSurface,
+	   svga_cmd_define_gb_surface),
 	C3(DESTROY_GB_SURFACE, SVGA3dCmdDestroyGBSurface,
 	   svga_cmd_destroy_gb_surface),
 	C3(BIND_GB_SURFACE, SVGA3dCmdBindGBSurface, svga_cmd_bind_gb_surface),
 	C3(COND_BIND_GB_SURFACE, SVGA3dCmdCondBindGBSurface,
 	   svga_cmd_cond_bind_gb_surface),
 	C3(UPDATE_GB_IMAGE, SVGA3dCmdUpdateGBImage, svga_cmd_update_gb_image),
-	C3(UPDATE_GB_SURFACE, SVGA3dCmdUpdateGBSurface, svga_cmd_update_gb_surface),
-	C3(READBACK_GB_IMAGE, SVGA3dCmdReadbackGBImage, svga_cmd_readback_gb_image),
+	C3(UPDATE_GB_SURFACE, SVGA3dCmdUpdateGBSurface,
+	   svga_cmd_update_gb_surface),
+	C3(READBACK_GB_IMAGE, SVGA3dCmdReadbackGBImage,
+	   svga_cmd_readback_gb_image),
 	C3(READBACK_GB_SURFACE, SVGA3dCmdReadbackGBSurface,
 	   svga_cmd_readback_gb_surface),
 	C3(INVALIDATE_GB_IMAGE, SVGA3dCmdInvalidateGBImage,
 	   svga_cmd_invalidate_gb_image),
 	C3(INVALIDATE_GB_SURFACE, SVGA3dCmdInvalidateGBSurface,
 	   svga_cmd_invalidate_gb_surface),
-	C3(DEFINE_GB_CONTEXT, SVGA3dCmdDefineGBContext, svga_cmd_define_gb_context),
+	C3(DEFINE_GB_CONTEXT, SVGA3dCmdDefineGBContext,
+	   svga_cmd_define_gb_context),
 	C3(DESTROY_GB_CONTEXT, SVGA3dCmdDestroyGBContext,
 	   svga_cmd_destroy_gb_context),
 	C3(BIND_GB_CONTEXT, SVGA3dCmdBindGBContext, svga_cmd_bind_gb_context),
-	C3(READBACK_GB_CONTEXT, SVGA3dCmdReadbackGBContext, svga_cmd_gb_context_op),
+	C3(READBACK_GB_CONTEXT, SVGA3dCmdReadbackGBContext,
+	   svga_cmd_gb_context_op),
 	C3(INVALIDATE_GB_CONTEXT, SVGA3dCmdInvalidateGBContext,
 	   svga_cmd_gb_context_op),
-	C3(DEFINE_GB_SHADER, SVGA3dCmdDefineGBShader, svga_cmd_define_gb_shader),
-	C3(DESTROY_GB_SHADER, SVGA3dCmdDestroyGBShader, svga_cmd_destroy_gb_shader),
+	C3(DEFINE_GB_SHADER, SVGA3dCmdDefineGBShader,
+	   svga_cmd_define_gb_shader),
+	C3(DESTROY_GB_SHADER, SVGA3dCmdDestroyGBShader,
+	   svga_cmd_destroy_gb_shader),
 	C3(BIND_GB_SHADER, SVGA3dCmdBindGBShader, svga_cmd_bind_gb_shader),
-	C3(SET_OTABLE_BASE64, SVGA3dCmdSetOTableBase64, svga_cmd_set_otable_base64),
+	C3(SET_OTABLE_BASE64, SVGA3dCmdSetOTableBase64,
+	   svga_cmd_set_otable_base64),
 	C3(BEGIN_GB_QUERY, SVGA3dCmdBeginGBQuery, svga_cmd_begin_gb_query),
 	C3(END_GB_QUERY, SVGA3dCmdEndGBQuery, svga_cmd_end_gb_query),
 	C3(WAIT_FOR_GB_QUERY, SVGA3dCmdWaitForGBQuery, svga_cmd_end_gb_query),
@@ -77,12 +85,15 @@ static const struct cmd_desc cmds3d[SVGA_3D_CMD_MAX - SVGA_3D_CMD_BASE] = {
 	C3(DEFINE_GB_SURFACE_V2, SVGA3dCmdDefineGBSurface_v2,
 	   svga_cmd_define_gb_surface_v2),
 	C3(DEFINE_GB_MOB64, SVGA3dCmdDefineGBMob64, svga_cmd_define_gb_mob64),
-	C3(REDEFINE_GB_MOB64, SVGA3dCmdDefineGBMob64, svga_cmd_redefine_gb_mob64),
-	C3(DX_DEFINE_CONTEXT, SVGA3dCmdDXDefineContext, svga_cmd_dx_define_context),
+	C3(REDEFINE_GB_MOB64, SVGA3dCmdDefineGBMob64,
+	   svga_cmd_redefine_gb_mob64),
+	C3(DX_DEFINE_CONTEXT, SVGA3dCmdDXDefineContext,
+	   svga_cmd_dx_define_context),
 	C3(DX_DESTROY_CONTEXT, SVGA3dCmdDXDestroyContext,
 	   svga_cmd_dx_destroy_context),
 	C3(DX_BIND_CONTEXT, SVGA3dCmdDXBindContext, svga_cmd_dx_bind_context),
-	C3(DX_READBACK_CONTEXT, SVGA3dCmdDXReadbackContext, svga_cmd_dx_context_op),
+	C3(DX_READBACK_CONTEXT, SVGA3dCmdDXReadbackContext,
+	   svga_cmd_dx_context_op),
 	C3(DX_INVALIDATE_CONTEXT, SVGA3dCmdDXInvalidateContext,
 	   svga_cmd_dx_context_op),
 	N3(DX_SET_SINGLE_CONSTANT_BUFFER),
@@ -130,8 +141,8 @@ static const struct cmd_desc cmds3d[SVGA_3D_CMD_MAX - SVGA_3D_CMD_BASE] = {
 	   svga_cmd_dx_invalidate_subresource),
 	C3(DX_DEFINE_SHADERRESOURCE_VIEW, SVGA3dCmdDXDefineShaderResourceView,
 	   svga_cmd_dx_define_srv),
-	C3(DX_DESTROY_SHADERRESOURCE_VIEW,
-	   SVGA3dCmdDXDestroyShaderResourceView, svga_cmd_dx_destroy_srv),
+	C3(DX_DESTROY_SHADERRESOURCE_VIEW, SVGA3dCmdDXDestroyShaderResourceView,
+	   svga_cmd_dx_destroy_srv),
 	C3(DX_DEFINE_RENDERTARGET_VIEW, SVGA3dCmdDXDefineRenderTargetView,
 	   svga_cmd_dx_define_rtv),
 	C3(DX_DESTROY_RENDERTARGET_VIEW, SVGA3dCmdDXDestroyRenderTargetView,
@@ -317,20 +328,23 @@ int svga_cmd_exec(struct svga_dev *dev, const uint8_t *buf, uint32_t len,
 		rc = exec2d(dev, id, buf, len, used);
 	} else {
 		if (len < sizeof(SVGA3dCmdHeader)) {
-			svga_guest_error(&dev->log, "truncated 3D command header");
+			svga_guest_error(&dev->log,
+					 "truncated 3D command header");
 			return SVGA_ERR;
 		}
 		size = rd32(buf + 4);
 		if (size > len - sizeof(SVGA3dCmdHeader)) {
-			svga_guest_error(&dev->log, "command %u size %u exceeds the "
-					 "buffer", id, size);
+			svga_guest_error(&dev->log,
+					 "command %u size %u exceeds the "
+					 "buffer",
+					 id, size);
 			return SVGA_ERR;
 		}
 		*used = sizeof(SVGA3dCmdHeader) + size;
 		d = lookup3d(id);
 		if (!d) {
-			svga_guest_error(&dev->log, "unsupported SVGA3D command %u",
-					 id);
+			svga_guest_error(&dev->log,
+					 "unsupported SVGA3D command %u", id);
 			rc = SVGA_ERR;
 		} else if (size < d->min_size) {
 			svga_guest_error(&dev->log, "command %s: body %u < %u",

@@ -19,8 +19,10 @@ static void cb_write_status(struct svga_dev *dev, uint64_t pa,
 							  errorOffset),
 			       &err_off, sizeof(err_off));
 	if (dev->mem.write(dev->opaque, pa, &status, sizeof(status)))
-		svga_guest_error(&dev->log, "cannot write command buffer status at "
-				 "0x%llx", (unsigned long long)pa);
+		svga_guest_error(&dev->log,
+				 "cannot write command buffer status at "
+				 "0x%llx",
+				 (unsigned long long)pa);
 }
 
 /* Device context commands (SVGA_CB_CONTEXT_DEVICE).  Returns the status. */
@@ -40,8 +42,8 @@ static uint32_t dc_exec(struct svga_dev *dev, const uint8_t *buf,
 		       (id == SVGA_DC_CMD_START_STOP_CONTEXT ||
 			id == SVGA_DC_CMD_PREEMPT) ? 12 : 8;
 		if (id >= SVGA_DC_CMD_MAX || len - off < need) {
-			svga_guest_error(&dev->log, "bad device context command %u",
-					 id);
+			svga_guest_error(&dev->log,
+					 "bad device context command %u", id);
 			return SVGA_CB_STATUS_COMMAND_ERROR;
 		}
 		if (need >= 8)
@@ -97,8 +99,10 @@ static uint32_t cb_run(struct svga_dev *dev, uint64_t pa, bool device_ctx)
 	bool ok = true;
 
 	if (dev->mem.read(dev->opaque, pa, &h, sizeof(h))) {
-		svga_guest_error(&dev->log, "command buffer header at 0x%llx is not "
-				 "guest memory", (unsigned long long)pa);
+		svga_guest_error(&dev->log,
+				 "command buffer header at 0x%llx is not "
+				 "guest memory",
+				 (unsigned long long)pa);
 		svga_stats_cmdbuf(&dev->log, false);
 		svga_irq_raise(dev, SVGA_IRQFLAG_ERROR);
 		return SVGA_CB_STATUS_CB_HEADER_ERROR;
@@ -108,9 +112,10 @@ static uint32_t cb_run(struct svga_dev *dev, uint64_t pa, bool device_ctx)
 	if (!ok || h.length > SVGA_MAX_CB_LEN || h.offset > h.length ||
 	    (h.flags & ~(SVGA_CB_FLAG_NO_IRQ | SVGA_CB_FLAG_DX_CONTEXT |
 			 SVGA_CB_FLAG_MOB))) {
-		svga_guest_error(&dev->log, "bad command buffer header (len %u, off "
-				 "%u, flags 0x%x)", h.length, h.offset,
-				 (unsigned)h.flags);
+		svga_guest_error(&dev->log,
+				 "bad command buffer header (len %u, off "
+				 "%u, flags 0x%x)",
+				 h.length, h.offset, (unsigned)h.flags);
 		status = SVGA_CB_STATUS_CB_HEADER_ERROR;
 		goto done;
 	}
@@ -120,15 +125,18 @@ static uint32_t cb_run(struct svga_dev *dev, uint64_t pa, bool device_ctx)
 
 		if (!m || svga_mob_read(&dev->om, m, h.ptr.mob.mobOffset,
 					dev->cb_buf, h.length)) {
-			svga_guest_error(&dev->log, "command buffer MOB %u unusable",
+			svga_guest_error(&dev->log,
+					 "command buffer MOB %u unusable",
 					 h.ptr.mob.mobid);
 			status = SVGA_CB_STATUS_CB_HEADER_ERROR;
 			goto done;
 		}
 	} else if (dev->mem.read(dev->opaque, h.ptr.pa, dev->cb_buf,
 				 h.length)) {
-		svga_guest_error(&dev->log, "command buffer data at 0x%llx is not "
-				 "guest memory", (unsigned long long)h.ptr.pa);
+		svga_guest_error(&dev->log,
+				 "command buffer data at 0x%llx is not "
+				 "guest memory",
+				 (unsigned long long)h.ptr.pa);
 		status = SVGA_CB_STATUS_CB_HEADER_ERROR;
 		goto done;
 	}
@@ -231,7 +239,8 @@ void svga_cb_submit(struct svga_dev *dev, uint32_t low)
 		return;
 	}
 	if (ctx >= SVGA_NUM_CB_CONTEXTS) {
-		svga_guest_error(&dev->log, "command buffer for context %u", ctx);
+		svga_guest_error(&dev->log, "command buffer for context %u",
+				 ctx);
 		cb_write_status(dev, pa, SVGA_CB_STATUS_SUBMISSION_ERROR, 0);
 		svga_irq_raise(dev, SVGA_IRQFLAG_ERROR);
 		return;

@@ -258,7 +258,8 @@ uint32_t svga_dev_reg_read(struct svga_dev *dev, uint32_t index)
 	case SVGA_REG_FB_START_LOW32:
 		return 0;
 	default:
-		svga_guest_error(&dev->log, "read of unknown register %u", index);
+		svga_guest_error(&dev->log, "read of unknown register %u",
+				 index);
 		return 0;
 	}
 }
@@ -368,7 +369,8 @@ void svga_dev_reg_write(struct svga_dev *dev, uint32_t index, uint32_t value)
 	case SVGA_REG_GUEST_DRIVER_ID:
 		dev->guest_driver[0] = value;
 		if (value == SVGA_REG_GUEST_DRIVER_ID_SUBMIT)
-			svga_trace(&dev->log, "guest driver %u version %08x %08x %08x",
+			svga_trace(&dev->log,
+				   "guest driver %u version %08x %08x %08x",
 				   dev->guest_driver[0], dev->guest_driver[1],
 				   dev->guest_driver[2], dev->guest_driver[3]);
 		break;
@@ -409,8 +411,10 @@ void svga_dev_reg_write(struct svga_dev *dev, uint32_t index, uint32_t value)
 		/* accepted, no effect on this device */
 		break;
 	default:
-		svga_guest_error(&dev->log, "write of read-only or unknown register "
-				 "%u (0x%x)", index, value);
+		svga_guest_error(&dev->log,
+				 "write of read-only or unknown register "
+				 "%u (0x%x)",
+				 index, value);
 		break;
 	}
 }

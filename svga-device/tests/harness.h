@@ -71,7 +71,8 @@ static inline int gm_read(void *opaque, uint64_t gpa, void *buf, size_t len)
 	return 0;
 }
 
-static inline int gm_write(void *opaque, uint64_t gpa, const void *buf, size_t len)
+static inline int gm_write(void *opaque, uint64_t gpa, const void *buf,
+			   size_t len)
 {
 	struct gm *g = opaque;
 
@@ -398,8 +399,8 @@ static inline void tmob_build(struct tdev *t, struct cbuf *c, struct tmob *m,
 	}
 }
 
-static inline void tmob_write(struct tdev *t, const struct tmob *m, uint64_t off,
-		       const void *buf, uint64_t len)
+static inline void tmob_write(struct tdev *t, const struct tmob *m,
+			      uint64_t off, const void *buf, uint64_t len)
 {
 	const uint8_t *p = buf;
 

@@ -83,7 +83,8 @@ static void test_surface_copy(void)
 		{ "srcz past the edge", { 1, 0, 0 }, { 2, 0, 0 },
 		  { 0, 0, 0, 1, 1, 1, 0, 0, 2 }, 0, 0, 0, 0, 0, 0 },
 		{ "corner of the destination", { 1, 0, 0 }, { 2, 0, 0 },
-		  { 120, 125, 0, 20, 9, 1, 2, 100, 0 }, 2, 100, 120, 125, 8, 3 },
+		  { 120, 125, 0, 20, 9, 1, 2, 100, 0 },
+		  2, 100, 120, 125, 8, 3 },
 		{ "corner of the source", { 1, 0, 0 }, { 2, 0, 0 },
 		  { 0, 10, 0, 10, 6, 1, 125, 124, 0 }, 125, 124, 0, 10, 3, 4 },
 		{ "source face 2", { 1, 2, 0 }, { 2, 0, 0 },
@@ -189,7 +190,8 @@ static void test_transfers(void)
 
 	/* UPDATE_GB_IMAGE: 4x4 at (6,6) moves the 2x2 inside */
 	{
-		SVGA3dCmdUpdateGBImage u = { { 3, 0, 0 }, { 6, 6, 0, 4, 4, 1 } };
+		SVGA3dCmdUpdateGBImage u = { { 3, 0, 0 },
+					     { 6, 6, 0, 4, 4, 1 } };
 
 		CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, u);
 		run_ok(&t, c, "update corner");

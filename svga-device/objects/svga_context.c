@@ -7,6 +7,7 @@
  * entry on the host, and the MOB only bounds how many entries there are.
  */
 #include "svga_objects.h"
+#include "svga_dxstate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,12 @@ int svga_dxctx_define(struct svga_objects *om, uint32_t cid)
 	ctx = calloc(1, sizeof(*ctx));
 	if (!ctx)
 		return SVGA_ERR;
+	ctx->bound = malloc(sizeof(*ctx->bound));
+	if (!ctx->bound) {
+		free(ctx);
+		return SVGA_ERR;
+	}
+	svga_dx_bound_reset(ctx->bound);
 	ctx->cid = cid;
 	ctx->mobid = SVGA3D_INVALID_ID;
 	for (unsigned i = 0; i < SVGA_COTABLE_MAX; i++)
@@ -146,10 +153,23 @@ int svga_dxctx_set_cotable(struct svga_objects *om, struct svga_dxctx *ctx,
 		}
 		free(cot->views);
 		cot->views = nv;
+	} else if (svga_dxobjs_resize(om, cot, type, cot->entries, entries,
+				      valid)) {
+		return SVGA_ERR;
 	}
 	cot->mobid = mobid;
 	cot->entries = entries;
 	return SVGA_OK;
+}
+
+void svga_dxctx_free(struct svga_objects *om, struct svga_dxctx *ctx)
+{
+	for (unsigned i = 0; i < SVGA_COTABLE_MAX; i++) {
+		free(ctx->cot[i].views);
+		svga_dxobjs_free(om, &ctx->cot[i], i);
+	}
+	free(ctx->bound);
+	free(ctx);
 }
 
 struct svga_view *svga_dxctx_view(struct svga_objects *om,

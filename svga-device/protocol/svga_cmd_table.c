@@ -399,8 +399,10 @@ int svga_cmd_exec(struct svga_dev *dev, const uint8_t *buf, uint32_t len,
 			rc = SVGA_ERR;
 		} else {
 			svga_trace(&dev->log, "cmd %s size %u", d->name, size);
+			dev->log.cmd_name = d->name;
 			rc = d->fn(&dev->cmd, buf + sizeof(SVGA3dCmdHeader),
 				   size);
+			dev->log.cmd_name = NULL;
 		}
 	}
 	svga_stats_cmd_end(&dev->log, id, rc == SVGA_OK);

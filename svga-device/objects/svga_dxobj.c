@@ -8,7 +8,8 @@
  * Entries are kept on the host in the guest's entry format; an id is valid
  * while it is below the number of entries the guest's COTable MOB holds.
  * A resize (SET_COTABLE, GROW_COTABLE) keeps the entries below the valid
- * size the guest gives, as a VMware host reloads them from the MOB.
+ * size the guest gives, as a VMware host reloads them from the MOB
+ * (svga_dxctx_set_cotable).
  */
 #include "svga_dxstate.h"
 
@@ -135,8 +136,9 @@ int svga_dxobjs_resize(struct svga_objects *om, struct svga_cotable *cot,
 void svga_dxobjs_free(struct svga_objects *om, struct svga_cotable *cot,
 		      uint32_t type)
 {
-	svga_dxobjs_resize(om, cot, type, cot->entries, 0, 0);
+	svga_dxobjs_resize(om, cot, type, cot->held, 0, 0);
 	cot->entries = 0;
+	cot->held = 0;
 }
 
 static void *slot(struct svga_dxctx *ctx, uint32_t type, uint32_t id)

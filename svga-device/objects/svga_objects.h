@@ -120,7 +120,10 @@ struct svga_view {
 
 struct svga_cotable {
 	uint32_t mobid;           /* SVGA3D_INVALID_ID when none           */
-	uint32_t entries;         /* capacity from the MOB size            */
+	uint32_t entries;         /* capacity from the MOB size: ids below
+				   * it are valid (0 while no MOB is set) */
+	uint32_t held;            /* entries kept on the host: the arrays'
+				   * length (kept across a scrub)          */
 	struct svga_view *views;  /* for RT/DS/SR views, entries long      */
 	/* the other types' entries (svga_dxstate.h), entries long */
 	uint8_t *objs;

@@ -616,7 +616,8 @@ static void test_bad_input(void)
 
 		CMD(c, SVGA_3D_CMD_DX_DESTROY_RENDERTARGET_VIEW, d);
 		CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
-		dx_err(&f.t, c, CID, 1, "no longer defined", "destroyed RTV");
+		dx_err(&f.t, c, CID, 1, "view 3 (COTable 0) is not defined",
+		       "destroyed RTV");
 		CMD(c, SVGA_3D_CMD_DX_SET_RENDERTARGETS, rts);
 		CMD(c, SVGA_3D_CMD_DX_SET_INDEX_BUFFER, noib);
 		CMD(c, SVGA_3D_CMD_DX_DRAW_INDEXED, di);
@@ -681,6 +682,28 @@ static void test_cotable_grow(void)
 			SVGA3D_TEX_ADDRESS_WRAP;
 		CMD(c, SVGA_3D_CMD_DX_DEFINE_SAMPLER_STATE, ss);
 		dx_ok(&f.t, c, CID, "grown sampler COTable");
+		/* vmwgfx's scrub (readback, MOB INVALID) and unscrub (the
+		 * MOB again, valid size = what was read back) */
+		{
+			SVGA3dCmdDXReadbackCOTable rb = { CID,
+				SVGA_COTABLE_SAMPLER };
+			SVGA3dCmdDXSetCOTable off = { CID, SVGA3D_INVALID_ID,
+				SVGA_COTABLE_SAMPLER, 0 };
+			SVGA3dCmdDXSetCOTable on = { CID, 40,
+				SVGA_COTABLE_SAMPLER, 4 * ENTRIES * es };
+
+			CMD(c, SVGA_3D_CMD_DX_READBACK_COTABLE, rb);
+			CMD(c, SVGA_3D_CMD_DX_SET_COTABLE, off);
+			CMD(c, SVGA_3D_CMD_DX_SET_SAMPLERS, s);
+			dx_err(&f.t, c, CID, 2, "beyond its COTable",
+			       "sampler while the COTable is scrubbed");
+			CMD(c, SVGA_3D_CMD_DX_SET_COTABLE, on);
+			CMD(c, SVGA_3D_CMD_DX_SET_SAMPLERS, s);
+			SVGA3dCmdDXDestroySamplerState ds = { 3 * ENTRIES };
+
+			CMD(c, SVGA_3D_CMD_DX_DESTROY_SAMPLER_STATE, ds);
+			dx_ok(&f.t, c, CID, "samplers restored by unscrub");
+		}
 		/* set back to the small MOB with valid size 0: all gone */
 		{
 			SVGA3dCmdDXSetCOTable sc = { CID,

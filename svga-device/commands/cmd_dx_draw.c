@@ -70,8 +70,8 @@ static bool draw_view(struct svga_cmd_ctx *cx, struct svga_dxctx *ctx,
 	if (!v)
 		return false;
 	if (!v->defined || !svga_obj_get(cx->om, SVGA_OBJ_SURFACE, v->sid)) {
-		svga_guest_error(cx->log, "%s: bound view %u (COTable %u) no "
-				 "longer defined", cmd, id, type);
+		svga_guest_error(cx->log, "%s: view %u (COTable %u) is not "
+				 "defined", cmd, id, type);
 		return false;
 	}
 	*out = (struct svga_dx_draw_view){ id, v->sid, v->format, v->dim,

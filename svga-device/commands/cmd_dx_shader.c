@@ -9,8 +9,12 @@
 #include "svga_commands.h"
 #include "svga_dxstate.h"
 
+/* The context a command names; vmwgfx passes SVGA3D_INVALID_ID through
+ * unchanged for "the context of this buffer". */
 static struct svga_dxctx *ctx_of(struct svga_cmd_ctx *cx, uint32_t cid)
 {
+	if (cid == SVGA3D_INVALID_ID)
+		return svga_cmd_cur_dxctx(cx);
 	return svga_obj_lookup(cx->om, SVGA_OBJ_DXCONTEXT, cid);
 }
 
@@ -70,7 +74,8 @@ SVGA_CMD(svga_cmd_dx_destroy_shader)
 	return SVGA_OK;
 }
 
-/* BIND_SHADER names its context (vmwgfx sends it in any buffer). */
+/* BIND_SHADER names its context (vmwgfx also sends it from its own
+ * buffers, when it rebinds a shader whose MOB moved). */
 SVGA_CMD(svga_cmd_dx_bind_shader)
 {
 	SVGA_BODY(SVGA3dCmdDXBindShader, c);

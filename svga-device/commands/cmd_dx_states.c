@@ -68,6 +68,12 @@ SVGA_CMD(svga_cmd_dx_define_element_layout)
 	SVGACOTableDXElementLayoutEntry *e;
 	CMD_CTX("DX_DEFINE_ELEMENTLAYOUT");
 
+	if ((size - sizeof(c)) % sizeof(SVGA3dInputElementDesc)) {
+		svga_guest_error(cx->log, "%s: body %u is not %zu + n * %zu",
+				 cmd, size, sizeof(c),
+				 sizeof(SVGA3dInputElementDesc));
+		return SVGA_ERR;
+	}
 	n = (size - sizeof(c)) / sizeof(SVGA3dInputElementDesc);
 	if (n > SVGA3D_DX_SM41_MAX_VERTEXINPUTREGISTERS) {
 		svga_guest_error(cx->log, "%s: %u elements > %u", cmd, n,

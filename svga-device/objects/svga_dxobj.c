@@ -108,6 +108,17 @@ int svga_dxobjs_resize(struct svga_objects *om, struct svga_cotable *cot,
 		keep = old_entries;
 	if (keep > new_entries)
 		keep = new_entries;
+	/* one guest MOB may back any number of COTables: bound the host
+	 * memory they cost together */
+	if ((uint64_t)new_entries * esize >
+	    SVGA_DX_COTABLE_BYTES_MAX - (om->dx_cotable_bytes -
+					 (uint64_t)old_entries * esize)) {
+		svga_guest_error(om->log, "%u %s entries exceed the host's DX "
+				 "COTable budget (%u MiB)", new_entries,
+				 cotable_names[type],
+				 SVGA_DX_COTABLE_BYTES_MAX >> 20);
+		return SVGA_ERR;
+	}
 	if (new_entries) {
 		objs = calloc(new_entries, esize);
 		live = calloc(new_entries, 1);
@@ -128,6 +139,8 @@ int svga_dxobjs_resize(struct svga_objects *om, struct svga_cotable *cot,
 	}
 	free(cot->objs);
 	free(cot->live);
+	om->dx_cotable_bytes -= (uint64_t)old_entries * esize;
+	om->dx_cotable_bytes += (uint64_t)new_entries * esize;
 	cot->objs = objs;
 	cot->live = live;
 	return SVGA_OK;

@@ -188,6 +188,7 @@ struct svga_objects {
 	uint64_t mob_pages;       /* sum of num_pages over MOBs            */
 	uint64_t storage;         /* bytes of surface host storage         */
 	uint64_t dx_shader_bytes; /* bytecode kept for DX shaders          */
+	uint64_t dx_cotable_bytes;/* host DX COTable entries (svga_dxobj.c)*/
 };
 
 /* overflow-safe helpers */

@@ -720,6 +720,56 @@ static void test_cotable_grow(void)
 	fixture_fini(&f);
 }
 
+/* One guest MOB backing the stream-output COTable of many contexts: the
+ * host's COTable memory is bounded, and destroying a context frees its
+ * share. */
+static void test_cotable_budget(void)
+{
+	const uint32_t mob_size = 16u << 20;
+	const uint32_t es = sizeof(SVGACOTableDXStreamOutputEntry);
+	const uint64_t per = (uint64_t)(mob_size / es) * es;
+	const uint32_t fit = (uint32_t)(SVGA_DX_COTABLE_BYTES_MAX / per);
+	struct tdev t;
+	struct cbuf *c = calloc(1, sizeof(*c));
+	struct tmob big;
+	uint64_t keep;
+
+	tdev_init(&t, 48);
+	setup_otables(&t, 64);
+	tmob_build(&t, c, &big, 50, mob_size, SVGA3D_MOBFMT_RANGE);
+	keep = t.g.next;
+	run_ok(&t, c, "16 MiB MOB");
+	t.g.next = keep;
+	CHECK(fit > 1 && fit < 60);
+	for (uint32_t cid = 1; cid <= fit + 1; cid++) {
+		SVGA3dCmdDXDefineContext d = { cid };
+		SVGA3dCmdDXSetCOTable s = { cid, 50, SVGA_COTABLE_STREAMOUTPUT,
+					    0 };
+
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_CONTEXT, d);
+		CMD(c, SVGA_3D_CMD_DX_SET_COTABLE, s);
+		if (cid <= fit) {
+			run_ok(&t, c, "COTable within the budget");
+		} else {
+			t.g.last_error[0] = 0;
+			run_err(&t, c, 1, "COTable beyond the budget");
+			CHECK(strstr(t.g.last_error, "budget") != NULL);
+		}
+	}
+	{
+		SVGA3dCmdDXDestroyContext d = { 1 };
+		SVGA3dCmdDXSetCOTable s = { fit + 1, 50,
+					    SVGA_COTABLE_STREAMOUTPUT, 0 };
+
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_CONTEXT, d);
+		CMD(c, SVGA_3D_CMD_DX_SET_COTABLE, s);
+		run_ok(&t, c, "budget freed by DX_DESTROY_CONTEXT");
+	}
+	tmob_free(&big);
+	free(c);
+	tdev_fini(&t);
+}
+
 static uint64_t now_ns(void)
 {
 	struct timespec ts;
@@ -831,6 +881,7 @@ int main(void)
 	test_draw_snapshot();
 	test_bad_input();
 	test_cotable_grow();
+	test_cotable_budget();
 	test_queries();
 	return t_report("test_dxstate");
 }

@@ -12,6 +12,34 @@
  * its images, buffers, samplers and translated shaders.  Every id and
  * enumeration in it has been validated; every pointer is valid for the
  * duration of the hook call only.
+ *
+ * Field map (snapshot -> renderer):
+ *   pipeline.shader[VS,GS,PS]   -> pipeline_desc.shaders[] (translate code)
+ *   pipeline.topology           -> .topology (SVGA3D_PRIMITIVE_* table)
+ *   pipeline.elements[i]        -> .elements[i]: inputRegister -> location,
+ *                                  inputSlot -> binding, format, offset
+ *                                  (alignedByteOffset ~0u: append-aligned)
+ *                                  and .bindings[inputSlot]: per_instance =
+ *                                  inputSlotClass, divisor = step rate
+ *   pipeline.rs                 -> fill (FILL -> SOLID, LINE -> WIREFRAME),
+ *                                  cull (NONE/FRONT/BACK), front_ccw,
+ *                                  depth_clip_enable, provoking_last,
+ *                                  depth_bias*, and draw.scissor_enable
+ *   pipeline.so_decl            -> rasterizer_discard when its
+ *                                  rasterizedStream is NO_RASTERIZED_STREAM
+ *   pipeline.ds                 -> depth_*, stencil_*, front, back
+ *                                  (SVGA3D_COMPARISON_* / STENCILOP_* are
+ *                                  the renderer's values + 1)
+ *   pipeline.bs                 -> alpha_to_coverage, blend[] (perRT)
+ *   pipeline.num_rts, rt_formats, ds_format, samples, sample_mask
+ *   rt[] / ds (view a, b, c = mip, first layer, layers for textures)
+ *                               -> draw.rt[] + rt_view[], ds + ds_view
+ *   viewports, scissors (left, top, right, bottom -> x, y, w, h)
+ *   vbufs[], index_buffer + index_size, stage[].cb/sampler/srv
+ *   blend_factor, stencil_ref, count, instances, first, base_vertex,
+ *   first_instance              -> the same fields of svga_render_draw
+ * The renderer has 14 constant-buffer slots (D3D10's usable ones); the
+ * snapshot carries the protocol's 16.
  */
 #ifndef SVGA_DX_DRAW_H
 #define SVGA_DX_DRAW_H

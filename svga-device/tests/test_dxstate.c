@@ -469,6 +469,105 @@ static void test_draw_snapshot(void)
 
 /* Each bad input: a command error naming the command, and afterwards
  * the same context still draws. */
+/* Stream output, predication and COND_BIND_ALL_SHADER reach the
+ * snapshot. */
+static void test_so_pred_rebind(void)
+{
+	struct fixture f;
+	struct dx_capture *cap = calloc(1, sizeof(*cap));
+	struct cbuf *c;
+	struct tmob m2;
+	uint8_t vs2[64];
+
+	fixture_init(&f);
+	c = f.c;
+	define_shaders(&f);
+	define_states(&f);
+	set_state(&f);
+	dx_capture_attach(&f.t, cap);
+	{
+		uint64_t keep;
+
+		tmob_build(&f.t, c, &m2, 32, PG, SVGA3D_MOBFMT_PT64_0);
+		keep = f.t.g.next;
+		run_ok(&f.t, c, "second shader MOB");
+		f.t.g.next = keep;
+		fill_pattern(vs2, sizeof(vs2), 9);
+		tmob_write(&f.t, &m2, 0, vs2, sizeof(vs2));
+	}
+	{
+		SVGA3dCmdDXDefineStreamOutput so;
+		SVGA3dCmdDXSetStreamOutput sso = { 2 };
+		struct {
+			SVGA3dCmdDXSetSOTargets h;
+			SVGA3dSoTarget t[2];
+		} sot = { { 0 }, { { SID_VB, 64, 256 },
+				   { SVGA3D_INVALID_ID, 0, 0 } } };
+		SVGA3dCmdDXDefineQuery q = { 4,
+			SVGA3D_QUERYTYPE_OCCLUSIONPREDICATE, 0 };
+		SVGA3dCmdDXSetPredication pr = { 4, 1 };
+		/* VS 6 and PS 7 live in SHADER_MOB: move both to MOB 32 */
+		SVGA3dCmdDXCondBindAllShader cb = { CID, SHADER_MOB, 32 };
+		SVGA3dCmdDXDraw dr = { 3, 0 };
+
+		memset(&so, 0, sizeof(so));
+		so.soid = 2;
+		so.numOutputStreamEntries = 2;
+		so.decl[0] = (SVGA3dStreamOutputDeclarationEntry){ 0, 1, 0xf,
+								  0, 0, 0 };
+		so.decl[1] = (SVGA3dStreamOutputDeclarationEntry){ 1, 2, 0x3,
+								  0, 0, 0 };
+		so.streamOutputStrideInBytes[0] = 16;
+		so.streamOutputStrideInBytes[1] = 8;
+		so.rasterizedStream = SVGA3D_DX_SO_NO_RASTERIZED_STREAM;
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_STREAMOUTPUT, so);
+		CMD(c, SVGA_3D_CMD_DX_SET_STREAMOUTPUT, sso);
+		CMD(c, SVGA_3D_CMD_DX_SET_SOTARGETS, sot);
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_QUERY, q);
+		CMD(c, SVGA_3D_CMD_DX_SET_PREDICATION, pr);
+		CMD(c, SVGA_3D_CMD_DX_COND_BIND_ALL_SHADER, cb);
+		CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
+		dx_ok(&f.t, c, CID, "stream output, predication, rebind");
+		CHECK_EQ(cap->draws, 1);
+		CHECK_EQ(cap->d.pipeline.streamoutput, 2);
+		CHECK_EQ(cap->d.num_so, 2);
+		CHECK_EQ(cap->d.so[0].sid, SID_VB);
+		CHECK_EQ(cap->d.so[0].offset, 64);
+		CHECK_EQ(cap->d.so[0].sizeInBytes, 256);
+		CHECK_EQ(cap->d.so[1].sid, SVGA3D_INVALID_ID);
+		CHECK_EQ(cap->d.so[2].sid, SVGA3D_INVALID_ID);
+		CHECK_EQ(cap->d.pred_query, 4);
+		CHECK_EQ(cap->d.pred_value, 1);
+		/* VS 6 was at offset 0 of the old MOB: now MOB 32's bytes */
+		CHECK(memcmp(cap->code[SVGA_DX_STAGE_VS], vs2, 64) == 0);
+		/* PS 7 was at offset 256: MOB 32 is zero there */
+		CHECK_EQ(cap->code[SVGA_DX_STAGE_PS][0] |
+			 cap->code[SVGA_DX_STAGE_PS][127], 0);
+	}
+	{	/* the SO declaration is checked: stream 1 is SM5 */
+		SVGA3dCmdDXDefineStreamOutput so;
+
+		memset(&so, 0, sizeof(so));
+		so.soid = 3;
+		so.numOutputStreamEntries = 1;
+		so.decl[0].stream = 1;
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_STREAMOUTPUT, so);
+		dx_err(&f.t, c, CID, 0, "decl stream", "SO stream 1");
+	}
+	{	/* destroying the shader unbinds it: the draw has no VS */
+		SVGA3dCmdDXDestroyShader d = { 6 };
+		SVGA3dCmdDXDraw dr = { 3, 0 };
+
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_SHADER, d);
+		CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
+		dx_err(&f.t, c, CID, 1, "no vertex shader",
+		       "draw after destroying the VS");
+	}
+	tmob_free(&m2);
+	free(cap);
+	fixture_fini(&f);
+}
+
 static void test_bad_input(void)
 {
 	struct fixture f;
@@ -880,6 +979,7 @@ int main(void)
 {
 	test_draw_snapshot();
 	test_bad_input();
+	test_so_pred_rebind();
 	test_cotable_grow();
 	test_cotable_budget();
 	test_queries();

@@ -7,8 +7,11 @@
  * type's result struct (SVGADX*QueryResult), which is what Mesa's svga
  * driver reads (query_get_result: state, then resultLen bytes).
  */
-/* clock_gettime(CLOCK_MONOTONIC) under -std=c11 */
+/* clock_gettime(CLOCK_MONOTONIC) under -std=c11 (QEMU's build already
+ * asks for more) */
+#if !defined(_POSIX_C_SOURCE) && !defined(_GNU_SOURCE)
 #define _POSIX_C_SOURCE 200809L
+#endif
 
 #include "svga_dxstate.h"
 

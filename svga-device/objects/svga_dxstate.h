@@ -19,7 +19,7 @@
 #define SVGA_DX_SHADER_BYTES_MAX (64u << 20)
 #define SVGA_DX_SHADER_SIZE_MAX (1u << 20)
 /* Host memory for the COTable entries of all DX contexts together. */
-#define SVGA_DX_COTABLE_BYTES_MAX (256u << 20)
+#define SVGA_DX_COTABLE_BYTES_MAX (64u << 20)
 
 /* Shader stages a draw uses, in the renderer's order (VS, GS, PS). */
 enum svga_dx_stage {

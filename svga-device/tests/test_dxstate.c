@@ -869,6 +869,71 @@ static void test_cotable_budget(void)
 	tdev_fini(&t);
 }
 
+/* PRESENTBLT and GENMIPS reach their hooks once validated; an SM5 stage
+ * may be unbound (a no-op) but not bound. */
+static unsigned blts, mips;
+static uint32_t mips_sid;
+
+static int count_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c)
+{
+	(void)opaque;
+	blts += c->dstSid == SID_RT;
+	return 0;
+}
+
+static int count_mips(void *opaque, uint32_t sid,
+		      const struct svga_view *srv)
+{
+	(void)opaque;
+	mips++;
+	mips_sid = srv->defined ? sid : 0;
+	return 0;
+}
+
+static const struct svga_dx_hooks blit_hooks = {
+	.present_blt = count_blt,
+	.gen_mips = count_mips,
+};
+
+static void test_blt_mips_hooks(void)
+{
+	struct fixture f;
+	struct cbuf *c;
+	SVGA3dCmdDXPresentBlt pb = { SID_TEX, 0, SID_RT, 0,
+		{ 0, 0, 0, 8, 8, 1 }, { 0, 0, 0, 16, 16, 1 },
+		SVGADX_PRESENTBLT_LINEAR };
+	SVGA3dCmdDXGenMips gm = { 5 };
+	SVGA3dCmdDXSetShader hs = { SVGA3D_INVALID_ID, SVGA3D_SHADERTYPE_HS };
+
+	fixture_init(&f);
+	c = f.c;
+	/* without a renderer: validated, no effect */
+	CMD(c, SVGA_3D_CMD_DX_PRESENTBLT, pb);
+	CMD(c, SVGA_3D_CMD_DX_GENMIPS, gm);
+	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, hs);
+	dx_ok(&f.t, c, CID, "blt, mips without renderer");
+	svga_cmd_set_dx_hooks(&f.t.dev->cmd, &blit_hooks, NULL);
+	CMD(c, SVGA_3D_CMD_DX_PRESENTBLT, pb);
+	CMD(c, SVGA_3D_CMD_DX_GENMIPS, gm);
+	dx_ok(&f.t, c, CID, "blt, mips with hooks");
+	CHECK_EQ(blts, 1);
+	CHECK_EQ(mips, 1);
+	CHECK_EQ(mips_sid, SID_TEX);
+	pb.srcSubResource = 4;     /* SID_TEX has 4 mips, 1 layer */
+	CMD(c, SVGA_3D_CMD_DX_PRESENTBLT, pb);
+	dx_err(&f.t, c, CID, 0, "DX_PRESENTBLT: bad subresource",
+	       "blt subresource");
+	gm.shaderResourceViewId = 6;
+	CMD(c, SVGA_3D_CMD_DX_GENMIPS, gm);
+	dx_err(&f.t, c, CID, 0, "DX_GENMIPS", "mips of no view");
+	hs.shaderId = 6;
+	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, hs);
+	dx_err(&f.t, c, CID, 0, "not supported", "bind an HS");
+	CHECK_EQ(blts, 1);
+	CHECK_EQ(mips, 1);
+	fixture_fini(&f);
+}
+
 static uint64_t now_ns(void)
 {
 	struct timespec ts;
@@ -982,6 +1047,7 @@ int main(void)
 	test_so_pred_rebind();
 	test_cotable_grow();
 	test_cotable_budget();
+	test_blt_mips_hooks();
 	test_queries();
 	return t_report("test_dxstate");
 }

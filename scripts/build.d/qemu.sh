@@ -48,8 +48,17 @@ build_qemu() {
 		step "configuring QEMU" "$log" bash -c "cd '$work/obj' && PATH=/usr/bin:\$PATH ../src/configure ${QEMU_CONFIGURE[*]}"
 		echo "${QEMU_CONFIGURE[*]}" >"$work/obj/.csvga-configure"
 	fi
+	# The work tree is shared by every checkout, and meson regenerates
+	# build.ninja only when core-sources.txt is newer than it: another
+	# checkout's list may be older and different.  Make ninja regenerate
+	# whenever the list differs from the one last built.
+	if ! cmp -s "$CSVGA_ROOT/svga-device/core-sources.txt" \
+		"$work/obj/.csvga-core-sources"; then
+		touch -d @0 "$work/obj/build.ninja"
+	fi
 	step "building QEMU ($(nproc) jobs; about 2 min cold)" "$log.make" \
 		env PATH="/usr/bin:$PATH" ninja -C "$work/obj" qemu-system-x86_64
+	cp "$CSVGA_ROOT/svga-device/core-sources.txt" "$work/obj/.csvga-core-sources"
 	rm -rf "$out.tmp"
 	mkdir -p "$out.tmp/bin"
 	cp "$work/obj/qemu-system-x86_64" "$out.tmp/bin/"

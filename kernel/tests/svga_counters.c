@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Mirrors SVGA_CSTATS_* of svga-device/core/svga_core.h (not included:
+/* Mirrors SVGA_CSTATS_* of svga-device/include/svga_core.h (not included:
  * that header belongs to the host-side library). */
 #define CSTATS_BASE 0x3000u
 enum {

@@ -48,8 +48,18 @@ build_qemu() {
 		step "configuring QEMU" "$log" bash -c "cd '$work/obj' && PATH=/usr/bin:\$PATH ../src/configure ${QEMU_CONFIGURE[*]}"
 		echo "${QEMU_CONFIGURE[*]}" >"$work/obj/.csvga-configure"
 	fi
+	# The work tree is shared by every checkout, and meson and ninja go by
+	# mtimes: another checkout's core-sources.txt and sources may be
+	# older than what was built from them, yet different.  When the key
+	# (which hashes the core) differs from the last build's, regenerate
+	# build.ninja and recompile the core.
+	if [ "$(cat "$work/obj/.csvga-key" 2>/dev/null)" != "$key" ]; then
+		touch -d @0 "$work/obj/build.ninja"
+		rm -rf "$work/obj/hw/display/libsvga3-core.a.p"
+	fi
 	step "building QEMU ($(nproc) jobs; about 2 min cold)" "$log.make" \
 		env PATH="/usr/bin:$PATH" ninja -C "$work/obj" qemu-system-x86_64
+	echo "$key" >"$work/obj/.csvga-key"
 	rm -rf "$out.tmp"
 	mkdir -p "$out.tmp/bin"
 	cp "$work/obj/qemu-system-x86_64" "$out.tmp/bin/"

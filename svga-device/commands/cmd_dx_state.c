@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * coherent-svga device core, command layer: DX pipeline state, shaders,
- * draws and queries.
+ * coherent-svga device core, command layer: the handler of commands that
+ * have no effect on this device (SVGA_3D_CMD_NOP).
  *
- * The device does not render yet: these commands are accepted (their
- * fixed-size part checked by the command table) and have no effect.  The
- * Vulkan renderer gives them handlers here, one family per file.
+ * The DX pipeline commands have their own families: cmd_dx_states.c,
+ * cmd_dx_shader.c, cmd_dx_query.c, cmd_dx_bind.c, cmd_dx_draw.c.
  */
 #include "svga_commands.h"
 

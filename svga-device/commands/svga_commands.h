@@ -29,7 +29,32 @@ struct svga_cmd_ctx {
 	void *opaque;
 	uint32_t dx_cid;          /* dxContext of the buffer being run, or
 				   * SVGA3D_INVALID_ID                     */
+	/* The renderer's entry points for DX draws and query results, set
+	 * by its wiring (svga_cmd_set_dx_hooks, cmd_dx_draw.c); NULL: no
+	 * renderer, draws are validated and counted, not executed. */
+	const struct svga_dx_hooks *dx_hooks;
+	void *dx_hooks_opaque;
+	uint64_t dx_draws_validated;  /* draws that passed validation    */
 };
+
+struct svga_dx_draw;
+/* What a renderer provides to the DX command layer (all optional). */
+struct svga_dx_hooks {
+	/* Executes one validated draw; the snapshot lives for the call
+	 * only.  Non-zero: the draw failed (a command error). */
+	int (*draw)(void *opaque, const struct svga_dx_draw *d);
+	/* Result bytes (len) of an ended occlusion / statistics / predicate
+	 * query; non-zero: no result (the query is written as FAILED). */
+	int (*query_result)(void *opaque, const SVGACOTableDXQueryEntry *q,
+			    void *result, uint32_t len);
+	/* PRESENTBLT and GENMIPS, already validated (cmd_dx_draw.c);
+	 * NULL: accepted without effect. */
+	int (*present_blt)(void *opaque, const SVGA3dCmdDXPresentBlt *c);
+	int (*gen_mips)(void *opaque, uint32_t sid,
+			const struct svga_view *srv);
+};
+void svga_cmd_set_dx_hooks(struct svga_cmd_ctx *cx,
+			   const struct svga_dx_hooks *hooks, void *opaque);
 
 typedef int (*svga_cmd_fn)(struct svga_cmd_ctx *cx, const uint8_t *body,
 			   uint32_t size);
@@ -108,6 +133,82 @@ SVGA_CMD(svga_cmd_dx_define_dsv);
 SVGA_CMD(svga_cmd_dx_destroy_dsv);
 SVGA_CMD(svga_cmd_dx_clear_rtv);
 SVGA_CMD(svga_cmd_dx_clear_dsv);
+
+/* cmd_dx_states.c: element layouts, blend / depth-stencil / rasterizer /
+ * sampler states, stream output */
+SVGA_CMD(svga_cmd_dx_define_element_layout);
+SVGA_CMD(svga_cmd_dx_destroy_element_layout);
+SVGA_CMD(svga_cmd_dx_define_blend_state);
+SVGA_CMD(svga_cmd_dx_destroy_blend_state);
+SVGA_CMD(svga_cmd_dx_define_depthstencil_state);
+SVGA_CMD(svga_cmd_dx_destroy_depthstencil_state);
+SVGA_CMD(svga_cmd_dx_define_rasterizer_state);
+SVGA_CMD(svga_cmd_dx_define_rasterizer_state_v2);
+SVGA_CMD(svga_cmd_dx_destroy_rasterizer_state);
+SVGA_CMD(svga_cmd_dx_define_sampler_state);
+SVGA_CMD(svga_cmd_dx_destroy_sampler_state);
+SVGA_CMD(svga_cmd_dx_define_streamoutput);
+SVGA_CMD(svga_cmd_dx_destroy_streamoutput);
+SVGA_CMD(svga_cmd_dx_set_streamoutput);
+
+/* cmd_dx_shader.c: DX shaders */
+SVGA_CMD(svga_cmd_dx_define_shader);
+SVGA_CMD(svga_cmd_dx_destroy_shader);
+SVGA_CMD(svga_cmd_dx_bind_shader);
+SVGA_CMD(svga_cmd_dx_bind_all_shader);
+SVGA_CMD(svga_cmd_dx_cond_bind_all_shader);
+/* VS, GS or PS (an SM4.1 device), else a guest error naming cmd. */
+bool svga_cmd_dx_shader_type_ok(struct svga_cmd_ctx *cx, const char *cmd,
+				uint32_t type);
+
+/* cmd_dx_query.c: DX queries and predication */
+SVGA_CMD(svga_cmd_dx_define_query);
+SVGA_CMD(svga_cmd_dx_destroy_query);
+SVGA_CMD(svga_cmd_dx_bind_query);
+SVGA_CMD(svga_cmd_dx_set_query_offset);
+SVGA_CMD(svga_cmd_dx_move_query);
+SVGA_CMD(svga_cmd_dx_begin_query);
+SVGA_CMD(svga_cmd_dx_end_query);
+SVGA_CMD(svga_cmd_dx_readback_query);
+SVGA_CMD(svga_cmd_dx_bind_all_query);
+SVGA_CMD(svga_cmd_dx_readback_all_query);
+SVGA_CMD(svga_cmd_dx_set_predication);
+
+/* cmd_dx_bind.c: the DX_SET_* pipeline bindings */
+SVGA_CMD(svga_cmd_dx_set_shader);
+SVGA_CMD(svga_cmd_dx_set_single_constant_buffer);
+SVGA_CMD(svga_cmd_dx_set_vs_cb_offset);
+SVGA_CMD(svga_cmd_dx_set_ps_cb_offset);
+SVGA_CMD(svga_cmd_dx_set_gs_cb_offset);
+SVGA_CMD(svga_cmd_dx_set_shader_resources);
+SVGA_CMD(svga_cmd_dx_set_samplers);
+SVGA_CMD(svga_cmd_dx_set_input_layout);
+SVGA_CMD(svga_cmd_dx_set_vertex_buffers);
+SVGA_CMD(svga_cmd_dx_set_vertex_buffers_v2);
+SVGA_CMD(svga_cmd_dx_set_vertex_buffers_offset_and_size);
+SVGA_CMD(svga_cmd_dx_set_index_buffer);
+SVGA_CMD(svga_cmd_dx_set_index_buffer_v2);
+SVGA_CMD(svga_cmd_dx_set_index_buffer_offset_and_size);
+SVGA_CMD(svga_cmd_dx_set_topology);
+SVGA_CMD(svga_cmd_dx_set_rendertargets);
+SVGA_CMD(svga_cmd_dx_set_blend_state);
+SVGA_CMD(svga_cmd_dx_set_depthstencil_state);
+SVGA_CMD(svga_cmd_dx_set_rasterizer_state);
+SVGA_CMD(svga_cmd_dx_set_viewports);
+SVGA_CMD(svga_cmd_dx_set_scissorrects);
+SVGA_CMD(svga_cmd_dx_set_sotargets);
+SVGA_CMD(svga_cmd_dx_set_min_lod);
+SVGA_CMD(svga_cmd_dx_hint);
+
+/* cmd_dx_draw.c: draws (validated, snapshotted, handed to the hook),
+ * PRESENTBLT, GENMIPS */
+SVGA_CMD(svga_cmd_dx_draw);
+SVGA_CMD(svga_cmd_dx_draw_indexed);
+SVGA_CMD(svga_cmd_dx_draw_instanced);
+SVGA_CMD(svga_cmd_dx_draw_indexed_instanced);
+SVGA_CMD(svga_cmd_dx_draw_auto);
+SVGA_CMD(svga_cmd_dx_present_blt);
+SVGA_CMD(svga_cmd_dx_gen_mips);
 
 /* cmd_dx_transfer.c: DX subresource transfers and copies */
 SVGA_CMD(svga_cmd_dx_update_subresource);

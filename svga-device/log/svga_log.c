@@ -40,13 +40,22 @@ static void emit(void (*fn)(void *, const char *), void *opaque,
 
 void svga_guest_error(struct svga_log *log, const char *fmt, ...)
 {
+	const char *name = log->cmd_name;
+	size_t n = name ? strlen(name) : 0;
+	char msg[256], buf[320];
 	va_list ap;
 
 	if (!log->guest_error)
 		return;
 	va_start(ap, fmt);
-	emit(log->guest_error, log->opaque, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (n && strncmp(msg, name, n) != 0) {
+		snprintf(buf, sizeof(buf), "%s: %s", name, msg);
+		log->guest_error(log->opaque, buf);
+	} else {
+		log->guest_error(log->opaque, msg);
+	}
 }
 
 void svga_trace(struct svga_log *log, const char *fmt, ...)

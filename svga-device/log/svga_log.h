@@ -19,6 +19,9 @@ struct svga_log {
 	void (*guest_error)(void *opaque, const char *msg);
 	void (*trace)(void *opaque, const char *msg);
 	void *opaque;
+	/* name of the SVGA3D command being run, or NULL: guest errors are
+	 * prefixed with it, so every message names its command */
+	const char *cmd_name;
 
 	/* statistics */
 	uint32_t cmd_id;                 /* command being executed: bytes

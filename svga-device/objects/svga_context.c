@@ -5,8 +5,12 @@
  *
  * COTable guest pages are never read: the device keeps the state of every
  * entry on the host, and the MOB only bounds how many entries there are.
+ * A SET_COTABLE or GROW_COTABLE keeps the entries below its valid size;
+ * one to SVGA3D_INVALID_ID (vmwgfx's scrub) keeps them all, unreachable,
+ * for the next SET_COTABLE to restore up to its valid size.
  */
 #include "svga_objects.h"
+#include "svga_dxstate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +57,12 @@ int svga_dxctx_define(struct svga_objects *om, uint32_t cid)
 	ctx = calloc(1, sizeof(*ctx));
 	if (!ctx)
 		return SVGA_ERR;
+	ctx->bound = malloc(sizeof(*ctx->bound));
+	if (!ctx->bound) {
+		free(ctx);
+		return SVGA_ERR;
+	}
+	svga_dx_bound_reset(ctx->bound);
 	ctx->cid = cid;
 	ctx->mobid = SVGA3D_INVALID_ID;
 	for (unsigned i = 0; i < SVGA_COTABLE_MAX; i++)
@@ -108,7 +118,7 @@ int svga_dxctx_set_cotable(struct svga_objects *om, struct svga_dxctx *ctx,
 			   uint32_t type, uint32_t mobid, uint32_t valid_size)
 {
 	struct svga_cotable *cot;
-	uint32_t esize, entries = 0, valid;
+	uint32_t esize, entries = 0, valid, keep;
 	struct svga_mob *m;
 
 	if (!svga_cotable_type_valid(type)) {
@@ -130,12 +140,21 @@ int svga_dxctx_set_cotable(struct svga_objects *om, struct svga_dxctx *ctx,
 			entries = SVGA_COTABLE_MAX_IDS;
 	}
 	cot = &ctx->cot[type];
+	if (mobid == SVGA3D_INVALID_ID) {
+		/* vmwgfx scrubs a COTable this way when it unbinds its
+		 * context (after a READBACK_COTABLE when it means to restore
+		 * it): the host keeps the entries, out of reach until a MOB is
+		 * set again with a valid size that covers them. */
+		cot->mobid = mobid;
+		cot->entries = 0;
+		return SVGA_OK;
+	}
 	valid = valid_size / esize;
 	if (valid > entries)
 		valid = entries;
+	keep = valid < cot->held ? valid : cot->held;
 	if (cotable_has_views(type)) {
 		struct svga_view *nv = NULL;
-		uint32_t keep = valid < cot->entries ? valid : cot->entries;
 
 		if (entries) {
 			nv = calloc(entries, sizeof(*nv));
@@ -146,10 +165,24 @@ int svga_dxctx_set_cotable(struct svga_objects *om, struct svga_dxctx *ctx,
 		}
 		free(cot->views);
 		cot->views = nv;
+	} else if (svga_dxobjs_resize(om, cot, type, cot->held, entries,
+				      keep)) {
+		return SVGA_ERR;
 	}
 	cot->mobid = mobid;
 	cot->entries = entries;
+	cot->held = entries;
 	return SVGA_OK;
+}
+
+void svga_dxctx_free(struct svga_objects *om, struct svga_dxctx *ctx)
+{
+	for (unsigned i = 0; i < SVGA_COTABLE_MAX; i++) {
+		free(ctx->cot[i].views);
+		svga_dxobjs_free(om, &ctx->cot[i], i);
+	}
+	free(ctx->bound);
+	free(ctx);
 }
 
 struct svga_view *svga_dxctx_view(struct svga_objects *om,

@@ -121,14 +121,23 @@ struct svga_view {
 
 struct svga_cotable {
 	uint32_t mobid;           /* SVGA3D_INVALID_ID when none           */
-	uint32_t entries;         /* capacity from the MOB size            */
+	uint32_t entries;         /* capacity from the MOB size: ids below
+				   * it are valid (0 while no MOB is set) */
+	uint32_t held;            /* entries kept on the host: the arrays'
+				   * length (kept across a scrub)          */
 	struct svga_view *views;  /* for RT/DS/SR views, entries long      */
+	/* the other types' entries (svga_dxstate.h), entries long */
+	uint8_t *objs;
+	uint8_t *live;
 };
+
+struct svga_dx_bound;
 
 struct svga_dxctx {
 	uint32_t cid;
 	uint32_t mobid;
 	struct svga_cotable cot[SVGA_COTABLE_MAX];
+	struct svga_dx_bound *bound;  /* DX_SET_* state (svga_dxstate.h) */
 };
 
 struct svga_gbctx {
@@ -179,6 +188,8 @@ struct svga_objects {
 	struct svga_otable ot[SVGA_OBJ_MAX];
 	uint64_t mob_pages;       /* sum of num_pages over MOBs            */
 	uint64_t storage;         /* bytes of surface host storage         */
+	uint64_t dx_shader_bytes; /* bytecode kept for DX shaders          */
+	uint64_t dx_cotable_bytes;/* host DX COTable entries (svga_dxobj.c)*/
 };
 
 /* overflow-safe helpers */
@@ -284,6 +295,7 @@ int svga_gbctx_define(struct svga_objects *om, uint32_t cid);
 int svga_shader_define(struct svga_objects *om, uint32_t shid, uint32_t type,
 		       uint32_t size);
 int svga_dxctx_define(struct svga_objects *om, uint32_t cid);
+void svga_dxctx_free(struct svga_objects *om, struct svga_dxctx *ctx);
 /* Point COTable type of ctx at MOB mobid (or none); views below the new
  * valid size are kept. */
 int svga_dxctx_set_cotable(struct svga_objects *om, struct svga_dxctx *ctx,

@@ -20,14 +20,9 @@ static void obj_free(struct svga_objects *om, enum svga_obj_type t, void *obj)
 	case SVGA_OBJ_SURFACE:
 		svga_surface_free(om, obj);
 		break;
-	case SVGA_OBJ_DXCONTEXT: {
-		struct svga_dxctx *c = obj;
-
-		for (unsigned i = 0; i < SVGA_COTABLE_MAX; i++)
-			free(c->cot[i].views);
-		free(c);
+	case SVGA_OBJ_DXCONTEXT:
+		svga_dxctx_free(om, obj);
 		break;
-	}
 	default:
 		free(obj);
 		break;

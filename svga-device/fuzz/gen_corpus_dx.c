@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Writes fuzz_cmdbuf seeds that reach the DX pipeline commands: each
+ * stream first gives DX context 1 every COTable (in MOB 3, which the
+ * fuzzer's setup defines with 256 KiB), then defines, binds, sets and
+ * draws.  Usage: gen_corpus_dx <dir>
+ */
+#include "../tests/harness.h"
+
+static void out(const char *dir, const char *name, const struct cbuf *c)
+{
+	uint8_t sel = 1;     /* DX_CONTEXT flag: dxContext 1 */
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "wb");
+	if (!f) {
+		perror(path);
+		exit(1);
+	}
+	fwrite(&sel, 1, 1, f);
+	fwrite(c->data, 1, c->len, f);
+	fclose(f);
+}
+
+static void cotables(struct cbuf *c)
+{
+	for (uint32_t type = SVGA_COTABLE_DSVIEW; type < SVGA_COTABLE_UAVIEW;
+	     type++) {
+		SVGA3dCmdDXSetCOTable s = { 1, 3, type, 0 };
+
+		CMD(c, SVGA_3D_CMD_DX_SET_COTABLE, s);
+	}
+}
+
+static void states(struct cbuf *c)
+{
+	struct {
+		SVGA3dCmdDXDefineElementLayout h;
+		SVGA3dInputElementDesc e[2];
+	} el = { { 1 }, {
+		{ 0, 0, SVGA3D_R32G32B32A32_FLOAT, 0, 0, 0 },
+		{ 1, 0xffffffff, SVGA3D_R8G8B8A8_UNORM, 1, 1, 1 } } };
+	SVGA3dCmdDXDefineBlendState bs;
+	SVGA3dCmdDXDefineDepthStencilState ds;
+	SVGA3dCmdDXDefineRasterizerState_v2 rs;
+	SVGA3dCmdDXDefineSamplerState ss;
+	SVGA3dCmdDXDefineStreamOutput so;
+
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, el);
+	memset(&bs, 0, sizeof(bs));
+	bs.blendId = 1;
+	bs.independentBlendEnable = 1;
+	for (int i = 0; i < 8; i++)
+		bs.perRT[i] = (SVGA3dDXBlendStatePerRT){ 1, 5, 6, 1, 2, 1, 1,
+							 0xf, 0, 0, 0 };
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_BLEND_STATE, bs);
+	memset(&ds, 0, sizeof(ds));
+	ds.depthStencilId = 1;
+	ds.depthEnable = 1;
+	ds.depthFunc = SVGA3D_COMPARISON_LESS;
+	ds.stencilEnable = 1;
+	ds.frontStencilFailOp = ds.frontStencilDepthFailOp =
+		ds.frontStencilPassOp = ds.backStencilFailOp =
+		ds.backStencilDepthFailOp = ds.backStencilPassOp = 1;
+	ds.frontStencilFunc = ds.backStencilFunc = SVGA3D_COMPARISON_ALWAYS;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_DEPTHSTENCIL_STATE, ds);
+	memset(&rs, 0, sizeof(rs));
+	rs.rasterizerId = 1;
+	rs.fillMode = SVGA3D_FILLMODE_FILL;
+	rs.cullMode = SVGA3D_CULL_BACK;
+	rs.depthClipEnable = 1;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_RASTERIZER_STATE_V2, rs);
+	memset(&ss, 0, sizeof(ss));
+	ss.samplerId = 1;
+	ss.filter = SVGA3D_FILTER_MIN_LINEAR | SVGA3D_FILTER_MAG_LINEAR;
+	ss.addressU = ss.addressV = ss.addressW = SVGA3D_TEX_ADDRESS_CLAMP;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_SAMPLER_STATE, ss);
+	memset(&so, 0, sizeof(so));
+	so.soid = 1;
+	so.numOutputStreamEntries = 1;
+	so.decl[0].registerMask = 0xf;
+	so.streamOutputStrideInBytes[0] = 16;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_STREAMOUTPUT, so);
+}
+
+static void shaders(struct cbuf *c)
+{
+	SVGA3dCmdDXDefineShader vs = { 1, SVGA3D_SHADERTYPE_VS, 256 };
+	SVGA3dCmdDXDefineShader ps = { 2, SVGA3D_SHADERTYPE_PS, 512 };
+	SVGA3dCmdDXBindShader bvs = { 1, 1, 3, 4096 };
+	SVGA3dCmdDXBindShader bps = { 1, 2, 3, 8192 };
+	SVGA3dCmdDXCondBindAllShader cb = { 1, 3, 3 };
+
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_SHADER, vs);
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_SHADER, ps);
+	CMD(c, SVGA_3D_CMD_DX_BIND_SHADER, bvs);
+	CMD(c, SVGA_3D_CMD_DX_BIND_SHADER, bps);
+	CMD(c, SVGA_3D_CMD_DX_COND_BIND_ALL_SHADER, cb);
+}
+
+static void bindings(struct cbuf *c)
+{
+	SVGA3dCmdDXSetShader svs = { 1, SVGA3D_SHADERTYPE_VS };
+	SVGA3dCmdDXSetShader sps = { 2, SVGA3D_SHADERTYPE_PS };
+	SVGA3dCmdDXSetSingleConstantBuffer cbuf = { 0, SVGA3D_SHADERTYPE_VS,
+						    2, 0, 256 };
+	SVGA3dCmdDXSetVSConstantBufferOffset cbo = { 0, 64 };
+	struct {
+		SVGA3dCmdDXSetSamplers h;
+		uint32_t id[2];
+	} smp = { { 0, SVGA3D_SHADERTYPE_PS }, { 1, SVGA3D_INVALID_ID } };
+	SVGA3dCmdDXSetInputLayout il = { 1 };
+	struct {
+		SVGA3dCmdDXSetVertexBuffers h;
+		SVGA3dVertexBuffer vb[2];
+	} vbs = { { 0 }, { { 2, 16, 0 }, { 2, 4, 4096 } } };
+	SVGA3dCmdDXSetIndexBuffer_v2 ib = { 2, SVGA3D_R32_UINT, 1024, 512 };
+	SVGA3dCmdDXSetTopology tp = { SVGA3D_PRIMITIVE_TRIANGLELIST };
+	SVGA3dCmdDXSetBlendState sb = { 1, { 1, 1, 1, 1 }, 0xffffffff };
+	SVGA3dCmdDXSetDepthStencilState sds = { 1, 0 };
+	SVGA3dCmdDXSetRasterizerState srs = { 1 };
+	struct {
+		SVGA3dCmdDXSetViewports h;
+		SVGA3dViewport v[1];
+	} vp = { { 0 }, { { 0, 0, 32, 32, 0, 1 } } };
+	struct {
+		SVGA3dCmdDXSetScissorRects h;
+		SVGASignedRect r[1];
+	} sc = { { 0 }, { { 0, 0, 32, 32 } } };
+	struct {
+		SVGA3dCmdDXSetSOTargets h;
+		SVGA3dSoTarget t[1];
+	} sot = { { 0 }, { { 2, 0, 1024 } } };
+	SVGA3dCmdDXSetStreamOutput sso = { 1 };
+
+	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, svs);
+	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, sps);
+	CMD(c, SVGA_3D_CMD_DX_SET_SINGLE_CONSTANT_BUFFER, cbuf);
+	CMD(c, SVGA_3D_CMD_DX_SET_VS_CONSTANT_BUFFER_OFFSET, cbo);
+	CMD(c, SVGA_3D_CMD_DX_SET_SAMPLERS, smp);
+	CMD(c, SVGA_3D_CMD_DX_SET_INPUT_LAYOUT, il);
+	CMD(c, SVGA_3D_CMD_DX_SET_VERTEX_BUFFERS, vbs);
+	CMD(c, SVGA_3D_CMD_DX_SET_INDEX_BUFFER_V2, ib);
+	CMD(c, SVGA_3D_CMD_DX_SET_TOPOLOGY, tp);
+	CMD(c, SVGA_3D_CMD_DX_SET_BLEND_STATE, sb);
+	CMD(c, SVGA_3D_CMD_DX_SET_DEPTHSTENCIL_STATE, sds);
+	CMD(c, SVGA_3D_CMD_DX_SET_RASTERIZER_STATE, srs);
+	CMD(c, SVGA_3D_CMD_DX_SET_VIEWPORTS, vp);
+	CMD(c, SVGA_3D_CMD_DX_SET_SCISSORRECTS, sc);
+	CMD(c, SVGA_3D_CMD_DX_SET_SOTARGETS, sot);
+	CMD(c, SVGA_3D_CMD_DX_SET_STREAMOUTPUT, sso);
+}
+
+static void draws(struct cbuf *c)
+{
+	SVGA3dCmdDXDraw d = { 3, 0 };
+	SVGA3dCmdDXDrawIndexed di = { 6, 0, 0 };
+	SVGA3dCmdDXDrawInstanced dn = { 3, 4, 0, 0 };
+	SVGA3dCmdDXDrawIndexedInstanced dii = { 6, 2, 0, 1, 0 };
+	SVGA3dCmdDXDrawAuto da = { 0 };
+
+	CMD(c, SVGA_3D_CMD_DX_DRAW, d);
+	CMD(c, SVGA_3D_CMD_DX_DRAW_INDEXED, di);
+	CMD(c, SVGA_3D_CMD_DX_DRAW_INSTANCED, dn);
+	CMD(c, SVGA_3D_CMD_DX_DRAW_INDEXED_INSTANCED, dii);
+	CMD(c, SVGA_3D_CMD_DX_DRAW_AUTO, da);
+}
+
+int main(int argc, char **argv)
+{
+	struct cbuf *c = calloc(1, sizeof(*c));
+	const char *dir = argc > 1 ? argv[1] : ".";
+
+	cotables(c);
+	states(c);
+	shaders(c);
+	bindings(c);
+	draws(c);
+	out(dir, "dxdraw", c);
+	cb_reset(c);
+
+	{	/* queries and predication */
+		SVGA3dCmdDXDefineQuery q1 = { 1, SVGA3D_QUERYTYPE_TIMESTAMP, 0 };
+		SVGA3dCmdDXDefineQuery q2 = { 2,
+			SVGA3D_QUERYTYPE_OCCLUSIONPREDICATE, 1 };
+		SVGA3dCmdDXBindQuery b1 = { 1, 1 };
+		SVGA3dCmdDXBindAllQuery ba = { 1, 1 };
+		SVGA3dCmdDXSetQueryOffset o2 = { 2, 64 };
+		SVGA3dCmdDXMoveQuery mv = { 1, 1, 128 };
+		SVGA3dCmdDXBeginQuery bq = { 2 };
+		SVGA3dCmdDXEndQuery e1 = { 1 }, e2 = { 2 };
+		SVGA3dCmdDXReadbackQuery r2 = { 2 };
+		SVGA3dCmdDXReadbackAllQuery ra = { 1 };
+		SVGA3dCmdDXSetPredication pr = { 2, 1 };
+		SVGA3dCmdDXDestroyQuery dq = { 2 };
+
+		cotables(c);
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_QUERY, q1);
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_QUERY, q2);
+		CMD(c, SVGA_3D_CMD_DX_BIND_QUERY, b1);
+		CMD(c, SVGA_3D_CMD_DX_BIND_ALL_QUERY, ba);
+		CMD(c, SVGA_3D_CMD_DX_SET_QUERY_OFFSET, o2);
+		CMD(c, SVGA_3D_CMD_DX_MOVE_QUERY, mv);
+		CMD(c, SVGA_3D_CMD_DX_BEGIN_QUERY, bq);
+		CMD(c, SVGA_3D_CMD_DX_END_QUERY, e1);
+		CMD(c, SVGA_3D_CMD_DX_END_QUERY, e2);
+		CMD(c, SVGA_3D_CMD_DX_READBACK_QUERY, r2);
+		CMD(c, SVGA_3D_CMD_DX_READBACK_ALL_QUERY, ra);
+		CMD(c, SVGA_3D_CMD_DX_SET_PREDICATION, pr);
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_QUERY, dq);
+		out(dir, "dxquery", c);
+		cb_reset(c);
+	}
+	{	/* destroy and rebind paths, GENMIPS, PRESENTBLT, hints */
+		SVGA3dCmdDXDestroyShader dsh = { 1 };
+		SVGA3dCmdDXBindAllShader bas = { 1, 3 };
+		SVGA3dCmdDXDestroyElementLayout del = { 1 };
+		SVGA3dCmdDXDestroyBlendState db = { 1 };
+		SVGA3dCmdDXDestroyDepthStencilState dds = { 1 };
+		SVGA3dCmdDXDestroyRasterizerState drs = { 1 };
+		SVGA3dCmdDXDestroySamplerState dss = { 1 };
+		SVGA3dCmdDXDestroyStreamOutput dso = { 1 };
+		SVGA3dCmdDXGenMips gm = { 0 };
+		SVGA3dCmdDXPresentBlt pb = { 1, 0, 1, 1,
+			{ 0, 0, 0, 8, 8, 1 }, { 0, 0, 0, 8, 8, 1 }, 0 };
+		SVGA3dCmdDXSetMinLOD ml = { 1, 1.0f };
+		SVGA3dCmdDXHint h = { SVGA_DX_HINT_NONE };
+
+		cotables(c);
+		states(c);
+		shaders(c);
+		CMD(c, SVGA_3D_CMD_DX_BIND_ALL_SHADER, bas);
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_SHADER, dsh);
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_ELEMENTLAYOUT, del);
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_BLEND_STATE, db);
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_DEPTHSTENCIL_STATE, dds);
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_RASTERIZER_STATE, drs);
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_SAMPLER_STATE, dss);
+		CMD(c, SVGA_3D_CMD_DX_DESTROY_STREAMOUTPUT, dso);
+		CMD(c, SVGA_3D_CMD_DX_SET_MIN_LOD, ml);
+		CMD(c, SVGA_3D_CMD_DX_HINT, h);
+		CMD(c, SVGA_3D_CMD_DX_PRESENTBLT, pb);
+		CMD(c, SVGA_3D_CMD_DX_GENMIPS, gm);   /* no SRV 0: an error */
+		out(dir, "dxdestroy", c);
+		cb_reset(c);
+	}
+	free(c);
+	return 0;
+}

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SANITIZE_ADDRESS__)
+#include <dlfcn.h>
+#endif
 
 static int rt_failures, rt_checks;
 
@@ -50,6 +53,12 @@ static inline struct svga_render *rt_open(const struct svga_render_config *c)
 		exit(1);
 	}
 	printf("# Vulkan device: %s\n", svga_render_device_name(r));
+#if defined(__SANITIZE_ADDRESS__)
+	/* The loader unloads the driver at vkDestroyInstance; keep
+	 * lavapipe mapped so LeakSanitizer can name its own leaks (and
+	 * lsan-vulkan.supp suppress exactly those). */
+	dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+#endif
 	return r;
 }
 

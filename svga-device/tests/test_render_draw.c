@@ -1,0 +1,555 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Renderer draws, checked by rendered pixels: a triangle against a CPU
+ * barycentric reference away from its edges; cull, blend, write masks,
+ * depth test; constant buffer + texture + sampler (and null descriptors);
+ * indexed, instanced draws with instance divisors; the pipeline cache's
+ * hits, creations and evictions.  SPIR-V from GLSL (shaders/, compiled by
+ * glslangValidator at build time).
+ */
+#include "render_test.h"
+
+#include "svga3d_types.h"
+
+#include <math.h>
+
+#include "spv_color_vs.h"
+#include "spv_color_ps.h"
+#include "spv_texture_ps.h"
+
+#define W 64
+#define H 64
+
+struct vtx {
+	float pos[3];
+	float color[4];
+};
+
+struct ctx {
+	struct svga_render *r;
+	struct svga_render_shader *vs, *ps, *ps_tex;
+	struct svga_render_image *rt, *ds;
+	struct svga_render_buffer *vb, *inst, *ib;
+	uint8_t px[W * H * 4];
+};
+
+static void base_desc(struct ctx *c, struct svga_render_pipeline_desc *d)
+{
+	svga_render_pipeline_desc_init(d);
+	d->shaders[SVGA_RENDER_STAGE_VS] = c->vs;
+	d->shaders[SVGA_RENDER_STAGE_PS] = c->ps;
+	d->num_elements = 3;
+	d->elements[0] = (struct svga_render_vertex_element){
+		0, 0, SVGA3D_R32G32B32_FLOAT, 0 };
+	d->elements[1] = (struct svga_render_vertex_element){
+		1, 0, SVGA3D_R32G32B32A32_FLOAT, 12 };
+	/* per-instance x offset from slot 1 (unbound: reads 0) */
+	d->elements[2] = (struct svga_render_vertex_element){
+		2, 1, SVGA3D_R32_FLOAT, 0 };
+	d->bindings[1] = (struct svga_render_vertex_binding){ 1, 1 };
+	d->num_rts = 1;
+	d->rt_formats[0] = SVGA3D_R8G8B8A8_UNORM;
+	d->depth_enable = 0;
+}
+
+static void base_draw(struct ctx *c, struct svga_render_draw *dr,
+		      const struct svga_render_pipeline_desc *d)
+{
+	memset(dr, 0, sizeof(*dr));
+	dr->pipeline = d;
+	dr->rt[0] = c->rt;
+	dr->rt_view[0] = (struct svga_render_view){ 0, 0, 1 };
+	dr->num_viewports = 1;
+	dr->viewports[0] = (struct svga_render_viewport){ 0, 0, W, H, 0, 1 };
+	dr->vbufs[0] = (struct svga_render_vbuf){ c->vb, 0, sizeof(struct vtx), 0 };
+	dr->count = 3;
+}
+
+static void clear_rt(struct ctx *c, float r, float g, float b, float a)
+{
+	struct svga_render_view v = { 0, 0, 1 };
+	union svga_render_color col = { .f = { r, g, b, a } };
+
+	ROK(c->r, svga_render_clear_color(c->r, c->rt, &v, NULL, &col));
+}
+
+static void read_rt(struct ctx *c)
+{
+	struct svga_render_box all = { 0, 0, 0, W, H, 1 };
+
+	memset(c->px, 0xcd, sizeof(c->px));
+	ROK(c->r, svga_render_image_readback(c->r, c->rt, 0, 0, &all, c->px,
+					     W * 4, W * H * 4));
+}
+
+static void draw_verts(struct ctx *c, const struct svga_render_pipeline_desc *d,
+		       const struct vtx *v, uint32_t n, bool with_ds)
+{
+	struct svga_render_draw dr;
+
+	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, n * sizeof(*v), v));
+	base_draw(c, &dr, d);
+	dr.count = n;
+	if (with_ds) {
+		dr.ds = c->ds;
+		dr.ds_view = (struct svga_render_view){ 0, 0, 1 };
+	}
+	ROK(c->r, svga_render_draw(c->r, &dr));
+}
+
+/* a triangle covering the whole target, one color, depth z */
+static void fullscreen(struct vtx v[3], const float col[4], float z)
+{
+	const float p[3][2] = { { -1, -1 }, { 3, -1 }, { -1, 3 } };
+
+	for (int i = 0; i < 3; i++) {
+		v[i] = (struct vtx){ { p[i][0], p[i][1], z },
+				     { col[0], col[1], col[2], col[3] } };
+	}
+}
+
+static int count_pixels(const struct ctx *c, const uint8_t want[4], int tol)
+{
+	int n = 0;
+
+	for (int i = 0; i < W * H; i++) {
+		bool ok = true;
+
+		for (int k = 0; k < 4; k++)
+			if (abs((int)c->px[i * 4 + k] - want[k]) > tol)
+				ok = false;
+		n += ok;
+	}
+	return n;
+}
+
+/* ---- the triangle against a CPU reference ------------------------------ */
+
+static const struct vtx tri[3] = {
+	{ { -0.8f, -0.8f, 0.5f }, { 1, 0, 0, 1 } },
+	{ { 0.8f, -0.6f, 0.5f }, { 0, 1, 0, 1 } },
+	{ { 0.0f, 0.8f, 0.5f }, { 0, 0, 1, 1 } },
+};
+
+static void to_screen(const struct vtx *v, double *x, double *y)
+{
+	*x = (v->pos[0] + 1.0) * 0.5 * W;
+	*y = (1.0 - v->pos[1]) * 0.5 * H;      /* D3D: NDC +y is up */
+}
+
+static double edge(double ax, double ay, double bx, double by, double px,
+		   double py)
+{
+	return (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+}
+
+static void check_triangle(struct ctx *c)
+{
+	double sx[3], sy[3], area;
+	int inside = 0, outside = 0, bad = 0, maxdiff = 0;
+
+	for (int i = 0; i < 3; i++)
+		to_screen(&tri[i], &sx[i], &sy[i]);
+	area = edge(sx[0], sy[0], sx[1], sy[1], sx[2], sy[2]);
+	for (int y = 0; y < H; y++)
+		for (int x = 0; x < W; x++) {
+			double px = x + 0.5, py = y + 0.5, l[3], dmin = 1e9;
+			const uint8_t *p = &c->px[(y * W + x) * 4];
+
+			for (int i = 0; i < 3; i++) {
+				int a = (i + 1) % 3, b = (i + 2) % 3;
+				double e = edge(sx[a], sy[a], sx[b], sy[b], px, py);
+				double len = hypot(sx[b] - sx[a], sy[b] - sy[a]);
+
+				l[i] = e / area;
+				/* signed distance, positive inside */
+				dmin = fmin(dmin, (area > 0 ? e : -e) / len);
+			}
+			if (dmin >= 1.0) {
+				inside++;
+				for (int k = 0; k < 4; k++) {
+					double v = 0;
+					int want, d;
+
+					for (int i = 0; i < 3; i++)
+						v += l[i] * tri[i].color[k];
+					want = (int)lround(v * 255.0);
+					d = abs(want - p[k]);
+					maxdiff = d > maxdiff ? d : maxdiff;
+					bad += d > 1;
+				}
+			} else if (dmin <= -1.0) {
+				outside++;
+				/* the clear color: (0.2, 0.4, 0.6, 0.8) */
+				bad += p[0] != 51 || p[1] != 102 || p[2] != 153 ||
+				       p[3] != 204;
+			}
+		}
+	printf("# triangle: %d pixels inside, %d outside, max channel "
+	       "difference %d, %d mismatches\n", inside, outside, maxdiff, bad);
+	RCHECK(inside > 1000 && outside > 1500, "pixels tested: %d in, %d out",
+	       inside, outside);
+	RCHECK(bad == 0, "%d pixel channels differ from the reference", bad);
+}
+
+static void test_triangle(struct ctx *c)
+{
+	struct svga_render_pipeline_desc d;
+
+	base_desc(c, &d);
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	draw_verts(c, &d, tri, 3, false);
+	read_rt(c);
+	check_triangle(c);
+}
+
+/* The triangle is counter-clockwise on screen: D3D's back face. */
+static void test_cull(struct ctx *c)
+{
+	const uint8_t clear[4] = { 51, 102, 153, 204 };
+	struct svga_render_pipeline_desc d;
+
+	base_desc(c, &d);
+	d.cull = SVGA_RENDER_CULL_BACK;
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	draw_verts(c, &d, tri, 3, false);
+	read_rt(c);
+	RCHECK(count_pixels(c, clear, 0) == W * H, "cull back: nothing drawn");
+	d.cull = SVGA_RENDER_CULL_FRONT;
+	draw_verts(c, &d, tri, 3, false);
+	read_rt(c);
+	check_triangle(c);
+	d.cull = SVGA_RENDER_CULL_BACK;
+	d.front_ccw = 1;
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	draw_verts(c, &d, tri, 3, false);
+	read_rt(c);
+	check_triangle(c);
+}
+
+static void test_blend(struct ctx *c)
+{
+	const float red_q[4] = { 1, 0, 0, 0.25f }, white[4] = { 1, 1, 1, 1 };
+	const uint8_t want[4] = { 64, 0, 191, 64 }, masked[4] = { 255, 102, 153, 255 };
+	struct svga_render_pipeline_desc d;
+	struct vtx v[3];
+
+	base_desc(c, &d);
+	d.blend[0] = (struct svga_render_blend_rt){
+		1, SVGA_RENDER_BF_SRC_ALPHA, SVGA_RENDER_BF_INV_SRC_ALPHA,
+		SVGA_RENDER_BOP_ADD, SVGA_RENDER_BF_ONE, SVGA_RENDER_BF_ZERO,
+		SVGA_RENDER_BOP_ADD, 0xf };
+	clear_rt(c, 0, 0, 1, 1);
+	fullscreen(v, red_q, 0.5f);
+	draw_verts(c, &d, v, 3, false);
+	read_rt(c);
+	RCHECK(count_pixels(c, want, 1) == W * H,
+	       "src-alpha blend: pixel 0 = %u,%u,%u,%u", c->px[0], c->px[1],
+	       c->px[2], c->px[3]);
+
+	base_desc(c, &d);
+	d.blend[0].write_mask = 0x9;    /* R and A */
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	fullscreen(v, white, 0.5f);
+	draw_verts(c, &d, v, 3, false);
+	read_rt(c);
+	RCHECK(count_pixels(c, masked, 0) == W * H,
+	       "write mask R|A: pixel 0 = %u,%u,%u,%u", c->px[0], c->px[1],
+	       c->px[2], c->px[3]);
+}
+
+static void test_depth(struct ctx *c)
+{
+	const float green[4] = { 0, 1, 0, 1 }, red[4] = { 1, 0, 0, 1 };
+	const uint8_t blue8[4] = { 0, 0, 255, 255 }, red8[4] = { 255, 0, 0, 255 };
+	struct svga_render_view v0 = { 0, 0, 1 };
+	struct svga_render_box all = { 0, 0, 0, W, H, 1 };
+	struct svga_render_pipeline_desc d;
+	static float depth[W * H];
+	struct vtx v[3];
+	int bad = 0;
+
+	base_desc(c, &d);
+	d.ds_format = SVGA3D_D32_FLOAT;
+	d.depth_enable = 1;
+	d.depth_write = 1;
+	d.depth_func = SVGA_RENDER_CMP_LESS;
+	clear_rt(c, 0, 0, 1, 1);
+	ROK(c->r, svga_render_clear_depth_stencil(c->r, c->ds, &v0, NULL,
+			SVGA_RENDER_CLEAR_DEPTH, 0.5f, 0));
+	fullscreen(v, green, 0.7f);
+	draw_verts(c, &d, v, 3, true);
+	read_rt(c);
+	RCHECK(count_pixels(c, blue8, 0) == W * H, "z 0.7 fails LESS 0.5");
+	fullscreen(v, red, 0.3f);
+	draw_verts(c, &d, v, 3, true);
+	read_rt(c);
+	RCHECK(count_pixels(c, red8, 0) == W * H, "z 0.3 passes LESS 0.5");
+	ROK(c->r, svga_render_image_readback(c->r, c->ds, 0, 0, &all, depth,
+					     W * 4, W * H * 4));
+	for (int i = 0; i < W * H; i++)
+		bad += fabsf(depth[i] - 0.3f) > 1e-6f;
+	RCHECK(bad == 0, "depth written: %d values differ (first %f)", bad,
+	       depth[0]);
+	d.depth_func = SVGA_RENDER_CMP_GREATER;
+	fullscreen(v, green, 0.2f);
+	draw_verts(c, &d, v, 3, true);
+	read_rt(c);
+	RCHECK(count_pixels(c, red8, 0) == W * H, "z 0.2 fails GREATER 0.3");
+}
+
+static void test_texture(struct ctx *c)
+{
+	const uint8_t texel[4] = { 200, 100, 50, 255 };
+	const uint8_t want[4] = { 100, 100, 50, 255 }, zero[4] = { 0, 0, 0, 0 };
+	const float tint[4] = { 0.5f, 1, 1, 1 }, uv[4] = { 0.5f, 0.5f, 0, 0 };
+	struct svga_render_image_desc td = { SVGA3D_R8G8B8A8_UNORM, 1, 1, 1, 1,
+					     1, 1, SVGA_RENDER_USAGE_SAMPLED };
+	struct svga_render_sampler_desc sd = { 0 };
+	struct svga_render_box one = { 0, 0, 0, 1, 1, 1 };
+	struct svga_render_image *tex;
+	struct svga_render_buffer *cb;
+	struct svga_render_sampler *smp;
+	struct svga_render_pipeline_desc d;
+	static struct svga_render_draw dr;
+	struct vtx v[3];
+
+	ROK(c->r, svga_render_image_new(c->r, &td, &tex));
+	ROK(c->r, svga_render_buffer_new(c->r, 256, SVGA_RENDER_BUF_CONSTANT, &cb));
+	sd.max_lod = 1000.0f;
+	sd.address_u = sd.address_v = sd.address_w = SVGA_RENDER_ADDRESS_CLAMP;
+	ROK(c->r, svga_render_sampler_new(c->r, &sd, &smp));
+	if (!tex || !cb || !smp)
+		return;
+	ROK(c->r, svga_render_image_upload(c->r, tex, 0, 0, &one, texel, 4, 4));
+	ROK(c->r, svga_render_buffer_upload(c->r, cb, 0, sizeof(tint), tint));
+	base_desc(c, &d);
+	d.shaders[SVGA_RENDER_STAGE_PS] = c->ps_tex;
+	fullscreen(v, uv, 0.5f);
+	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(v), v));
+	base_draw(c, &dr, &d);
+	dr.stage[SVGA_RENDER_STAGE_PS].cb[0] =
+		(struct svga_render_cb){ cb, 0, 16 };
+	dr.stage[SVGA_RENDER_STAGE_PS].sampler[0] = smp;
+	dr.stage[SVGA_RENDER_STAGE_PS].srv[0] = (struct svga_render_srv){
+		tex, 0, SVGA_RENDER_VIEW_2D, 0, 1, 0, 1 };
+	clear_rt(c, 0, 0, 1, 1);
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	read_rt(c);
+	RCHECK(count_pixels(c, want, 1) == W * H,
+	       "texel * tint: pixel 0 = %u,%u,%u,%u", c->px[0], c->px[1],
+	       c->px[2], c->px[3]);
+	/* unbound SRV: a null descriptor reads zero */
+	memset(&dr.stage[SVGA_RENDER_STAGE_PS].srv[0], 0,
+	       sizeof(dr.stage[0].srv[0]));
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	read_rt(c);
+	RCHECK(count_pixels(c, zero, 0) == W * H, "unbound SRV reads zero");
+	/* a view the image cannot have is refused */
+	dr.stage[SVGA_RENDER_STAGE_PS].srv[0] = (struct svga_render_srv){
+		tex, 0, SVGA_RENDER_VIEW_CUBE, 0, 1, 0, 6 };
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "cube view of a 2D image "
+	       "refused");
+	svga_render_image_free(c->r, tex);
+	svga_render_buffer_free(c->r, cb);
+	svga_render_sampler_free(c->r, smp);
+}
+
+static void test_indexed_instanced(struct ctx *c)
+{
+	const struct vtx quad[4] = {
+		{ { -0.2f, -0.2f, 0.5f }, { 1, 1, 0, 1 } },
+		{ { 0.2f, -0.2f, 0.5f }, { 1, 1, 0, 1 } },
+		{ { 0.2f, 0.2f, 0.5f }, { 1, 1, 0, 1 } },
+		{ { -0.2f, 0.2f, 0.5f }, { 1, 1, 0, 1 } },
+	};
+	const uint16_t idx[6] = { 0, 1, 2, 0, 2, 3 };
+	const float offsets[2] = { -0.5f, 0.5f };
+	const uint8_t yellow[4] = { 255, 255, 0, 255 }, clear[4] = { 0, 0, 0, 255 };
+	struct svga_render_pipeline_desc d;
+	struct svga_render_draw dr;
+	const uint8_t *p;
+
+	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(quad), quad));
+	ROK(c->r, svga_render_buffer_upload(c->r, c->ib, 0, sizeof(idx), idx));
+	ROK(c->r, svga_render_buffer_upload(c->r, c->inst, 0, sizeof(offsets),
+					    offsets));
+	base_desc(c, &d);
+	base_draw(c, &dr, &d);
+	dr.vbufs[1] = (struct svga_render_vbuf){ c->inst, 0, 4, 0 };
+	dr.indexed = 1;
+	dr.index_buffer = c->ib;
+	dr.index_size = 2;
+	dr.count = 6;
+	dr.instances = 2;
+	clear_rt(c, 0, 0, 0, 1);
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	read_rt(c);
+#define PX(x, y) (&c->px[((y) * W + (x)) * 4])
+	p = PX(16, 32);
+	RCHECK(!memcmp(p, yellow, 4), "instance 0 at x=16");
+	p = PX(48, 32);
+	RCHECK(!memcmp(p, yellow, 4), "instance 1 at x=48");
+	p = PX(32, 32);
+	RCHECK(!memcmp(p, clear, 4), "nothing between the instances");
+	RCHECK(count_pixels(c, yellow, 0) > 2 * 100, "two quads drawn: %d px",
+	       count_pixels(c, yellow, 0));
+	/* divisor 2: both instances take the first offset */
+	d.bindings[1].divisor = 2;
+	clear_rt(c, 0, 0, 0, 1);
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	read_rt(c);
+	RCHECK(!memcmp(PX(16, 32), yellow, 4) && !memcmp(PX(48, 32), clear, 4),
+	       "divisor 2: one position");
+	/* indices past the buffer's end are not drawn; bad sizes refused */
+	dr.first = 1000;
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	dr.first = 0;
+	dr.index_size = 3;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "index size 3 refused");
+}
+
+static void test_cache(struct ctx *c)
+{
+	struct svga_render_pipeline_desc d, d2, d3;
+	struct svga_render_stats s0, s1, s2;
+	struct svga_render_config cfg = { .max_pipelines = 2 };
+	struct ctx c2;
+
+	base_desc(c, &d);
+	d.blend[0].write_mask = 0x7;   /* a state no other test used */
+	svga_render_get_stats(c->r, &s0);
+	draw_verts(c, &d, tri, 3, false);
+	svga_render_get_stats(c->r, &s1);
+	draw_verts(c, &d, tri, 3, false);
+	svga_render_get_stats(c->r, &s2);
+	printf("# pipeline cache: %llu creations, %llu hits, %llu cached\n",
+	       (unsigned long long)s2.pipeline_creations,
+	       (unsigned long long)s2.pipeline_cache_hits,
+	       (unsigned long long)s2.pipelines_cached);
+	RCHECK(s1.pipeline_creations == s0.pipeline_creations + 1 &&
+	       s1.pipeline_cache_hits == s0.pipeline_cache_hits,
+	       "first draw creates a pipeline");
+	RCHECK(s2.pipeline_creations == s1.pipeline_creations &&
+	       s2.pipeline_cache_hits == s1.pipeline_cache_hits + 1,
+	       "second identical draw hits the cache");
+
+	/* bound of 2: a third state evicts the least recently used */
+	memset(&c2, 0, sizeof(c2));
+	c2.r = rt_open(&cfg);
+	ROK(c2.r, svga_render_shader_new(c2.r, SVGA_RENDER_STAGE_VS,
+		spv_color_vs, sizeof(spv_color_vs), &c2.vs));
+	ROK(c2.r, svga_render_shader_new(c2.r, SVGA_RENDER_STAGE_PS,
+		spv_color_ps, sizeof(spv_color_ps), &c2.ps));
+	{
+		struct svga_render_image_desc rd = { SVGA3D_R8G8B8A8_UNORM, W, H,
+			1, 1, 1, 1, SVGA_RENDER_USAGE_RENDER_TARGET };
+
+		ROK(c2.r, svga_render_image_new(c2.r, &rd, &c2.rt));
+		ROK(c2.r, svga_render_buffer_new(c2.r, 4096,
+				SVGA_RENDER_BUF_VERTEX, &c2.vb));
+	}
+	if (c2.vs && c2.ps && c2.rt && c2.vb) {
+		base_desc(&c2, &d);
+		d2 = d;
+		d2.cull = SVGA_RENDER_CULL_FRONT;
+		d3 = d;
+		d3.fill = SVGA_RENDER_FILL_WIREFRAME;
+		draw_verts(&c2, &d, tri, 3, false);
+		draw_verts(&c2, &d2, tri, 3, false);
+		draw_verts(&c2, &d3, tri, 3, false);
+		svga_render_get_stats(c2.r, &s0);
+		RCHECK(s0.pipeline_creations == 3 && s0.pipelines_cached == 2 &&
+		       s0.pipeline_evictions == 1, "bounded: %llu created, "
+		       "%llu cached, %llu evicted",
+		       (unsigned long long)s0.pipeline_creations,
+		       (unsigned long long)s0.pipelines_cached,
+		       (unsigned long long)s0.pipeline_evictions);
+		draw_verts(&c2, &d, tri, 3, false);   /* evicted: made again */
+		svga_render_get_stats(c2.r, &s1);
+		RCHECK(s1.pipeline_creations == 4, "evicted state recreated");
+		/* and it still renders right */
+		c2.px[0] = 0;
+		read_rt(&c2);
+		RCHECK(c2.px[(32 * W + 32) * 4 + 3] == 255, "drawn after eviction");
+	}
+	svga_render_image_free(c2.r, c2.rt);
+	svga_render_buffer_free(c2.r, c2.vb);
+	svga_render_shader_free(c2.r, c2.vs);
+	svga_render_shader_free(c2.r, c2.ps);
+	svga_render_free(c2.r);
+}
+
+static void test_bad_state(struct ctx *c)
+{
+	struct svga_render_pipeline_desc d;
+	struct svga_render_draw dr;
+
+	base_desc(c, &d);
+	base_draw(c, &dr, &d);
+	d.topology = 42;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "topology 42 refused");
+	base_desc(c, &d);
+	d.blend[0].src = 99;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "blend factor 99 refused");
+	base_desc(c, &d);
+	d.elements[0].format = SVGA3D_BC1_UNORM;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "BC1 vertex element refused");
+	base_desc(c, &d);
+	d.shaders[SVGA_RENDER_STAGE_VS] = c->ps;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "pixel shader as VS refused");
+	base_desc(c, &d);
+	dr.num_viewports = 0;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "no viewport refused");
+	{
+		const uint32_t junk[5] = { 1, 2, 3, 4, 5 };
+		struct svga_render_shader *sh;
+
+		RCHECK(svga_render_shader_new(c->r, SVGA_RENDER_STAGE_VS, junk,
+					      sizeof(junk), &sh) != 0,
+		       "non-SPIR-V refused");
+	}
+}
+
+int main(void)
+{
+	struct svga_render_image_desc rd = { SVGA3D_R8G8B8A8_UNORM, W, H, 1, 1,
+		1, 1, SVGA_RENDER_USAGE_RENDER_TARGET };
+	struct svga_render_image_desc dd = { SVGA3D_D32_FLOAT, W, H, 1, 1, 1, 1,
+		SVGA_RENDER_USAGE_DEPTH_STENCIL };
+	static struct ctx c;
+
+	c.r = rt_open(NULL);
+	ROK(c.r, svga_render_shader_new(c.r, SVGA_RENDER_STAGE_VS, spv_color_vs,
+					sizeof(spv_color_vs), &c.vs));
+	ROK(c.r, svga_render_shader_new(c.r, SVGA_RENDER_STAGE_PS, spv_color_ps,
+					sizeof(spv_color_ps), &c.ps));
+	ROK(c.r, svga_render_shader_new(c.r, SVGA_RENDER_STAGE_PS,
+					spv_texture_ps, sizeof(spv_texture_ps),
+					&c.ps_tex));
+	ROK(c.r, svga_render_image_new(c.r, &rd, &c.rt));
+	ROK(c.r, svga_render_image_new(c.r, &dd, &c.ds));
+	ROK(c.r, svga_render_buffer_new(c.r, 4096, SVGA_RENDER_BUF_VERTEX, &c.vb));
+	ROK(c.r, svga_render_buffer_new(c.r, 64, SVGA_RENDER_BUF_VERTEX, &c.inst));
+	ROK(c.r, svga_render_buffer_new(c.r, 64, SVGA_RENDER_BUF_INDEX, &c.ib));
+	if (rt_failures)
+		return rt_report("test_render_draw");
+	test_triangle(&c);
+	test_cull(&c);
+	test_blend(&c);
+	test_depth(&c);
+	test_texture(&c);
+	test_indexed_instanced(&c);
+	test_cache(&c);
+	test_bad_state(&c);
+	svga_render_image_free(c.r, c.rt);
+	svga_render_image_free(c.r, c.ds);
+	svga_render_buffer_free(c.r, c.vb);
+	svga_render_buffer_free(c.r, c.inst);
+	svga_render_buffer_free(c.r, c.ib);
+	svga_render_shader_free(c.r, c.vs);
+	svga_render_shader_free(c.r, c.ps);
+	svga_render_shader_free(c.r, c.ps_tex);
+	svga_render_free(c.r);
+	return rt_report("test_render_draw");
+}

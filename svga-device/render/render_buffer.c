@@ -34,9 +34,12 @@ int svga_render_buffer_new(struct svga_render *r, uint64_t size,
 		bci.usage |= VK_BUFFER_USAGE_INDEX_BUFFER_BIT;
 	if (usage & SVGA_RENDER_BUF_CONSTANT)
 		bci.usage |= VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT;
-	if (usage & SVGA_RENDER_BUF_STREAM_OUTPUT)
+	if (usage & SVGA_RENDER_BUF_STREAM_OUTPUT) {
 		bci.usage |= VK_BUFFER_USAGE_TRANSFORM_FEEDBACK_BUFFER_BIT_EXT |
 			     VK_BUFFER_USAGE_TRANSFORM_FEEDBACK_COUNTER_BUFFER_BIT_EXT;
+		/* the counter lives after the data, 4-byte aligned */
+		bci.size = ((size + 3) & ~3ull) + 4;
+	}
 	b = calloc(1, sizeof(*b));
 	if (!b)
 		return render_error(r, "out of memory");
@@ -57,6 +60,7 @@ int svga_render_buffer_new(struct svga_render *r, uint64_t size,
 	vkBindBufferMemory(r->dev, b->buf, b->mem, 0);
 	b->size = size;
 	b->mem_size = req.size;
+	b->counter_offset = (size + 3) & ~3ull;
 	b->usage = usage;
 	*out = b;
 	return 0;

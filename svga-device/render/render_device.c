@@ -205,6 +205,24 @@ static const char *missing_requirement(VkPhysicalDevice pd, char *buf,
 			return buf;
 		}
 	}
+	{
+		VkPhysicalDeviceTransformFeedbackPropertiesEXT xp = {
+			.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TRANSFORM_FEEDBACK_PROPERTIES_EXT,
+		};
+		VkPhysicalDeviceProperties2 p2 = {
+			.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2,
+			.pNext = &xp,
+		};
+
+		vkGetPhysicalDeviceProperties2(pd, &p2);
+		if (xp.maxTransformFeedbackBuffers < SVGA_RENDER_MAX_SO ||
+		    !xp.transformFeedbackDraw) {
+			snprintf(buf, len, "%u stream-output buffers and "
+				 "DrawAuto (transformFeedbackDraw)",
+				 SVGA_RENDER_MAX_SO);
+			return buf;
+		}
+	}
 	/* limits the binding model relies on (see svga_render.h) */
 	if (props.limits.maxPerStageDescriptorUniformBuffers <
 		    SVGA_RENDER_MAX_CBS ||
@@ -368,6 +386,30 @@ static int create_device(struct svga_render *r)
 		return render_error(r, "vkCreateDevice on '%s': %s", r->name,
 				    render_vk_result(res));
 	vkGetDeviceQueue(r->dev, r->queue_family, 0, &r->queue);
+	r->bind_xfb = (PFN_vkCmdBindTransformFeedbackBuffersEXT)
+		vkGetDeviceProcAddr(r->dev, "vkCmdBindTransformFeedbackBuffersEXT");
+	r->begin_xfb = (PFN_vkCmdBeginTransformFeedbackEXT)
+		vkGetDeviceProcAddr(r->dev, "vkCmdBeginTransformFeedbackEXT");
+	r->end_xfb = (PFN_vkCmdEndTransformFeedbackEXT)
+		vkGetDeviceProcAddr(r->dev, "vkCmdEndTransformFeedbackEXT");
+	r->draw_byte_count = (PFN_vkCmdDrawIndirectByteCountEXT)
+		vkGetDeviceProcAddr(r->dev, "vkCmdDrawIndirectByteCountEXT");
+	{
+		VkPhysicalDeviceTransformFeedbackPropertiesEXT xp = {
+			.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TRANSFORM_FEEDBACK_PROPERTIES_EXT,
+		};
+		VkPhysicalDeviceProperties2 p2 = {
+			.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2,
+			.pNext = &xp,
+		};
+
+		vkGetPhysicalDeviceProperties2(r->phys, &p2);
+		r->xfb_max_stride = xp.maxTransformFeedbackBufferDataStride;
+	}
+	if (!r->bind_xfb || !r->begin_xfb || !r->end_xfb ||
+	    !r->draw_byte_count)
+		return render_error(r, "Vulkan device '%s': transform feedback "
+				    "entry points missing", r->name);
 	return 0;
 }
 

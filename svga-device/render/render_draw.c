@@ -301,6 +301,58 @@ static void bind_vertex_buffers(struct svga_render *r, VkCommandBuffer cmd,
 				strides);
 }
 
+/* Stream-output targets: validate, and set the filled size of those
+ * given an explicit offset (outside the rendering pass).  Returns the
+ * number of bound targets, or -1. */
+static int prepare_so(struct svga_render *r, const struct svga_render_draw *d)
+{
+	int n = 0;
+
+	for (uint32_t i = 0; i < SVGA_RENDER_MAX_SO; i++) {
+		const struct svga_render_so *so = &d->so[i];
+
+		if (!so->buffer)
+			continue;
+		if (!(so->buffer->usage & SVGA_RENDER_BUF_STREAM_OUTPUT))
+			return render_error(r, "stream-output target %u is not "
+					    "a stream-output buffer", i);
+		if (so->offset != SVGA_RENDER_SO_APPEND &&
+		    (so->offset > so->buffer->size || so->offset % 4))
+			return render_error(r, "stream-output target %u: offset "
+					    "%llu invalid", i,
+					    (unsigned long long)so->offset);
+		n++;
+	}
+	for (uint32_t i = 0; n && i < SVGA_RENDER_MAX_SO; i++) {
+		const struct svga_render_so *so = &d->so[i];
+
+		if (so->buffer && so->offset != SVGA_RENDER_SO_APPEND)
+			vkCmdFillBuffer(render_cmd(r), so->buffer->buf,
+					so->buffer->counter_offset, 4,
+					(uint32_t)so->offset);
+	}
+	return n;
+}
+
+static void begin_so(struct svga_render *r, VkCommandBuffer cmd,
+		     const struct svga_render_draw *d, VkBuffer counters[],
+		     VkDeviceSize counter_offs[])
+{
+	for (uint32_t i = 0; i < SVGA_RENDER_MAX_SO; i++) {
+		struct svga_render_buffer *b = d->so[i].buffer;
+		VkDeviceSize zero = 0, size;
+
+		counters[i] = b ? b->buf : VK_NULL_HANDLE;
+		counter_offs[i] = b ? b->counter_offset : 0;
+		if (!b)
+			continue;
+		/* the data only: the counter after it stays intact */
+		size = b->size;
+		r->bind_xfb(cmd, i, 1, &b->buf, &zero, &size);
+	}
+	r->begin_xfb(cmd, 0, SVGA_RENDER_MAX_SO, counters, counter_offs);
+}
+
 int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 {
 	const struct svga_render_pipeline_desc *p = d->pipeline;
@@ -311,6 +363,9 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 	uint32_t layers = r->props.limits.maxFramebufferLayers;
 	uint32_t count = d->count, instances = d->instances ? d->instances : 1;
 	bool has_ds = false;
+	VkBuffer so_counters[SVGA_RENDER_MAX_SO];
+	VkDeviceSize so_offs[SVGA_RENDER_MAX_SO];
+	int num_so;
 	VkPipeline pipe;
 	VkCommandBuffer cmd;
 
@@ -371,6 +426,19 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 		if (count > avail - d->first)
 			count = (uint32_t)(avail - d->first);
 	}
+	if (d->draw_auto) {
+		const struct svga_render_vbuf *vb = &d->vbufs[0];
+
+		if (d->indexed || !vb->buffer ||
+		    !(vb->buffer->usage & SVGA_RENDER_BUF_STREAM_OUTPUT) ||
+		    vb->offset > UINT32_MAX)
+			return render_error(r, "DrawAuto needs a stream-output "
+					    "buffer in vertex slot 0");
+		if (!vb->stride || vb->stride >
+		    r->xfb_max_stride)
+			return 0;
+		count = 1;      /* from the counter, at draw time */
+	}
 	if (!count)
 		return 0;
 	pipe = render_pipeline_get(r, p);
@@ -382,6 +450,9 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 		if (sets[st] && write_stage_set(r, sets[st], &d->stage[st]))
 			return -1;
 
+	num_so = prepare_so(r, d);
+	if (num_so < 0)
+		return -1;
 	cmd = render_cmd(r);
 	VkRenderingInfo ri = {
 		.sType = VK_STRUCTURE_TYPE_RENDERING_INFO,
@@ -411,7 +482,15 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 	vkCmdSetStencilReference(cmd, VK_STENCIL_FACE_FRONT_AND_BACK,
 				 d->stencil_ref & 0xff);
 	vkCmdSetBlendConstants(cmd, d->blend_factor);
-	if (d->indexed) {
+	if (num_so)
+		begin_so(r, cmd, d, so_counters, so_offs);
+	if (d->draw_auto) {
+		const struct svga_render_vbuf *vb = &d->vbufs[0];
+
+		r->draw_byte_count(cmd, instances, d->first_instance,
+				   vb->buffer->buf, vb->buffer->counter_offset,
+				   (uint32_t)vb->offset, vb->stride);
+	} else if (d->indexed) {
 		vkCmdBindIndexBuffer(cmd, d->index_buffer->buf, d->index_offset,
 				     d->index_size == 2 ? VK_INDEX_TYPE_UINT16 :
 							  VK_INDEX_TYPE_UINT32);
@@ -420,6 +499,8 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 	} else {
 		vkCmdDraw(cmd, count, instances, d->first, d->first_instance);
 	}
+	if (num_so)
+		r->end_xfb(cmd, 0, SVGA_RENDER_MAX_SO, so_counters, so_offs);
 	vkCmdEndRendering(cmd);
 	r->stats.draws++;
 	return 0;

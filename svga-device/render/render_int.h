@@ -89,6 +89,13 @@ struct svga_render {
 	VkPipelineCache vk_cache;
 
 	struct svga_render_stats stats;
+
+	/* VK_EXT_transform_feedback entry points */
+	PFN_vkCmdBindTransformFeedbackBuffersEXT bind_xfb;
+	PFN_vkCmdBeginTransformFeedbackEXT begin_xfb;
+	PFN_vkCmdEndTransformFeedbackEXT end_xfb;
+	PFN_vkCmdDrawIndirectByteCountEXT draw_byte_count;
+	uint32_t xfb_max_stride;
 };
 
 int render_error(struct svga_render *r, const char *fmt, ...)
@@ -163,6 +170,9 @@ struct svga_render_buffer {
 	VkDeviceMemory mem;
 	uint64_t size, mem_size;
 	uint32_t usage;
+	/* stream output: the filled size (a byte position in buf, as the
+	 * transform feedback counter), kept in buf after its data */
+	uint64_t counter_offset;
 };
 
 struct svga_render_shader {

@@ -388,6 +388,16 @@ struct svga_render_srv {
 	uint32_t mip, mips, layer, layers;
 };
 
+/* Stream-output target.  The buffer keeps D3D's filled size: offset is
+ * where the next draw starts writing, or SVGA_RENDER_SO_APPEND to go on
+ * after what earlier draws wrote (what D3D does after SOSetTargets). */
+#define SVGA_RENDER_MAX_SO 4
+#define SVGA_RENDER_SO_APPEND UINT64_MAX
+struct svga_render_so {
+	struct svga_render_buffer *buffer;   /* NULL: unbound */
+	uint64_t offset;
+};
+
 struct svga_render_stage_bindings {
 	struct svga_render_cb cb[SVGA_RENDER_MAX_CBS];
 	struct svga_render_sampler *sampler[SVGA_RENDER_MAX_SAMPLERS];
@@ -411,7 +421,11 @@ struct svga_render_draw {
 	struct svga_render_stage_bindings stage[SVGA_RENDER_NUM_STAGES];
 	float blend_factor[4];
 	uint32_t stencil_ref;
+	/* stream output (the shader declares what it writes, SPIR-V Xfb) */
+	struct svga_render_so so[SVGA_RENDER_MAX_SO];
 	/* what to draw */
+	uint32_t draw_auto;         /* D3D DrawAuto: vertex count from what
+				     * stream output wrote to vbufs[0] */
 	uint32_t indexed;
 	uint32_t count;             /* vertices or indices */
 	uint32_t instances;         /* 0 counts as 1 */

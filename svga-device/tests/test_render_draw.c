@@ -16,6 +16,9 @@
 #include "spv_color_vs.h"
 #include "spv_color_ps.h"
 #include "spv_texture_ps.h"
+#include "spv_xfb_vs.h"
+#include "spv_dual_ps.h"
+#include "spv_mrt_ps.h"
 
 #define W 64
 #define H 64
@@ -409,6 +412,240 @@ static void test_indexed_instanced(struct ctx *c)
 	RCHECK(svga_render_draw(c->r, &dr) != 0, "index size 3 refused");
 }
 
+static void test_scissor_stencil(struct ctx *c)
+{
+	const float white[4] = { 1, 1, 1, 1 }, red[4] = { 1, 0, 0, 1 };
+	const uint8_t white8[4] = { 255, 255, 255, 255 };
+	const uint8_t clear8[4] = { 51, 102, 153, 204 }, red8[4] = { 255, 0, 0, 255 };
+	struct svga_render_image_desc dd = { SVGA3D_D24_UNORM_S8_UINT, W, H, 1, 1,
+		1, 1, SVGA_RENDER_USAGE_DEPTH_STENCIL };
+	struct svga_render_view v0 = { 0, 0, 1 };
+	struct svga_render_box all = { 0, 0, 0, W, H, 1 };
+	struct svga_render_pipeline_desc d;
+	struct svga_render_image *ds;
+	struct svga_render_draw dr;
+	static uint32_t dsv[W * H];
+	struct vtx v[3];
+	int bad = 0;
+
+	/* scissor: only (8,8)-(24,24) is written */
+	base_desc(c, &d);
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	fullscreen(v, white, 0.5f);
+	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(v), v));
+	base_draw(c, &dr, &d);
+	dr.scissor_enable = 1;
+	dr.scissors[0] = (struct svga_render_rect){ 8, 8, 16, 16 };
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	read_rt(c);
+	for (int y = 0; y < H; y++)
+		for (int x = 0; x < W; x++) {
+			bool in = x >= 8 && x < 24 && y >= 8 && y < 24;
+
+			bad += memcmp(&c->px[(y * W + x) * 4], in ? white8 : clear8, 4) != 0;
+		}
+	RCHECK(bad == 0, "scissor: %d pixels wrong", bad);
+
+	/* stencil: mark the left half with 7, then draw where it equals 7 */
+	ROK(c->r, svga_render_image_new(c->r, &dd, &ds));
+	if (!ds)
+		return;
+	ROK(c->r, svga_render_clear_depth_stencil(c->r, ds, &v0, NULL,
+			SVGA_RENDER_CLEAR_DEPTH | SVGA_RENDER_CLEAR_STENCIL, 1.0f, 0));
+	base_desc(c, &d);
+	d.ds_format = SVGA3D_D24_UNORM_S8_UINT;
+	d.depth_enable = 0;
+	d.stencil_enable = 1;
+	d.front = d.back = (struct svga_render_stencil_face){
+		SVGA_RENDER_SOP_KEEP, SVGA_RENDER_SOP_KEEP,
+		SVGA_RENDER_SOP_REPLACE, SVGA_RENDER_CMP_ALWAYS };
+	d.blend[0].write_mask = 0;
+	base_draw(c, &dr, &d);
+	dr.ds = ds;
+	dr.ds_view = v0;
+	dr.stencil_ref = 7;
+	dr.scissor_enable = 1;
+	dr.scissors[0] = (struct svga_render_rect){ 0, 0, W / 2, H };
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	fullscreen(v, red, 0.5f);
+	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(v), v));
+	d.front.func = d.back.func = SVGA_RENDER_CMP_EQUAL;
+	d.front.pass_op = d.back.pass_op = SVGA_RENDER_SOP_KEEP;
+	d.blend[0].write_mask = 0xf;
+	dr.scissor_enable = 0;
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	read_rt(c);
+	ROK(c->r, svga_render_image_readback(c->r, ds, 0, 0, &all, dsv, W * 4,
+					     W * H * 4));
+	bad = 0;
+	for (int y = 0; y < H; y++)
+		for (int x = 0; x < W; x++) {
+			bool left = x < W / 2;
+
+			bad += memcmp(&c->px[(y * W + x) * 4], left ? red8 : clear8, 4) != 0;
+			bad += dsv[y * W + x] != (left ? 0x07ffffffu : 0x00ffffffu);
+		}
+	RCHECK(bad == 0, "stencil: %d pixels or stencil values wrong "
+	       "(stencil/depth at 0,0: %08x)", bad, dsv[0]);
+	svga_render_image_free(c->r, ds);
+}
+
+/* Depth clip on: a triangle at z 1.5 is clipped; off: clamped and drawn. */
+static void test_depth_clip(struct ctx *c)
+{
+	const float green[4] = { 0, 1, 0, 1 };
+	const uint8_t green8[4] = { 0, 255, 0, 255 };
+	struct svga_render_pipeline_desc d;
+	struct vtx v[3];
+
+	base_desc(c, &d);
+	fullscreen(v, green, 1.5f);
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	draw_verts(c, &d, v, 3, false);
+	read_rt(c);
+	RCHECK(count_pixels(c, green8, 0) == 0, "depth clip on: clipped");
+	d.depth_clip_enable = 0;
+	draw_verts(c, &d, v, 3, false);
+	read_rt(c);
+	RCHECK(count_pixels(c, green8, 0) == W * H, "depth clip off: drawn");
+}
+
+static void test_dual_source_and_mrt(struct ctx *c)
+{
+	const float zero4[4] = { 0, 0, 0, 0 }, fifth[4] = { 0.2f, 0.2f, 0.2f, 0.2f };
+	const uint8_t dual8[4] = { 102, 51, 153, 0 };
+	const uint8_t rt0_8[4] = { 51, 51, 51, 51 }, rt1_8[4] = { 102, 153, 204, 255 };
+	struct svga_render_image_desc rd = { SVGA3D_R8G8B8A8_UNORM, W, H, 1, 1,
+		1, 1, SVGA_RENDER_USAGE_RENDER_TARGET };
+	struct svga_render_shader *dual, *mrt;
+	struct svga_render_pipeline_desc d;
+	struct svga_render_image *rt1;
+	struct svga_render_draw dr;
+	struct svga_render_view v0 = { 0, 0, 1 };
+	union svga_render_color col = { .f = { 0.2f, 0.4f, 0.6f, 0.8f } };
+	struct vtx v[3];
+
+	ROK(c->r, svga_render_shader_new(c->r, SVGA_RENDER_STAGE_PS, spv_dual_ps,
+					 sizeof(spv_dual_ps), &dual));
+	ROK(c->r, svga_render_shader_new(c->r, SVGA_RENDER_STAGE_PS, spv_mrt_ps,
+					 sizeof(spv_mrt_ps), &mrt));
+	ROK(c->r, svga_render_image_new(c->r, &rd, &rt1));
+	if (!dual || !mrt || !rt1)
+		return;
+	/* dst * src1: (0.8,0.8,0.6,0.4) * (0.5,0.25,1,0) */
+	base_desc(c, &d);
+	d.shaders[SVGA_RENDER_STAGE_PS] = dual;
+	d.blend[0] = (struct svga_render_blend_rt){
+		1, SVGA_RENDER_BF_ONE, SVGA_RENDER_BF_SRC1_COLOR,
+		SVGA_RENDER_BOP_ADD, SVGA_RENDER_BF_ONE,
+		SVGA_RENDER_BF_SRC1_ALPHA, SVGA_RENDER_BOP_ADD, 0xf };
+	clear_rt(c, 0.8f, 0.8f, 0.6f, 0.4f);
+	fullscreen(v, zero4, 0.5f);
+	draw_verts(c, &d, v, 3, false);
+	read_rt(c);
+	RCHECK(count_pixels(c, dual8, 0) == W * H,
+	       "dual-source blend: pixel 0 = %u,%u,%u,%u", c->px[0], c->px[1],
+	       c->px[2], c->px[3]);
+
+	/* independent blend: RT0 replaces, RT1 adds */
+	base_desc(c, &d);
+	d.shaders[SVGA_RENDER_STAGE_PS] = mrt;
+	d.num_rts = 2;
+	d.rt_formats[1] = SVGA3D_R8G8B8A8_UNORM;
+	d.blend[1] = (struct svga_render_blend_rt){
+		1, SVGA_RENDER_BF_ONE, SVGA_RENDER_BF_ONE, SVGA_RENDER_BOP_ADD,
+		SVGA_RENDER_BF_ONE, SVGA_RENDER_BF_ONE, SVGA_RENDER_BOP_ADD, 0xf };
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	ROK(c->r, svga_render_clear_color(c->r, rt1, &v0, NULL, &col));
+	fullscreen(v, fifth, 0.5f);
+	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(v), v));
+	base_draw(c, &dr, &d);
+	dr.rt[1] = rt1;
+	dr.rt_view[1] = v0;
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	read_rt(c);
+	RCHECK(count_pixels(c, rt0_8, 0) == W * H, "MRT: RT0 replaced");
+	{
+		struct ctx *c1 = malloc(sizeof(*c1));
+
+		if (c1) {
+			c1->r = c->r;
+			c1->rt = rt1;
+			read_rt(c1);
+			RCHECK(count_pixels(c1, rt1_8, 0) == W * H,
+			       "MRT: RT1 added: %u,%u,%u,%u", c1->px[0],
+			       c1->px[1], c1->px[2], c1->px[3]);
+			free(c1);
+		}
+	}
+	/* dual-source factors on RT1 are refused */
+	d.blend[1].dst = SVGA_RENDER_BF_SRC1_COLOR;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "dual source on RT1 refused");
+	svga_render_image_free(c->r, rt1);
+	svga_render_shader_free(c->r, dual);
+	svga_render_shader_free(c->r, mrt);
+}
+
+/* Stream output: capture, append, then DrawAuto from what was written. */
+static void test_stream_output(struct ctx *c)
+{
+	const uint8_t zero[4] = { 0, 0, 0, 0 };
+	struct svga_render_pipeline_desc d;
+	struct svga_render_shader *xvs;
+	struct svga_render_buffer *so;
+	struct svga_render_draw dr;
+	float got[24], want[24];
+	int drawn;
+
+	ROK(c->r, svga_render_shader_new(c->r, SVGA_RENDER_STAGE_VS, spv_xfb_vs,
+					 sizeof(spv_xfb_vs), &xvs));
+	ROK(c->r, svga_render_buffer_new(c->r, 256, SVGA_RENDER_BUF_STREAM_OUTPUT |
+					 SVGA_RENDER_BUF_VERTEX, &so));
+	if (!xvs || !so)
+		return;
+	for (int i = 0; i < 6; i++) {
+		memcpy(&want[i * 4], tri[i % 3].pos, 12);
+		want[i * 4 + 3] = 1.0f;
+	}
+	base_desc(c, &d);
+	d.shaders[SVGA_RENDER_STAGE_VS] = xvs;
+	d.shaders[SVGA_RENDER_STAGE_PS] = NULL;
+	d.num_elements = 1;
+	d.rasterizer_discard = 1;
+	d.num_rts = 0;
+	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(tri), tri));
+	base_draw(c, &dr, &d);
+	dr.rt[0] = NULL;
+	dr.so[0] = (struct svga_render_so){ so, 0 };
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	dr.so[0].offset = SVGA_RENDER_SO_APPEND;
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	ROK(c->r, svga_render_buffer_readback(c->r, so, 0, sizeof(got), got));
+	RCHECK(!memcmp(got, want, sizeof(got)),
+	       "captured positions (first %f %f %f %f)", got[0], got[1],
+	       got[2], got[3]);
+
+	/* DrawAuto: 96 bytes written, stride 16: two triangles of zero color */
+	base_desc(c, &d);
+	d.num_elements = 1;
+	base_draw(c, &dr, &d);
+	dr.vbufs[0] = (struct svga_render_vbuf){ so, 0, 16, 0 };
+	dr.draw_auto = 1;
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	read_rt(c);
+	drawn = count_pixels(c, zero, 0);
+	printf("# DrawAuto drew %d pixels\n", drawn);
+	RCHECK(drawn > 1062 && drawn < 1500, "DrawAuto: %d pixels", drawn);
+	/* a buffer without stream-output usage is refused */
+	dr.vbufs[0].buffer = c->vb;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "DrawAuto from a plain "
+	       "vertex buffer refused");
+	svga_render_buffer_free(c->r, so);
+	svga_render_shader_free(c->r, xvs);
+}
+
 static void test_cache(struct ctx *c)
 {
 	struct svga_render_pipeline_desc d, d2, d3;
@@ -540,6 +777,10 @@ int main(void)
 	test_depth(&c);
 	test_texture(&c);
 	test_indexed_instanced(&c);
+	test_scissor_stencil(&c);
+	test_depth_clip(&c);
+	test_dual_source_and_mrt(&c);
+	test_stream_output(&c);
 	test_cache(&c);
 	test_bad_state(&c);
 	svga_render_image_free(c.r, c.rt);

@@ -122,3 +122,13 @@ int svga_render_buffer_readback(struct svga_render *r,
 	render_staging_free(r, s);
 	return 0;
 }
+
+int render_zero_vb_init(struct svga_render *r)
+{
+	if (svga_render_buffer_new(r, RENDER_ZERO_VB_SIZE,
+				   SVGA_RENDER_BUF_VERTEX, &r->zero_vb))
+		return -1;
+	vkCmdFillBuffer(render_cmd(r), r->zero_vb->buf, 0, RENDER_ZERO_VB_SIZE,
+			0);
+	return 0;
+}

@@ -488,6 +488,8 @@ int svga_render_new(const struct svga_render_config *cfg,
 	if (ret == 0)
 		ret = render_descriptors_init(r);
 	if (ret == 0)
+		ret = render_zero_vb_init(r);
+	if (ret == 0)
 		ret = render_pipeline_cache_init(r, cfg ? cfg->max_pipelines : 0);
 	if (ret != 0) {
 		snprintf(err, errlen, "%s", r->err);
@@ -505,6 +507,8 @@ void svga_render_free(struct svga_render *r)
 	if (r->dev) {
 		svga_render_flush(r);
 		vkDeviceWaitIdle(r->dev);
+		if (r->zero_vb)
+			svga_render_buffer_free(r, r->zero_vb);
 		render_pipeline_cache_fini(r);
 		render_descriptors_fini(r);
 		if (r->fence)

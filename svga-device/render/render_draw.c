@@ -292,9 +292,10 @@ static void bind_vertex_buffers(struct svga_render *r, VkCommandBuffer cmd,
 			  v->offset < v->buffer->size;
 
 		/* an unbound or out-of-range buffer reads zeros */
-		bufs[i] = ok ? v->buffer->buf : VK_NULL_HANDLE;
+		bufs[i] = ok ? v->buffer->buf : r->zero_vb->buf;
 		offs[i] = ok ? v->offset : 0;
-		strides[i] = v->stride <= r->props.limits.maxVertexInputBindingStride ?
+		strides[i] = ok && v->stride <=
+			     r->props.limits.maxVertexInputBindingStride ?
 			     v->stride : 0;
 	}
 	vkCmdBindVertexBuffers2(cmd, 0, SVGA_RENDER_MAX_VBUFS, bufs, offs, NULL,

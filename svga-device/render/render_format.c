@@ -257,3 +257,24 @@ uint32_t svga_render_format_caps(const struct svga_render *r,
 		*why = "the Vulkan device cannot copy this format";
 	return caps;
 }
+
+int render_format_class(VkFormat f)
+{
+	switch (f) {
+	case VK_FORMAT_R32G32B32A32_UINT: case VK_FORMAT_R32G32B32A32_SINT:
+	case VK_FORMAT_R32G32B32_UINT: case VK_FORMAT_R32G32B32_SINT:
+	case VK_FORMAT_R16G16B16A16_UINT: case VK_FORMAT_R16G16B16A16_SINT:
+	case VK_FORMAT_R32G32_UINT: case VK_FORMAT_R32G32_SINT:
+	case VK_FORMAT_A2B10G10R10_UINT_PACK32:
+	case VK_FORMAT_R8G8B8A8_UINT: case VK_FORMAT_R8G8B8A8_SINT:
+	case VK_FORMAT_R16G16_UINT: case VK_FORMAT_R16G16_SINT:
+	case VK_FORMAT_R32_UINT: case VK_FORMAT_R32_SINT:
+	case VK_FORMAT_R8G8_UINT: case VK_FORMAT_R8G8_SINT:
+	case VK_FORMAT_R16_UINT: case VK_FORMAT_R16_SINT:
+	case VK_FORMAT_R8_UINT: case VK_FORMAT_R8_SINT:
+	case VK_FORMAT_S8_UINT:
+		return RENDER_CLASS_INT;
+	default:
+		return RENDER_CLASS_FLOAT;
+	}
+}

@@ -79,6 +79,9 @@ struct svga_render {
 	VkDescriptorPool desc_pool;
 	uint32_t sets_left;
 	VkSampler default_sampler;    /* for unbound sampler slots */
+	/* zeros for unbound vertex buffers (stride 0): lavapipe 22.3 crashes
+	 * on some formats from null vertex buffers */
+	struct svga_render_buffer *zero_vb;
 
 	/* pipeline cache */
 	struct render_pipeline **buckets;
@@ -107,6 +110,10 @@ int render_alloc(struct svga_render *r, const VkMemoryRequirements *req,
 		 VkMemoryPropertyFlags want, VkDeviceMemory *out);
 void render_free_mem(struct svga_render *r, VkDeviceMemory mem,
 		     uint64_t size);
+
+/* The zero vertex buffer: covers any element offset. */
+#define RENDER_ZERO_VB_SIZE 4096
+int render_zero_vb_init(struct svga_render *r);
 
 /* batches */
 VkCommandBuffer render_cmd(struct svga_render *r);
@@ -175,8 +182,23 @@ struct svga_render_buffer {
 	uint64_t counter_offset;
 };
 
+/* A shader's interface: per location, the numeric class of its input and
+ * output variables (0: none). */
+#define RENDER_MAX_LOCATIONS 32
+enum { RENDER_CLASS_FLOAT = 1, RENDER_CLASS_INT = 2, RENDER_CLASS_OTHER = 3 };
+struct render_shader_io {
+	uint8_t inputs[RENDER_MAX_LOCATIONS];
+	uint8_t outputs[RENDER_MAX_LOCATIONS];
+	uint8_t dual_source;    /* writes a second blend source */
+};
+int render_spirv_interface(const uint32_t *words, size_t nwords,
+			   struct render_shader_io *io);
+/* RENDER_CLASS_INT for UINT/SINT formats, else RENDER_CLASS_FLOAT. */
+int render_format_class(VkFormat f);
+
 struct svga_render_shader {
 	enum svga_render_stage stage;
+	struct render_shader_io io;
 	VkShaderModule module;
 	uint64_t id;            /* never reused: keys the pipeline cache */
 };

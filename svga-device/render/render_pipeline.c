@@ -139,18 +139,49 @@ static int validate(struct svga_render *r,
 			return render_error(r, "instance step rate %u",
 					    d->bindings[e->binding].divisor);
 	}
+	/* every vertex shader input has an element of its numeric class
+	 * (D3D: the input layout must match the input signature) */
+	for (uint32_t loc = 0; loc < RENDER_MAX_LOCATIONS; loc++) {
+		uint8_t want = d->shaders[SVGA_RENDER_STAGE_VS]->io.inputs[loc];
+		uint32_t i;
+
+		if (!want)
+			continue;
+		for (i = 0; i < d->num_elements; i++)
+			if (d->elements[i].location == loc)
+				break;
+		if (i == d->num_elements)
+			return render_error(r, "vertex shader input %u has no "
+					    "input element", loc);
+		if (render_format_class(vertex_format(r, d->elements[i].format))
+		    != want)
+			return render_error(r, "input element %u: format %u "
+					    "does not match the shader's %s "
+					    "input", i, d->elements[i].format,
+					    want == RENDER_CLASS_INT ? "integer" :
+					    "float");
+	}
 	if (d->num_rts > SVGA_RENDER_MAX_RTS)
 		return render_error(r, "%u render targets", d->num_rts);
 	for (uint32_t i = 0; i < d->num_rts; i++) {
 		const struct svga_render_blend_rt *b = &d->blend[i];
 		bool blendable;
 
-		if (d->rt_formats[i] &&
-		    rt_format(r, d->rt_formats[i], &blendable) ==
-		    VK_FORMAT_UNDEFINED)
+		const struct svga_render_shader *ps =
+			d->shaders[SVGA_RENDER_STAGE_PS];
+		VkFormat vkf = d->rt_formats[i] ?
+			rt_format(r, d->rt_formats[i], &blendable) :
+			VK_FORMAT_UNDEFINED;
+
+		if (d->rt_formats[i] && vkf == VK_FORMAT_UNDEFINED)
 			return render_error(r, "render target %u: format %u "
 					    "not renderable", i,
 					    d->rt_formats[i]);
+		if (vkf && ps && ps->io.outputs[i] &&
+		    ps->io.outputs[i] != render_format_class(vkf))
+			return render_error(r, "render target %u: format %u "
+					    "does not match the pixel shader's "
+					    "output", i, d->rt_formats[i]);
 		if (b->src > SVGA_RENDER_BF_INV_SRC1_ALPHA ||
 		    b->dst > SVGA_RENDER_BF_INV_SRC1_ALPHA ||
 		    b->src_a > SVGA_RENDER_BF_INV_SRC1_ALPHA ||
@@ -159,15 +190,27 @@ static int validate(struct svga_render *r,
 		    b->write_mask > 0xf)
 			return render_error(r, "render target %u: invalid "
 					    "blend state", i);
-		if (i > 0 && b->enable && (is_src1(b->src) || is_src1(b->dst) ||
-		    is_src1(b->src_a) || is_src1(b->dst_a)))
-			return render_error(r, "dual-source blending on render "
-					    "target %u (only 0)", i);
+		if (b->enable && (is_src1(b->src) || is_src1(b->dst) ||
+		    is_src1(b->src_a) || is_src1(b->dst_a))) {
+			if (i > 0)
+				return render_error(r, "dual-source blending on "
+						    "render target %u (only 0)",
+						    i);
+			/* Vulkan leaves a missing second source undefined
+			 * (lavapipe crashes): refuse */
+			if (!ps || !ps->io.dual_source)
+				return render_error(r, "dual-source blending "
+						    "without a pixel shader "
+						    "writing a second source");
+		}
 	}
 	if (d->ds_format && ds_format(d->ds_format) == VK_FORMAT_UNDEFINED)
 		return render_error(r, "depth-stencil format %u", d->ds_format);
 	if (d->samples != 1 && d->samples != 4)
 		return render_error(r, "%u samples", d->samples);
+	if (d->depth_bias_clamp != d->depth_bias_clamp ||
+	    d->slope_scaled_depth_bias != d->slope_scaled_depth_bias)
+		return render_error(r, "depth bias is not a number");
 	return 0;
 }
 

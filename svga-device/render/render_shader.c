@@ -36,6 +36,10 @@ int svga_render_shader_new(struct svga_render *r, enum svga_render_stage stage,
 	sh = calloc(1, sizeof(*sh));
 	if (!sh)
 		return render_error(r, "out of memory");
+	if (render_spirv_interface(spirv, size / 4, &sh->io)) {
+		free(sh);
+		return render_error(r, "malformed SPIR-V (%zu bytes)", size);
+	}
 	res = vkCreateShaderModule(r->dev, &ci, NULL, &sh->module);
 	if (res != VK_SUCCESS) {
 		free(sh);
@@ -99,7 +103,7 @@ int svga_render_sampler_new(struct svga_render *r,
 	    !valid_address(d->address_u) || !valid_address(d->address_v) ||
 	    !valid_address(d->address_w) ||
 	    d->compare_op > SVGA_RENDER_CMP_ALWAYS ||
-	    !(d->min_lod <= d->max_lod))
+	    !(d->min_lod <= d->max_lod) || d->mip_lod_bias != d->mip_lod_bias)
 		return render_error(r, "invalid sampler state");
 	/* needs samplerMirrorClampToEdge, which SM4.1 does not need */
 	if (d->address_u == SVGA_RENDER_ADDRESS_MIRROR_ONCE ||

@@ -626,9 +626,11 @@ static void test_stream_output(struct ctx *c)
 	       "captured positions (first %f %f %f %f)", got[0], got[1],
 	       got[2], got[3]);
 
-	/* DrawAuto: 96 bytes written, stride 16: two triangles of zero color */
+	/* DrawAuto: 96 bytes written, stride 16: two triangles of zero color
+	 * (the color element reads unbound slot 2) */
 	base_desc(c, &d);
-	d.num_elements = 1;
+	d.elements[1] = (struct svga_render_vertex_element){
+		1, 2, SVGA3D_R32G32B32A32_FLOAT, 0 };
 	base_draw(c, &dr, &d);
 	dr.vbufs[0] = (struct svga_render_vbuf){ so, 0, 16, 0 };
 	dr.draw_auto = 1;
@@ -736,6 +738,29 @@ static void test_bad_state(struct ctx *c)
 	d.shaders[SVGA_RENDER_STAGE_VS] = c->ps;
 	RCHECK(svga_render_draw(c->r, &dr) != 0, "pixel shader as VS refused");
 	base_desc(c, &d);
+	d.elements[1].format = SVGA3D_R8G8B8A8_UINT;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "integer element for a float "
+	       "input refused");
+	base_desc(c, &d);
+	d.num_elements = 2;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "shader input without an "
+	       "element refused");
+	base_desc(c, &d);
+	d.elements[2].format = SVGA3D_R8_UNORM;     /* from unbound slot 1 */
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	ROK(c->r, svga_render_flush(c->r));
+	base_desc(c, &d);
+	d.blend[0] = (struct svga_render_blend_rt){
+		1, SVGA_RENDER_BF_SRC1_ALPHA, SVGA_RENDER_BF_ZERO,
+		SVGA_RENDER_BOP_ADD, SVGA_RENDER_BF_ONE, SVGA_RENDER_BF_ZERO,
+		SVGA_RENDER_BOP_ADD, 0xf };
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "dual-source factor without "
+	       "a second source refused");
+	base_desc(c, &d);
+	d.rt_formats[0] = SVGA3D_R8G8B8A8_UINT;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "integer target for a float "
+	       "output refused");
+	base_desc(c, &d);
 	dr.num_viewports = 0;
 	RCHECK(svga_render_draw(c->r, &dr) != 0, "no viewport refused");
 	{
@@ -746,6 +771,85 @@ static void test_bad_state(struct ctx *c)
 					      sizeof(junk), &sh) != 0,
 		       "non-SPIR-V refused");
 	}
+}
+
+/* Guest-controlled state, mutated at random: every draw either works or
+ * returns an error (never a crash, never a sanitizer report), and a
+ * normal draw still renders right afterwards. */
+static void test_random_state(struct ctx *c)
+{
+	/* RT_SEED, RT_ITERATIONS: longer runs; RT_TRACE: print each
+	 * mutation and submit each draw, to find the one that fails */
+	static struct svga_render_draw dr;
+	struct svga_render_pipeline_desc d;
+	uint32_t seed = 0xc0ffee, errors = 0, drawn = 0;
+	int iters = getenv("RT_ITERATIONS") ? atoi(getenv("RT_ITERATIONS")) : 400;
+
+	if (getenv("RT_SEED"))
+		seed = (uint32_t)strtoul(getenv("RT_SEED"), NULL, 0);
+	for (int iter = 0; iter < iters; iter++) {
+		base_desc(c, &d);
+		base_draw(c, &dr, &d);
+		for (int k = 1 + rt_rand(&seed) % 3; k > 0; k--) {
+			uint32_t v = rt_rand(&seed), small = v % 24;
+
+			uint32_t which = rt_rand(&seed) % 24;
+
+			if (getenv("RT_TRACE"))
+				fprintf(stderr, "iter %d case %u v %u\n", iter,
+					which, v);
+			switch (which) {
+			case 0: d.topology = small; break;
+			case 1: d.fill = small % 4; break;
+			case 2: d.cull = small % 4; break;
+			case 3: d.depth_bias = (int32_t)v; break;
+			case 4: d.depth_enable = 1; d.depth_func = small; break;
+			case 5: d.stencil_enable = 1; d.front.pass_op = small;
+				d.back.func = (uint8_t)(v >> 8); break;
+			case 6: d.blend[0].enable = 1; d.blend[0].src = small;
+				d.blend[0].dst = (uint8_t)(v >> 8) % 24; break;
+			case 7: d.blend[0].op = small; d.blend[0].write_mask =
+				(uint8_t)(v >> 8); break;
+			case 8: d.num_rts = small % 10; break;
+			case 9: d.rt_formats[0] = v % 200; break;
+			case 10: d.ds_format = v % 200; break;
+			case 11: d.samples = small % 9; break;
+			case 12: d.num_elements = small % 34; break;
+			case 13: d.elements[small % 3].format = v % 200; break;
+			case 14: d.elements[small % 3].offset = v % 5000; break;
+			case 15: d.elements[small % 3].binding = v % 40;
+				d.elements[small % 3].location = (v >> 8) % 40; break;
+			case 16: d.bindings[1].divisor = v; break;
+			case 17: dr.num_viewports = small % 18; break;
+			case 18: dr.viewports[0].x = (float)(int32_t)v / 1024.0f;
+				dr.viewports[0].w = (float)(v >> 16) - 1000.0f; break;
+			case 19: dr.scissor_enable = 1;
+				dr.scissors[0] = (struct svga_render_rect){
+					(int32_t)v % 100, (int32_t)(v >> 8) % 100,
+					v >> 20, small * 7 }; break;
+			case 20: dr.indexed = 1; dr.index_buffer = c->ib;
+				dr.index_size = small % 6;
+				dr.index_offset = v % 80; dr.count = v >> 24; break;
+			case 21: dr.vbufs[0].offset = v % 8192;
+				dr.vbufs[0].stride = (v >> 13) % 5000; break;
+			case 22: dr.rt_view[0] = (struct svga_render_view){
+					small % 3, (v >> 8) % 3, (v >> 16) % 3 }; break;
+			default: d.primitive_restart = 1; d.provoking_last = 1;
+				d.depth_clip_enable = 0; d.rasterizer_discard = v & 1;
+				break;
+			}
+		}
+		if (svga_render_draw(c->r, &dr))
+			errors++;
+		else
+			drawn++;
+		if (getenv("RT_TRACE"))
+			svga_render_flush(c->r);
+	}
+	printf("# random state: %u draws done, %u refused\n", drawn, errors);
+	RCHECK(drawn > 0 && errors > 0, "both outcomes seen");
+	ROK(c->r, svga_render_flush(c->r));
+	test_triangle(c);
 }
 
 int main(void)
@@ -783,6 +887,7 @@ int main(void)
 	test_stream_output(&c);
 	test_cache(&c);
 	test_bad_state(&c);
+	test_random_state(&c);
 	svga_render_image_free(c.r, c.rt);
 	svga_render_image_free(c.r, c.ds);
 	svga_render_buffer_free(c.r, c.vb);

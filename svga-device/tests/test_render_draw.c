@@ -19,6 +19,7 @@
 #include "spv_xfb_vs.h"
 #include "spv_dual_ps.h"
 #include "spv_mrt_ps.h"
+#include "spv_shift_gs.h"
 
 #define W 64
 #define H 64
@@ -146,7 +147,7 @@ static double edge(double ax, double ay, double bx, double by, double px,
 	return (bx - ax) * (py - ay) - (by - ay) * (px - ax);
 }
 
-static void check_triangle(struct ctx *c)
+static void check_triangle_of(struct ctx *c, const struct vtx *tri)
 {
 	double sx[3], sy[3], area;
 	int inside = 0, outside = 0, bad = 0, maxdiff = 0;
@@ -193,6 +194,11 @@ static void check_triangle(struct ctx *c)
 	RCHECK(inside > 1000 && outside > 1500, "pixels tested: %d in, %d out",
 	       inside, outside);
 	RCHECK(bad == 0, "%d pixel channels differ from the reference", bad);
+}
+
+static void check_triangle(struct ctx *c)
+{
+	check_triangle_of(c, tri);
 }
 
 static void test_triangle(struct ctx *c)
@@ -342,6 +348,34 @@ static void test_texture(struct ctx *c)
 	RCHECK(count_pixels(c, want, 1) == W * H,
 	       "texel * tint: pixel 0 = %u,%u,%u,%u", c->px[0], c->px[1],
 	       c->px[2], c->px[3]);
+	/* an SRV of layer 1, mip 1 of a 2-layer, 2-mip array */
+	{
+		struct svga_render_image_desc ad = { SVGA3D_R8G8B8A8_UNORM, 2, 2,
+			1, 2, 2, 1, SVGA_RENDER_USAGE_SAMPLED };
+		const uint8_t l1m1[4] = { 10, 20, 30, 40 }, other[16] = { 0 };
+		const uint8_t want2[4] = { 5, 20, 30, 40 };
+		struct svga_render_box b2 = { 0, 0, 0, 2, 2, 1 };
+		struct svga_render_image *arr;
+
+		ROK(c->r, svga_render_image_new(c->r, &ad, &arr));
+		if (arr) {
+			for (uint32_t l = 0; l < 2; l++) {
+				ROK(c->r, svga_render_image_upload(c->r, arr, 0, l,
+						&b2, other, 8, 16));
+				ROK(c->r, svga_render_image_upload(c->r, arr, 1, l,
+						&one, l ? l1m1 : other, 4, 4));
+			}
+			dr.stage[SVGA_RENDER_STAGE_PS].srv[0] =
+				(struct svga_render_srv){ arr, 0,
+					SVGA_RENDER_VIEW_2D, 1, 1, 1, 1 };
+			ROK(c->r, svga_render_draw(c->r, &dr));
+			read_rt(c);
+			RCHECK(count_pixels(c, want2, 1) == W * H,
+			       "SRV layer 1 mip 1: pixel 0 = %u,%u,%u,%u",
+			       c->px[0], c->px[1], c->px[2], c->px[3]);
+			svga_render_image_free(c->r, arr);
+		}
+	}
 	/* unbound SRV: a null descriptor reads zero */
 	memset(&dr.stage[SVGA_RENDER_STAGE_PS].srv[0], 0,
 	       sizeof(dr.stage[0].srv[0]));
@@ -585,6 +619,41 @@ static void test_dual_source_and_mrt(struct ctx *c)
 	svga_render_image_free(c->r, rt1);
 	svga_render_shader_free(c->r, dual);
 	svga_render_shader_free(c->r, mrt);
+}
+
+/* A geometry shader (descriptor set 1) moves the triangle by a constant
+ * buffer's offset; compared with the reference of the moved triangle. */
+static void test_geometry_shader(struct ctx *c)
+{
+	const float shift[4] = { 0.25f, -0.125f, 0, 0 };
+	struct svga_render_pipeline_desc d;
+	struct svga_render_shader *gs;
+	struct svga_render_buffer *cb;
+	static struct svga_render_draw dr;
+	struct vtx moved[3];
+
+	ROK(c->r, svga_render_shader_new(c->r, SVGA_RENDER_STAGE_GS, spv_shift_gs,
+					 sizeof(spv_shift_gs), &gs));
+	ROK(c->r, svga_render_buffer_new(c->r, 256, SVGA_RENDER_BUF_CONSTANT, &cb));
+	if (!gs || !cb)
+		return;
+	ROK(c->r, svga_render_buffer_upload(c->r, cb, 0, sizeof(shift), shift));
+	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(tri), tri));
+	for (int i = 0; i < 3; i++) {
+		moved[i] = tri[i];
+		moved[i].pos[0] += shift[0];
+		moved[i].pos[1] += shift[1];
+	}
+	base_desc(c, &d);
+	d.shaders[SVGA_RENDER_STAGE_GS] = gs;
+	base_draw(c, &dr, &d);
+	dr.stage[SVGA_RENDER_STAGE_GS].cb[0] = (struct svga_render_cb){ cb, 0, 16 };
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	read_rt(c);
+	check_triangle_of(c, moved);
+	svga_render_buffer_free(c->r, cb);
+	svga_render_shader_free(c->r, gs);
 }
 
 /* Stream output: capture, append, then DrawAuto from what was written. */
@@ -884,6 +953,7 @@ int main(void)
 	test_scissor_stencil(&c);
 	test_depth_clip(&c);
 	test_dual_source_and_mrt(&c);
+	test_geometry_shader(&c);
 	test_stream_output(&c);
 	test_cache(&c);
 	test_bad_state(&c);

@@ -15,6 +15,7 @@
 #include "render_int.h"
 
 #include "svga3d_types.h"
+#include "svga3d_devcaps.h"
 
 #define SW_IDENTITY { 0, 0, 0, 0 }
 #define SW_ONE_ALPHA { VK_COMPONENT_SWIZZLE_IDENTITY, \
@@ -277,4 +278,61 @@ int render_format_class(VkFormat f)
 	default:
 		return RENDER_CLASS_FLOAT;
 	}
+}
+
+/* Whether an optimal-tiling image of f can have this type and samples. */
+static bool image_ok(const struct svga_render *r, VkFormat f,
+		     VkImageType type, VkImageUsageFlags usage,
+		     VkSampleCountFlagBits samples)
+{
+	VkImageFormatProperties p;
+
+	if (vkGetPhysicalDeviceImageFormatProperties(r->phys, f, type,
+						     VK_IMAGE_TILING_OPTIMAL,
+						     usage, 0, &p) != VK_SUCCESS)
+		return false;
+	return (p.sampleCounts & samples) && p.maxMipLevels > 1 &&
+	       p.maxArrayLayers > 1;
+}
+
+uint32_t svga_render_dxfmt_caps(const struct svga_render *r,
+				uint32_t svga_format)
+{
+	const struct render_format *f = render_format_get(svga_format);
+	uint32_t caps = svga_render_format_caps(r, svga_format, NULL);
+	VkImageUsageFlags usage = VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
+				  VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+	uint32_t dx = 0;
+
+	if (!(caps & SVGA_RENDER_FMT_TRANSFER))
+		return 0;
+	dx |= SVGA3D_DXFMT_SUPPORTED;
+	if (caps & SVGA_RENDER_FMT_SAMPLE) {
+		dx |= SVGA3D_DXFMT_SHADER_SAMPLE;
+		usage |= VK_IMAGE_USAGE_SAMPLED_BIT;
+	}
+	if (caps & SVGA_RENDER_FMT_RENDER)
+		dx |= SVGA3D_DXFMT_COLOR_RENDERTARGET;
+	if (caps & SVGA_RENDER_FMT_BLEND)
+		dx |= SVGA3D_DXFMT_BLENDABLE;
+	if (caps & SVGA_RENDER_FMT_DEPTH)
+		dx |= SVGA3D_DXFMT_DEPTH_RENDERTARGET;
+	if (caps & SVGA_RENDER_FMT_VERTEX)
+		dx |= SVGA3D_DXFMT_DX_VERTEX_BUFFER;
+	if (image_ok(r, f->vk, VK_IMAGE_TYPE_2D, usage, VK_SAMPLE_COUNT_1_BIT))
+		dx |= SVGA3D_DXFMT_MIPS | SVGA3D_DXFMT_ARRAY;
+	/* depth formats have no 3D images in Vulkan */
+	if (render_format_aspects(f->vk) == VK_IMAGE_ASPECT_COLOR_BIT &&
+	    vkGetPhysicalDeviceImageFormatProperties(r->phys, f->vk,
+		VK_IMAGE_TYPE_3D, VK_IMAGE_TILING_OPTIMAL, usage, 0,
+		&(VkImageFormatProperties){ 0 }) == VK_SUCCESS)
+		dx |= SVGA3D_DXFMT_VOLUME;
+	if ((caps & (SVGA_RENDER_FMT_RENDER | SVGA_RENDER_FMT_DEPTH)) &&
+	    image_ok(r, f->vk, VK_IMAGE_TYPE_2D,
+		     usage | ((caps & SVGA_RENDER_FMT_DEPTH) ?
+			      VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT :
+			      VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT),
+		     VK_SAMPLE_COUNT_4_BIT))
+		dx |= SVGA3D_DXFMT_MULTISAMPLE;
+	return dx;
 }

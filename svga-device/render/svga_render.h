@@ -103,6 +103,10 @@ enum svga_render_format_cap {
  * When 0 or partial, *why (if not NULL) says what is missing. */
 uint32_t svga_render_format_caps(const struct svga_render *r,
 				 uint32_t svga_format, const char **why);
+/* The SVGA3D_DXFMT_* flags (svga3d_devcaps.h) this device can back for a
+ * format: what SVGA3D_DEVCAP_DXFMT_<format> may truthfully advertise. */
+uint32_t svga_render_dxfmt_caps(const struct svga_render *r,
+				uint32_t svga_format);
 /* Static table: whether the format has a Vulkan equivalent at all, and
  * the reason when it has not (NULL when it has). */
 const char *svga_render_format_unsupported_reason(uint32_t svga_format);

@@ -154,27 +154,27 @@ static void test_formats(struct svga_render *r)
 	}
 	printf("# formats: %u advertised by the core, %u round-tripped, %u "
 	       "reported unsupported\n", n, ok, unsupported);
-	/* What the core's devcaps claim beyond what this Vulkan device does
-	 * (information for wiring devcaps to svga_render_format_caps). */
+	/* What the core's devcaps claim beyond what this Vulkan device can
+	 * back (information for wiring devcaps to svga_render_dxfmt_caps);
+	 * and svga_render_dxfmt_caps agrees with svga_render_format_caps. */
 	for (unsigned i = 0; i < n; i++) {
 		const struct svga_format_info *f = svga_format_at(i);
 		uint32_t caps = svga_render_format_caps(r, f->format, NULL);
+		uint32_t can = svga_render_dxfmt_caps(r, f->format);
 		uint32_t dx = f->devcap >= SVGA3D_DEVCAP_DXFMT_X8R8G8B8 &&
 			      f->devcap < SVGA3D_DEVCAP_MAX ? f->devcap_value : 0;
 
-		if (((dx & SVGA3D_DXFMT_COLOR_RENDERTARGET) &&
-		     !(caps & SVGA_RENDER_FMT_RENDER)) ||
-		    ((dx & SVGA3D_DXFMT_BLENDABLE) &&
-		     !(caps & SVGA_RENDER_FMT_BLEND)) ||
-		    ((dx & SVGA3D_DXFMT_SHADER_SAMPLE) &&
-		     !(caps & SVGA_RENDER_FMT_SAMPLE)) ||
-		    ((dx & SVGA3D_DXFMT_DEPTH_RENDERTARGET) &&
-		     !(caps & SVGA_RENDER_FMT_DEPTH)) ||
-		    ((dx & SVGA3D_DXFMT_DX_VERTEX_BUFFER) &&
-		     !(caps & SVGA_RENDER_FMT_VERTEX)))
-			printf("# devcaps of %s (0x%x) claim more than the "
-			       "renderer does here (caps 0x%x)\n", f->name,
-			       dx, caps);
+		RCHECK(!!(can & SVGA3D_DXFMT_COLOR_RENDERTARGET) ==
+		       !!(caps & SVGA_RENDER_FMT_RENDER) &&
+		       !!(can & SVGA3D_DXFMT_SHADER_SAMPLE) ==
+		       !!(caps & SVGA_RENDER_FMT_SAMPLE) &&
+		       !!(can & SVGA3D_DXFMT_SUPPORTED) ==
+		       !!(caps & SVGA_RENDER_FMT_TRANSFER),
+		       "%s: dxfmt caps 0x%x vs caps 0x%x", f->name, can, caps);
+		if (dx & ~can)
+			printf("# devcaps of %s: 0x%x advertised, 0x%x backed "
+			       "here (missing 0x%x)\n", f->name, dx, can,
+			       dx & ~can);
 	}
 	RCHECK(ok + unsupported == n, "every advertised format is covered");
 }

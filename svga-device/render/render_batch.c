@@ -68,6 +68,7 @@ VkCommandBuffer render_cmd(struct svga_render *r)
 	if (!r->recording) {
 		vkBeginCommandBuffer(r->cmd, &bi);
 		r->recording = true;
+		render_queries_resume(r);
 	} else {
 		render_barrier(r);
 	}
@@ -189,6 +190,7 @@ int svga_render_flush(struct svga_render *r)
 
 	if (!r->recording)
 		return 0;
+	render_queries_suspend(r);
 	r->recording = false;
 	res = vkEndCommandBuffer(r->cmd);
 	if (res == VK_SUCCESS)
@@ -202,6 +204,8 @@ int svga_render_flush(struct svga_render *r)
 	if (res != VK_SUCCESS)
 		ret = render_error(r, "submitting a batch: %s",
 				   render_vk_result(res));
+	if (ret == 0)
+		render_queries_collect(r);
 	vkResetCommandBuffer(r->cmd, 0);
 	batch_done(r);
 	return ret;

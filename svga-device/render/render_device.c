@@ -83,6 +83,8 @@ static const struct {
 	  "SV_ClipDistance (GL gl_ClipDistance)" },
 	{ "shaderCullDistance", CORE(shaderCullDistance),
 	  "SV_CullDistance in SM4" },
+	{ "occlusionQueryPrecise", CORE(occlusionQueryPrecise),
+	  "D3D and GL occlusion queries count samples exactly" },
 	{ "samplerAnisotropy", CORE(samplerAnisotropy),
 	  "D3D10 anisotropic filtering (GL EXT_texture_filter_anisotropic)" },
 	{ "textureCompressionBC", CORE(textureCompressionBC),
@@ -216,14 +218,21 @@ static const char *missing_requirement(VkPhysicalDevice pd, char *buf,
 
 		vkGetPhysicalDeviceProperties2(pd, &p2);
 		if (xp.maxTransformFeedbackBuffers < SVGA_RENDER_MAX_SO ||
-		    !xp.transformFeedbackDraw) {
-			snprintf(buf, len, "%u stream-output buffers and "
-				 "DrawAuto (transformFeedbackDraw)",
+		    !xp.transformFeedbackDraw ||
+		    !xp.transformFeedbackQueries) {
+			snprintf(buf, len, "%u stream-output buffers, DrawAuto "
+				 "(transformFeedbackDraw) and stream-output "
+				 "queries (transformFeedbackQueries)",
 				 SVGA_RENDER_MAX_SO);
 			return buf;
 		}
 	}
 	/* limits the binding model relies on (see svga_render.h) */
+	if (!props.limits.timestampComputeAndGraphics) {
+		snprintf(buf, len, "timestamps on graphics queues "
+			 "(timestampComputeAndGraphics; D3D timestamp queries)");
+		return buf;
+	}
 	if (props.limits.maxPerStageDescriptorUniformBuffers <
 		    SVGA_RENDER_MAX_CBS ||
 	    props.limits.maxPerStageDescriptorSamplers <
@@ -380,6 +389,10 @@ static int create_device(struct svga_render *r)
 			VK_TRUE;
 	e.divisor.vertexAttributeInstanceRateZeroDivisor =
 		q.divisor.vertexAttributeInstanceRateZeroDivisor;
+	/* optional: pipeline statistics queries when the device has them */
+	e.f2.features.pipelineStatisticsQuery =
+		q.f2.features.pipelineStatisticsQuery;
+	r->has_pipeline_stats = q.f2.features.pipelineStatisticsQuery;
 	dci.pNext = &e.f2;
 	res = vkCreateDevice(r->phys, &dci, NULL, &r->dev);
 	if (res != VK_SUCCESS)
@@ -394,6 +407,10 @@ static int create_device(struct svga_render *r)
 		vkGetDeviceProcAddr(r->dev, "vkCmdEndTransformFeedbackEXT");
 	r->draw_byte_count = (PFN_vkCmdDrawIndirectByteCountEXT)
 		vkGetDeviceProcAddr(r->dev, "vkCmdDrawIndirectByteCountEXT");
+	r->begin_query_indexed = (PFN_vkCmdBeginQueryIndexedEXT)
+		vkGetDeviceProcAddr(r->dev, "vkCmdBeginQueryIndexedEXT");
+	r->end_query_indexed = (PFN_vkCmdEndQueryIndexedEXT)
+		vkGetDeviceProcAddr(r->dev, "vkCmdEndQueryIndexedEXT");
 	{
 		VkPhysicalDeviceTransformFeedbackPropertiesEXT xp = {
 			.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TRANSFORM_FEEDBACK_PROPERTIES_EXT,
@@ -407,7 +424,8 @@ static int create_device(struct svga_render *r)
 		r->xfb_max_stride = xp.maxTransformFeedbackBufferDataStride;
 	}
 	if (!r->bind_xfb || !r->begin_xfb || !r->end_xfb ||
-	    !r->draw_byte_count)
+	    !r->draw_byte_count || !r->begin_query_indexed ||
+	    !r->end_query_indexed)
 		return render_error(r, "Vulkan device '%s': transform feedback "
 				    "entry points missing", r->name);
 	return 0;

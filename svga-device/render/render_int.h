@@ -99,6 +99,13 @@ struct svga_render {
 	PFN_vkCmdEndTransformFeedbackEXT end_xfb;
 	PFN_vkCmdDrawIndirectByteCountEXT draw_byte_count;
 	uint32_t xfb_max_stride;
+	bool has_pipeline_stats;
+	/* queries begun and not ended: a Vulkan query lives in one command
+	 * buffer, so they are suspended at each submit and resumed in the
+	 * next batch, their counts accumulated */
+	struct svga_render_query *active_queries;
+	PFN_vkCmdBeginQueryIndexedEXT begin_query_indexed;
+	PFN_vkCmdEndQueryIndexedEXT end_query_indexed;
 };
 
 int render_error(struct svga_render *r, const char *fmt, ...)
@@ -125,6 +132,9 @@ int render_staging_new(struct svga_render *r, uint64_t size, bool keep,
 		       struct render_staging **out);
 void render_staging_free(struct svga_render *r, struct render_staging *s);
 void render_defer_pipeline(struct svga_render *r, VkPipeline p);
+void render_queries_suspend(struct svga_render *r);
+void render_queries_collect(struct svga_render *r);
+void render_queries_resume(struct svga_render *r);
 
 /* descriptors and pipelines */
 int render_descriptors_init(struct svga_render *r);

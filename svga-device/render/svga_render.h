@@ -440,4 +440,38 @@ struct svga_render_draw {
 
 int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d);
 
+/* ---- queries --------------------------------------------------------------- */
+
+struct svga_render_query;
+
+enum svga_render_query_type {
+	/* 1 value: samples that passed (exact); also for predicates */
+	SVGA_RENDER_QUERY_OCCLUSION = 0,
+	/* 1 value: GPU time in ns, written by _end */
+	SVGA_RENDER_QUERY_TIMESTAMP = 1,
+	/* 2 values: primitives written, primitives needed (stream 0);
+	 * written < needed means the stream-output buffers overflowed */
+	SVGA_RENDER_QUERY_SO_STATISTICS = 2,
+	/* 11 values in D3D's order: IA vertices, IA primitives, VS, GS
+	 * invocations, GS primitives, clipper invocations and primitives,
+	 * PS, HS, DS, CS invocations (needs pipelineStatisticsQuery) */
+	SVGA_RENDER_QUERY_PIPELINE_STATISTICS = 3,
+};
+#define SVGA_RENDER_QUERY_MAX_VALUES 11
+
+int svga_render_query_new(struct svga_render *r,
+			  enum svga_render_query_type type,
+			  struct svga_render_query **out);
+void svga_render_query_free(struct svga_render *r,
+			    struct svga_render_query *q);
+/* Begin restarts the count; timestamps take no begin. */
+int svga_render_query_begin(struct svga_render *r, struct svga_render_query *q);
+int svga_render_query_end(struct svga_render *r, struct svga_render_query *q);
+/* After _end: submits what is recorded if needed and returns the values
+ * (*count of them). */
+int svga_render_query_result(struct svga_render *r,
+			     struct svga_render_query *q,
+			     uint64_t values[SVGA_RENDER_QUERY_MAX_VALUES],
+			     unsigned *count);
+
 #endif

@@ -656,6 +656,148 @@ static void test_geometry_shader(struct ctx *c)
 	svga_render_shader_free(c->r, gs);
 }
 
+static int count_not(const struct ctx *c, const uint8_t clear[4])
+{
+	int n = 0;
+
+	for (int i = 0; i < W * H; i++)
+		n += memcmp(&c->px[i * 4], clear, 4) != 0;
+	return n;
+}
+
+static uint64_t query_value(struct ctx *c, struct svga_render_query *q,
+			    unsigned i)
+{
+	uint64_t v[SVGA_RENDER_QUERY_MAX_VALUES] = { 0 };
+	unsigned n = 0;
+
+	ROK(c->r, svga_render_query_result(c->r, q, v, &n));
+	return i < n ? v[i] : ~0ull;
+}
+
+/* Occlusion counts exactly the pixels drawn, across a submission in the
+ * middle; timestamps move forward; stream-output statistics see an
+ * overflow; pipeline statistics count the triangle's vertices. */
+static void test_queries(struct ctx *c)
+{
+	const uint8_t clear8[4] = { 51, 102, 153, 204 };
+	struct svga_render_query *occ, *t1, *t2, *so_q, *ps_q = NULL;
+	struct svga_render_pipeline_desc d;
+	uint64_t a, b;
+	int drawn;
+
+	ROK(c->r, svga_render_query_new(c->r, SVGA_RENDER_QUERY_OCCLUSION, &occ));
+	ROK(c->r, svga_render_query_new(c->r, SVGA_RENDER_QUERY_TIMESTAMP, &t1));
+	ROK(c->r, svga_render_query_new(c->r, SVGA_RENDER_QUERY_TIMESTAMP, &t2));
+	ROK(c->r, svga_render_query_new(c->r, SVGA_RENDER_QUERY_SO_STATISTICS,
+					&so_q));
+	if (!occ || !t1 || !t2 || !so_q)
+		return;
+	RCHECK(svga_render_query_end(c->r, occ) != 0, "end without begin refused");
+	base_desc(c, &d);
+	clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+	ROK(c->r, svga_render_query_end(c->r, t1));
+	ROK(c->r, svga_render_query_begin(c->r, occ));
+	draw_verts(c, &d, tri, 3, false);
+	read_rt(c);                 /* submits in the middle of the query */
+	drawn = count_not(c, clear8);
+	draw_verts(c, &d, tri, 3, false);
+	ROK(c->r, svga_render_query_end(c->r, occ));
+	ROK(c->r, svga_render_query_end(c->r, t2));
+	a = query_value(c, occ, 0);
+	printf("# occlusion: %llu samples for 2 x %d pixels\n",
+	       (unsigned long long)a, drawn);
+	RCHECK(drawn > 1000 && a == 2ull * (uint64_t)drawn,
+	       "occlusion %llu, drawn 2 x %d", (unsigned long long)a, drawn);
+	a = query_value(c, t1, 0);
+	b = query_value(c, t2, 0);
+	RCHECK(a > 0 && b >= a, "timestamps %llu then %llu",
+	       (unsigned long long)a, (unsigned long long)b);
+
+	/* nothing passes the depth test: 0 samples */
+	{
+		const float green[4] = { 0, 1, 0, 1 };
+		struct svga_render_view v0 = { 0, 0, 1 };
+		struct vtx v[3];
+
+		d.ds_format = SVGA3D_D32_FLOAT;
+		d.depth_enable = 1;
+		ROK(c->r, svga_render_clear_depth_stencil(c->r, c->ds, &v0, NULL,
+				SVGA_RENDER_CLEAR_DEPTH, 0.5f, 0));
+		fullscreen(v, green, 0.7f);
+		ROK(c->r, svga_render_query_begin(c->r, occ));
+		draw_verts(c, &d, v, 3, true);
+		ROK(c->r, svga_render_query_end(c->r, occ));
+		RCHECK(query_value(c, occ, 0) == 0, "occluded draw counts 0");
+	}
+
+	/* stream output: one triangle fits in 256 bytes, not in 16 */
+	{
+		struct svga_render_shader *xvs;
+		struct svga_render_buffer *big, *small;
+		static struct svga_render_draw dr;
+
+		ROK(c->r, svga_render_shader_new(c->r, SVGA_RENDER_STAGE_VS,
+				spv_xfb_vs, sizeof(spv_xfb_vs), &xvs));
+		ROK(c->r, svga_render_buffer_new(c->r, 256,
+				SVGA_RENDER_BUF_STREAM_OUTPUT, &big));
+		ROK(c->r, svga_render_buffer_new(c->r, 16,
+				SVGA_RENDER_BUF_STREAM_OUTPUT, &small));
+		if (xvs && big && small) {
+			base_desc(c, &d);
+			d.shaders[SVGA_RENDER_STAGE_VS] = xvs;
+			d.shaders[SVGA_RENDER_STAGE_PS] = NULL;
+			d.rasterizer_discard = 1;
+			d.num_rts = 0;
+			ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0,
+					sizeof(tri), tri));
+			base_draw(c, &dr, &d);
+			dr.so[0] = (struct svga_render_so){ big, 0 };
+			ROK(c->r, svga_render_query_begin(c->r, so_q));
+			ROK(c->r, svga_render_draw(c->r, &dr));
+			ROK(c->r, svga_render_query_end(c->r, so_q));
+			RCHECK(query_value(c, so_q, 0) == 1 &&
+			       query_value(c, so_q, 1) == 1,
+			       "SO statistics: %llu written, %llu needed",
+			       (unsigned long long)query_value(c, so_q, 0),
+			       (unsigned long long)query_value(c, so_q, 1));
+			dr.so[0] = (struct svga_render_so){ small, 0 };
+			ROK(c->r, svga_render_query_begin(c->r, so_q));
+			ROK(c->r, svga_render_draw(c->r, &dr));
+			ROK(c->r, svga_render_query_end(c->r, so_q));
+			RCHECK(query_value(c, so_q, 0) == 0 &&
+			       query_value(c, so_q, 1) == 1,
+			       "SO overflow: %llu written, %llu needed",
+			       (unsigned long long)query_value(c, so_q, 0),
+			       (unsigned long long)query_value(c, so_q, 1));
+		}
+		svga_render_buffer_free(c->r, big);
+		svga_render_buffer_free(c->r, small);
+		svga_render_shader_free(c->r, xvs);
+	}
+
+	/* pipeline statistics, where the device has them */
+	if (svga_render_query_new(c->r, SVGA_RENDER_QUERY_PIPELINE_STATISTICS,
+				  &ps_q) == 0) {
+		base_desc(c, &d);
+		ROK(c->r, svga_render_query_begin(c->r, ps_q));
+		draw_verts(c, &d, tri, 3, false);
+		ROK(c->r, svga_render_query_end(c->r, ps_q));
+		RCHECK(query_value(c, ps_q, 0) == 3 && query_value(c, ps_q, 1) == 1,
+		       "pipeline statistics: %llu IA vertices, %llu primitives",
+		       (unsigned long long)query_value(c, ps_q, 0),
+		       (unsigned long long)query_value(c, ps_q, 1));
+		svga_render_query_free(c->r, ps_q);
+	} else {
+		printf("# no pipeline statistics queries: %s\n",
+		       svga_render_last_error(c->r));
+	}
+	svga_render_query_free(c->r, occ);
+	svga_render_query_free(c->r, t1);
+	svga_render_query_free(c->r, t2);
+	svga_render_query_free(c->r, so_q);
+}
+
 /* Stream output: capture, append, then DrawAuto from what was written. */
 static void test_stream_output(struct ctx *c)
 {
@@ -954,6 +1096,7 @@ int main(void)
 	test_depth_clip(&c);
 	test_dual_source_and_mrt(&c);
 	test_geometry_shader(&c);
+	test_queries(&c);
 	test_stream_output(&c);
 	test_cache(&c);
 	test_bad_state(&c);

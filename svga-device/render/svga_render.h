@@ -173,6 +173,31 @@ int svga_render_image_copy(struct svga_render *r,
 			   uint32_t src_mip, uint32_t src_layer,
 			   const struct svga_render_box *box);
 
+/* Scaled copy of src's box to dst's box (PRESENTBLT, blits), each of one
+ * mip and layer; linear or nearest filtering.  Boxes are corners
+ * (x0,y0,z0)-(x1,y1,z1); x1 < x0 (or y, z) mirrors. */
+struct svga_render_blit_box {
+	int32_t x0, y0, z0, x1, y1, z1;
+};
+int svga_render_image_blit(struct svga_render *r,
+			   struct svga_render_image *dst, uint32_t dst_mip,
+			   uint32_t dst_layer,
+			   const struct svga_render_blit_box *dst_box,
+			   struct svga_render_image *src, uint32_t src_mip,
+			   uint32_t src_layer,
+			   const struct svga_render_blit_box *src_box,
+			   int linear);
+/* GENMIPS: each mip after view->mip from the one before (box filter),
+ * for the view's layers. */
+int svga_render_image_gen_mips(struct svga_render *r,
+			       struct svga_render_image *img,
+			       const struct svga_render_view *view);
+/* Resolves a multisampled subresource into a single-sampled one. */
+int svga_render_image_resolve(struct svga_render *r,
+			      struct svga_render_image *dst, uint32_t dst_mip,
+			      uint32_t dst_layer,
+			      struct svga_render_image *src, uint32_t src_layer);
+
 /* Raw clear value: interpreted as float, uint or sint by the format. */
 union svga_render_color {
 	float f[4];

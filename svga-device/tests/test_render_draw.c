@@ -621,6 +621,42 @@ static void test_dual_source_and_mrt(struct ctx *c)
 	svga_render_shader_free(c->r, mrt);
 }
 
+/* 4 samples, resolved: the interior matches the reference, and edge pixels
+ * carry partial coverage (alpha between the clear's 204 and 255). */
+static void test_multisample(struct ctx *c)
+{
+	struct svga_render_image_desc md = { SVGA3D_R8G8B8A8_UNORM, W, H, 1, 1,
+		1, 4, SVGA_RENDER_USAGE_RENDER_TARGET };
+	struct svga_render_view v0 = { 0, 0, 1 };
+	union svga_render_color col = { .f = { 0.2f, 0.4f, 0.6f, 0.8f } };
+	struct svga_render_pipeline_desc d;
+	struct svga_render_image *ms;
+	struct svga_render_draw dr;
+	int partial = 0;
+
+	ROK(c->r, svga_render_image_new(c->r, &md, &ms));
+	if (!ms)
+		return;
+	ROK(c->r, svga_render_clear_color(c->r, ms, &v0, NULL, &col));
+	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(tri), tri));
+	base_desc(c, &d);
+	d.samples = 4;
+	base_draw(c, &dr, &d);
+	dr.rt[0] = ms;
+	ROK(c->r, svga_render_draw(c->r, &dr));
+	ROK(c->r, svga_render_image_resolve(c->r, c->rt, 0, 0, ms, 0));
+	read_rt(c);
+	check_triangle(c);
+	for (int i = 0; i < W * H; i++)
+		partial += c->px[i * 4 + 3] > 204 && c->px[i * 4 + 3] < 255;
+	printf("# multisample: %d edge pixels with partial coverage\n", partial);
+	RCHECK(partial > 20, "partial coverage at edges: %d pixels", partial);
+	/* a 1-sample pipeline on a 4-sample target is refused */
+	d.samples = 1;
+	RCHECK(svga_render_draw(c->r, &dr) != 0, "sample count mismatch refused");
+	svga_render_image_free(c->r, ms);
+}
+
 /* A geometry shader (descriptor set 1) moves the triangle by a constant
  * buffer's offset; compared with the reference of the moved triangle. */
 static void test_geometry_shader(struct ctx *c)
@@ -1096,6 +1132,7 @@ int main(void)
 	test_depth_clip(&c);
 	test_dual_source_and_mrt(&c);
 	test_geometry_shader(&c);
+	test_multisample(&c);
 	test_queries(&c);
 	test_stream_output(&c);
 	test_cache(&c);

@@ -415,6 +415,92 @@ static void test_clears(struct svga_render *r)
 	}
 }
 
+static void test_blits(struct svga_render *r)
+{
+	struct svga_render_image *a = mk(r, SVGA3D_R8G8B8A8_UNORM, 4, 4, 1, 0);
+	struct svga_render_image *b = mk(r, SVGA3D_R8G8B8A8_UNORM, 8, 8, 1, 0);
+	struct svga_render_box a_all = { 0, 0, 0, 4, 4, 1 }, b_all = { 0, 0, 0, 8, 8, 1 };
+	struct svga_render_blit_box s4 = { 0, 0, 0, 4, 4, 1 }, d8 = { 0, 0, 0, 8, 8, 1 };
+	struct svga_render_blit_box mirror = { 4, 0, 0, 0, 4, 1 };
+	uint32_t src[16], out[64], out4[16];
+	int bad = 0;
+
+	if (!a || !b)
+		return;
+	fill(0, (uint8_t *)src, 16, 4);
+	ROK(r, svga_render_image_upload(r, a, 0, 0, &a_all, src, 16, 64));
+	ROK(r, svga_render_image_blit(r, b, 0, 0, &d8, a, 0, 0, &s4, 0));
+	ROK(r, svga_render_image_readback(r, b, 0, 0, &b_all, out, 32, 256));
+	for (int y = 0; y < 8; y++)
+		for (int x = 0; x < 8; x++)
+			bad += out[y * 8 + x] != src[(y / 2) * 4 + x / 2];
+	RCHECK(bad == 0, "2x nearest blit: %d texels differ", bad);
+	ROK(r, svga_render_image_blit(r, b, 0, 0, &s4, a, 0, 0, &mirror, 0));
+	ROK(r, svga_render_image_readback(r, b, 0, 0, &a_all, out4, 16, 64));
+	bad = 0;
+	for (int y = 0; y < 4; y++)
+		for (int x = 0; x < 4; x++)
+			bad += out4[y * 4 + x] != src[y * 4 + 3 - x];
+	RCHECK(bad == 0, "mirrored blit: %d texels differ", bad);
+	mirror.x0 = 9;
+	RCHECK(svga_render_image_blit(r, b, 0, 0, &s4, a, 0, 0, &mirror, 0) != 0,
+	       "blit box outside the source refused");
+	svga_render_image_free(r, a);
+	svga_render_image_free(r, b);
+
+	/* GENMIPS: a 2x2 pattern averages to its mean in mip 1 */
+	{
+		struct svga_render_image_desc d = { SVGA3D_R8G8B8A8_UNORM, 2, 2, 1,
+						    2, 2, 1, SVGA_RENDER_USAGE_SAMPLED };
+		const uint8_t px[16] = { 0, 0, 0, 0, 200, 200, 200, 200,
+					 100, 40, 0, 255, 100, 160, 0, 255 };
+		struct svga_render_box two = { 0, 0, 0, 2, 2, 1 }, one = { 0, 0, 0, 1, 1, 1 };
+		struct svga_render_view v = { 0, 1, 1 };
+		struct svga_render_image *m;
+		uint8_t got[4], other[4];
+
+		ROK(r, svga_render_image_new(r, &d, &m));
+		if (m) {
+			ROK(r, svga_render_image_upload(r, m, 0, 1, &two, px, 8, 16));
+			ROK(r, svga_render_image_upload(r, m, 1, 0, &one,
+							"\x11\x22\x33\x44", 4, 4));
+			ROK(r, svga_render_image_gen_mips(r, m, &v));
+			ROK(r, svga_render_image_readback(r, m, 1, 1, &one, got, 4, 4));
+			RCHECK(abs(got[0] - 100) <= 1 && abs(got[1] - 100) <= 1 &&
+			       abs(got[2] - 50) <= 1 && abs(got[3] - 178) <= 1,
+			       "generated mip: %u,%u,%u,%u", got[0], got[1],
+			       got[2], got[3]);
+			ROK(r, svga_render_image_readback(r, m, 1, 0, &one, other, 4, 4));
+			RCHECK(!memcmp(other, "\x11\x22\x33\x44", 4),
+			       "other layer's mip untouched");
+			svga_render_image_free(r, m);
+		}
+	}
+
+	/* resolve of a cleared 4-sample target */
+	{
+		struct svga_render_image_desc d = { SVGA3D_R8G8B8A8_UNORM, 8, 8, 1,
+			1, 1, 4, SVGA_RENDER_USAGE_RENDER_TARGET };
+		struct svga_render_view v = { 0, 0, 1 };
+		union svga_render_color c = { .f = { 0.2f, 0.4f, 0.6f, 0.8f } };
+		const uint8_t want[4] = { 51, 102, 153, 204 };
+		struct svga_render_image *ms, *ss = mk(r, SVGA3D_R8G8B8A8_UNORM,
+						       8, 8, 1, 0);
+
+		ROK(r, svga_render_image_new(r, &d, &ms));
+		if (ms && ss) {
+			ROK(r, svga_render_clear_color(r, ms, &v, NULL, &c));
+			ROK(r, svga_render_image_resolve(r, ss, 0, 0, ms, 0));
+			expect_rect(r, ss, 0, 8, 8, 4, 0, 0, 8, 8, want, NULL,
+				    "resolved clear");
+			RCHECK(svga_render_image_readback(r, ms, 0, 0, &b_all,
+				out, 32, 256) != 0, "readback of 4 samples refused");
+		}
+		svga_render_image_free(r, ms);
+		svga_render_image_free(r, ss);
+	}
+}
+
 static void test_budget_and_selection(const char *name)
 {
 	struct svga_render_config cfg = { .max_memory = 1u << 20 };
@@ -471,6 +557,7 @@ int main(void)
 	test_volume(r);
 	test_copies(r);
 	test_clears(r);
+	test_blits(r);
 	svga_render_free(r);
 	test_budget_and_selection(name);
 	return rt_report("test_render_image");

@@ -22,6 +22,7 @@ struct feature_chain {
 	VkPhysicalDeviceVertexAttributeDivisorFeaturesEXT divisor;
 	VkPhysicalDeviceDepthClipEnableFeaturesEXT clip;
 	VkPhysicalDeviceProvokingVertexFeaturesEXT provoking;
+	VkPhysicalDeviceConditionalRenderingFeaturesEXT cond;
 };
 
 static void chain_init(struct feature_chain *c)
@@ -47,6 +48,9 @@ static void chain_init(struct feature_chain *c)
 	c->border.pNext = &c->divisor;
 	c->divisor.pNext = &c->clip;
 	c->clip.pNext = &c->provoking;
+	c->cond.sType =
+		VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_CONDITIONAL_RENDERING_FEATURES_EXT;
+	c->provoking.pNext = &c->cond;
 }
 
 #define CORE(field) offsetof(struct feature_chain, f2.features.field)
@@ -108,6 +112,9 @@ static const struct {
 	{ "VK_EXT_depth_clip_enable depthClipEnable",
 	  EXT(clip.depthClipEnable),
 	  "D3D DepthClipEnable is separate from depth clamping" },
+	{ "VK_EXT_conditional_rendering conditionalRendering",
+	  EXT(cond.conditionalRendering),
+	  "D3D predication (GL 3.0 conditional render)" },
 	{ "VK_EXT_provoking_vertex provokingVertexLast",
 	  EXT(provoking.provokingVertexLast),
 	  "GL's default flat-shading provoking vertex is the last one" },
@@ -120,6 +127,7 @@ static const char *const required_extensions[] = {
 	VK_EXT_VERTEX_ATTRIBUTE_DIVISOR_EXTENSION_NAME,
 	VK_EXT_DEPTH_CLIP_ENABLE_EXTENSION_NAME,
 	VK_EXT_PROVOKING_VERTEX_EXTENSION_NAME,
+	VK_EXT_CONDITIONAL_RENDERING_EXTENSION_NAME,
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -407,6 +415,10 @@ static int create_device(struct svga_render *r)
 		vkGetDeviceProcAddr(r->dev, "vkCmdEndTransformFeedbackEXT");
 	r->draw_byte_count = (PFN_vkCmdDrawIndirectByteCountEXT)
 		vkGetDeviceProcAddr(r->dev, "vkCmdDrawIndirectByteCountEXT");
+	r->begin_cond = (PFN_vkCmdBeginConditionalRenderingEXT)
+		vkGetDeviceProcAddr(r->dev, "vkCmdBeginConditionalRenderingEXT");
+	r->end_cond = (PFN_vkCmdEndConditionalRenderingEXT)
+		vkGetDeviceProcAddr(r->dev, "vkCmdEndConditionalRenderingEXT");
 	r->begin_query_indexed = (PFN_vkCmdBeginQueryIndexedEXT)
 		vkGetDeviceProcAddr(r->dev, "vkCmdBeginQueryIndexedEXT");
 	r->end_query_indexed = (PFN_vkCmdEndQueryIndexedEXT)
@@ -425,9 +437,10 @@ static int create_device(struct svga_render *r)
 	}
 	if (!r->bind_xfb || !r->begin_xfb || !r->end_xfb ||
 	    !r->draw_byte_count || !r->begin_query_indexed ||
-	    !r->end_query_indexed)
+	    !r->end_query_indexed || !r->begin_cond || !r->end_cond)
 		return render_error(r, "Vulkan device '%s': transform feedback "
-				    "entry points missing", r->name);
+				    "or conditional rendering entry points "
+				    "missing", r->name);
 	return 0;
 }
 

@@ -367,6 +367,7 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 	VkBuffer so_counters[SVGA_RENDER_MAX_SO];
 	VkDeviceSize so_offs[SVGA_RENDER_MAX_SO];
 	int num_so;
+	VkBuffer pred = VK_NULL_HANDLE;
 	VkPipeline pipe;
 	VkCommandBuffer cmd;
 
@@ -454,7 +455,20 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 	num_so = prepare_so(r, d);
 	if (num_so < 0)
 		return -1;
+	if (d->predicate && render_query_predicate(r, d->predicate, &pred))
+		return -1;
 	cmd = render_cmd(r);
+	if (d->predicate) {
+		VkConditionalRenderingBeginInfoEXT cb = {
+			.sType = VK_STRUCTURE_TYPE_CONDITIONAL_RENDERING_BEGIN_INFO_EXT,
+			.buffer = pred,
+			/* value 1: skip when samples passed */
+			.flags = d->predicate_value ?
+				 VK_CONDITIONAL_RENDERING_INVERTED_BIT_EXT : 0,
+		};
+
+		r->begin_cond(cmd, &cb);
+	}
 	VkRenderingInfo ri = {
 		.sType = VK_STRUCTURE_TYPE_RENDERING_INFO,
 		.renderArea = { { 0, 0 }, area },
@@ -477,6 +491,8 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 	if (set_viewports(r, cmd, d, area)) {
 		/* nothing visible: keep the pass well-formed and empty */
 		vkCmdEndRendering(cmd);
+		if (d->predicate)
+			r->end_cond(cmd);
 		return 0;
 	}
 	bind_vertex_buffers(r, cmd, d);
@@ -503,6 +519,8 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 	if (num_so)
 		r->end_xfb(cmd, 0, SVGA_RENDER_MAX_SO, so_counters, so_offs);
 	vkCmdEndRendering(cmd);
+	if (d->predicate)
+		r->end_cond(cmd);
 	r->stats.draws++;
 	return 0;
 }

@@ -106,6 +106,8 @@ struct svga_render {
 	struct svga_render_query *active_queries;
 	PFN_vkCmdBeginQueryIndexedEXT begin_query_indexed;
 	PFN_vkCmdEndQueryIndexedEXT end_query_indexed;
+	PFN_vkCmdBeginConditionalRenderingEXT begin_cond;
+	PFN_vkCmdEndConditionalRenderingEXT end_cond;
 };
 
 int render_error(struct svga_render *r, const char *fmt, ...)
@@ -135,6 +137,10 @@ void render_defer_pipeline(struct svga_render *r, VkPipeline p);
 void render_queries_suspend(struct svga_render *r);
 void render_queries_collect(struct svga_render *r);
 void render_queries_resume(struct svga_render *r);
+/* Records the predicate of an ended occlusion query (samples != 0) into
+ * its 32-bit predicate buffer, for conditional rendering. */
+int render_query_predicate(struct svga_render *r, struct svga_render_query *q,
+			   VkBuffer *buf);
 
 /* descriptors and pipelines */
 int render_descriptors_init(struct svga_render *r);

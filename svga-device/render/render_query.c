@@ -17,6 +17,10 @@ struct svga_render_query {
 	enum query_state state;
 	VkQueryPool pool;
 	unsigned values;
+	/* occlusion: the 32-bit predicate for conditional rendering */
+	VkBuffer pred;
+	VkDeviceMemory pred_mem;
+	uint64_t pred_mem_size;
 	/* counts of the batches already submitted since begin */
 	uint64_t acc[SVGA_RENDER_QUERY_MAX_VALUES];
 	struct svga_render_query *next_active;
@@ -141,7 +145,48 @@ int svga_render_query_new(struct svga_render *r,
 	}
 	q->type = type;
 	q->values = values;
+	if (type == SVGA_RENDER_QUERY_OCCLUSION) {
+		VkBufferCreateInfo bci = {
+			.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
+			.size = 4,
+			.usage = VK_BUFFER_USAGE_CONDITIONAL_RENDERING_BIT_EXT |
+				 VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+		};
+		VkMemoryRequirements req;
+
+		if (vkCreateBuffer(r->dev, &bci, NULL, &q->pred)) {
+			svga_render_query_free(r, q);
+			return render_error(r, "vkCreateBuffer (predicate) failed");
+		}
+		vkGetBufferMemoryRequirements(r->dev, q->pred, &req);
+		if (render_alloc(r, &req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT,
+				 &q->pred_mem)) {
+			svga_render_query_free(r, q);
+			return -1;
+		}
+		q->pred_mem_size = req.size;
+		vkBindBufferMemory(r->dev, q->pred, q->pred_mem, 0);
+	}
 	*out = q;
+	return 0;
+}
+
+int render_query_predicate(struct svga_render *r, struct svga_render_query *q,
+			   VkBuffer *buf)
+{
+	VkCommandBuffer cmd;
+
+	if (q->type != SVGA_RENDER_QUERY_OCCLUSION || q->state != Q_ENDED)
+		return render_error(r, "predicate: not an ended occlusion query");
+	cmd = render_cmd(r);
+	/* samples counted in earlier batches decide already */
+	if (q->acc[0])
+		vkCmdFillBuffer(cmd, q->pred, 0, 4, 1);
+	else
+		vkCmdCopyQueryPoolResults(cmd, q->pool, 0, 1, q->pred, 0, 4,
+					  VK_QUERY_RESULT_WAIT_BIT);
+	render_barrier(r);
+	*buf = q->pred;
 	return 0;
 }
 
@@ -152,7 +197,11 @@ void svga_render_query_free(struct svga_render *r, struct svga_render_query *q)
 	if (q->state == Q_ACTIVE)
 		svga_render_query_end(r, q);
 	svga_render_flush(r);
-	vkDestroyQueryPool(r->dev, q->pool, NULL);
+	if (q->pool)
+		vkDestroyQueryPool(r->dev, q->pool, NULL);
+	if (q->pred)
+		vkDestroyBuffer(r->dev, q->pred, NULL);
+	render_free_mem(r, q->pred_mem, q->pred_mem_size);
 	free(q);
 }
 

@@ -31,6 +31,7 @@ struct svga_render_image;
 struct svga_render_buffer;
 struct svga_render_shader;
 struct svga_render_sampler;
+struct svga_render_query;
 
 #define SVGA_RENDER_MAX_RTS 8
 #define SVGA_RENDER_MAX_VIEWPORTS 16
@@ -450,6 +451,10 @@ struct svga_render_draw {
 	struct svga_render_stage_bindings stage[SVGA_RENDER_NUM_STAGES];
 	float blend_factor[4];
 	uint32_t stencil_ref;
+	/* D3D predication: with an ended occlusion query, the draw is
+	 * skipped when (samples passed != 0) equals predicate_value */
+	struct svga_render_query *predicate;
+	uint32_t predicate_value;
 	/* stream output (the shader declares what it writes, SPIR-V Xfb) */
 	struct svga_render_so so[SVGA_RENDER_MAX_SO];
 	/* what to draw */

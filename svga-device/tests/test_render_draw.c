@@ -767,6 +767,49 @@ static void test_queries(struct ctx *c)
 		RCHECK(query_value(c, occ, 0) == 0, "occluded draw counts 0");
 	}
 
+	/* predication on the occlusion result */
+	{
+		const float blue[4] = { 0, 0, 1, 1 };
+		const uint8_t blue8[4] = { 0, 0, 255, 255 };
+		static struct svga_render_draw dr;
+		struct vtx v[3];
+
+		base_desc(c, &d);
+		fullscreen(v, blue, 0.5f);
+		ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(v), v));
+		base_draw(c, &dr, &d);
+		dr.predicate = occ;             /* 0 samples passed */
+		dr.predicate_value = 0;         /* skip when none passed */
+		clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+		ROK(c->r, svga_render_draw(c->r, &dr));
+		read_rt(c);
+		RCHECK(count_pixels(c, clear8, 0) == W * H,
+		       "predicated draw skipped (nothing passed)");
+		dr.predicate_value = 1;         /* skip when some passed */
+		ROK(c->r, svga_render_draw(c->r, &dr));
+		read_rt(c);
+		RCHECK(count_pixels(c, blue8, 0) == W * H,
+		       "inverted predicate draws");
+		/* now a query that saw samples */
+		ROK(c->r, svga_render_query_begin(c->r, occ));
+		RCHECK(svga_render_draw(c->r, &(struct svga_render_draw){ 0 }) != 0,
+		       "draw without pipeline state refused");
+		dr.predicate = NULL;
+		ROK(c->r, svga_render_draw(c->r, &dr));
+		ROK(c->r, svga_render_query_end(c->r, occ));
+		dr.predicate = occ;
+		dr.predicate_value = 0;
+		clear_rt(c, 0.2f, 0.4f, 0.6f, 0.8f);
+		ROK(c->r, svga_render_draw(c->r, &dr));
+		read_rt(c);
+		RCHECK(count_pixels(c, blue8, 0) == W * H,
+		       "predicate with samples passed draws");
+		ROK(c->r, svga_render_query_begin(c->r, occ));
+		RCHECK(svga_render_draw(c->r, &dr) != 0,
+		       "predicate on an active query refused");
+		ROK(c->r, svga_render_query_end(c->r, occ));
+	}
+
 	/* stream output: one triangle fits in 256 bytes, not in 16 */
 	{
 		struct svga_render_shader *xvs;

@@ -3,6 +3,7 @@
 
 MESON_BUILD=$CSVGA_CACHE/work/meson
 MESON_FUZZ_BUILD=$CSVGA_CACHE/work/meson-fuzz
+MESON_ASAN_BUILD=$CSVGA_CACHE/work/meson-asan
 FUZZ_SECONDS=${CSVGA_FUZZ_SECONDS:-60}
 
 # meson_setup DIR [ARGS...]: configure (or reconfigure) a build directory.
@@ -52,6 +53,8 @@ sources_fetch_and_verify() {
 
 run_host_tests() {
 	need_pkgs meson ninja-build pkg-config gcc python3
+	# the renderer (Vulkan loader + lavapipe) and its test shaders
+	need_pkgs libvulkan-dev mesa-vulkan-drivers glslang-tools
 	check "sources" "pinned sources fetched and verified" sources_fetch_and_verify
 	local log=$results/meson.log
 	if ! step "configuring host build (meson)" "$log" meson_setup "$MESON_BUILD"; then
@@ -69,6 +72,35 @@ run_host_tests() {
 	fi
 	count_meson_results "$MESON_BUILD" "host: unit tests"
 	cp "$MESON_BUILD/meson-logs/testlog.txt" "$results/host-testlog.txt" 2>/dev/null || true
+	run_render_sanitized
+}
+
+# The renderer's tests again under ASan+UBSan (leaks included; lavapipe
+# is kept mapped by the tests so that any leak of its own would be named).
+# UBSan reports fail the test (halt_on_error).
+build_render_sanitized() {
+	meson_setup "$MESON_ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false &&
+		ninja -C "$MESON_ASAN_BUILD" svga-device/tests/test_render_image \
+			svga-device/tests/test_render_draw
+}
+
+run_render_sanitized() {
+	local log=$results/render-asan.log
+	[ -d "$CSVGA_ROOT/svga-device/render" ] || return 0
+	if ! step "building the renderer tests with ASan+UBSan" "$log" build_render_sanitized; then
+		record "host: renderer ASan+UBSan" 0 1 0 "build (log: $log)"
+		return
+	fi
+	rm -f "$MESON_ASAN_BUILD/meson-logs/testlog.json"
+	step "running the renderer tests under ASan+UBSan" "$log.test" \
+		env ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		meson test -C "$MESON_ASAN_BUILD" --no-rebuild --suite svga-render --print-errorlogs || true
+	if [ ! -s "$MESON_ASAN_BUILD/meson-logs/testlog.json" ]; then
+		record "host: renderer ASan+UBSan" 0 1 0 "no test results (log: $log.test)"
+		return
+	fi
+	count_meson_results "$MESON_ASAN_BUILD" "host: renderer ASan+UBSan"
 }
 
 # The fuzzers: every executable svga-device/fuzz builds as fuzz_*, run for

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * coherent-svga renderer: buffers (vertex, index, constant, stream output)
+ * in device memory within the budget, with uploads and readbacks.
+ */
+#include "render_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int svga_render_buffer_new(struct svga_render *r, uint64_t size,
+			   uint32_t usage, struct svga_render_buffer **out)
+{
+	VkBufferCreateInfo bci = {
+		.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
+		.size = size,
+		.usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT |
+			 VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+	};
+	struct svga_render_buffer *b;
+	VkMemoryRequirements req;
+	VkResult res;
+
+	*out = NULL;
+	if (!size)
+		return render_error(r, "empty buffer");
+	if (size > r->max_memory)
+		return render_error(r, "buffer of %llu bytes exceeds the "
+				    "device memory budget",
+				    (unsigned long long)size);
+	if (usage & SVGA_RENDER_BUF_VERTEX)
+		bci.usage |= VK_BUFFER_USAGE_VERTEX_BUFFER_BIT;
+	if (usage & SVGA_RENDER_BUF_INDEX)
+		bci.usage |= VK_BUFFER_USAGE_INDEX_BUFFER_BIT;
+	if (usage & SVGA_RENDER_BUF_CONSTANT)
+		bci.usage |= VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT;
+	if (usage & SVGA_RENDER_BUF_STREAM_OUTPUT) {
+		bci.usage |= VK_BUFFER_USAGE_TRANSFORM_FEEDBACK_BUFFER_BIT_EXT |
+			     VK_BUFFER_USAGE_TRANSFORM_FEEDBACK_COUNTER_BUFFER_BIT_EXT;
+		/* the counter lives after the data, 4-byte aligned */
+		bci.size = ((size + 3) & ~3ull) + 4;
+	}
+	b = calloc(1, sizeof(*b));
+	if (!b)
+		return render_error(r, "out of memory");
+	res = vkCreateBuffer(r->dev, &bci, NULL, &b->buf);
+	if (res != VK_SUCCESS) {
+		free(b);
+		return render_error(r, "vkCreateBuffer(%llu): %s",
+				    (unsigned long long)size,
+				    render_vk_result(res));
+	}
+	vkGetBufferMemoryRequirements(r->dev, b->buf, &req);
+	if (render_alloc(r, &req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT,
+			 &b->mem)) {
+		vkDestroyBuffer(r->dev, b->buf, NULL);
+		free(b);
+		return -1;
+	}
+	vkBindBufferMemory(r->dev, b->buf, b->mem, 0);
+	b->size = size;
+	b->mem_size = req.size;
+	b->counter_offset = (size + 3) & ~3ull;
+	b->usage = usage;
+	*out = b;
+	return 0;
+}
+
+void svga_render_buffer_free(struct svga_render *r,
+			     struct svga_render_buffer *b)
+{
+	if (!b)
+		return;
+	svga_render_flush(r);
+	vkDestroyBuffer(r->dev, b->buf, NULL);
+	render_free_mem(r, b->mem, b->mem_size);
+	free(b);
+}
+
+static int check_range(struct svga_render *r, struct svga_render_buffer *b,
+		       uint64_t offset, uint64_t size)
+{
+	if (!size || offset > b->size || size > b->size - offset)
+		return render_error(r, "buffer range %llu+%llu outside %llu "
+				    "bytes", (unsigned long long)offset,
+				    (unsigned long long)size,
+				    (unsigned long long)b->size);
+	return 0;
+}
+
+int svga_render_buffer_upload(struct svga_render *r,
+			      struct svga_render_buffer *b, uint64_t offset,
+			      uint64_t size, const void *data)
+{
+	struct render_staging *s;
+	VkBufferCopy c = { 0, offset, size };
+
+	if (check_range(r, b, offset, size) ||
+	    render_staging_new(r, size, false, &s))
+		return -1;
+	memcpy(s->map, data, size);
+	vkCmdCopyBuffer(render_cmd(r), s->buf, b->buf, 1, &c);
+	return 0;
+}
+
+int svga_render_buffer_readback(struct svga_render *r,
+				struct svga_render_buffer *b,
+				uint64_t offset, uint64_t size, void *data)
+{
+	struct render_staging *s;
+	VkBufferCopy c = { offset, 0, size };
+
+	if (check_range(r, b, offset, size) ||
+	    render_staging_new(r, size, true, &s))
+		return -1;
+	vkCmdCopyBuffer(render_cmd(r), b->buf, s->buf, 1, &c);
+	if (svga_render_flush(r)) {
+		render_staging_free(r, s);
+		return -1;
+	}
+	memcpy(data, s->map, size);
+	render_staging_free(r, s);
+	return 0;
+}
+
+int render_zero_vb_init(struct svga_render *r)
+{
+	if (svga_render_buffer_new(r, RENDER_ZERO_VB_SIZE,
+				   SVGA_RENDER_BUF_VERTEX, &r->zero_vb))
+		return -1;
+	vkCmdFillBuffer(render_cmd(r), r->zero_vb->buf, 0, RENDER_ZERO_VB_SIZE,
+			0);
+	return 0;
+}

@@ -43,13 +43,18 @@ enum {
 	OP_UMAD = 0x52, OP_DCL_TEMPS = 0x68, OP_VMWARE = 0x6b,
 	OP_DCL_INPUT = 0x5f, OP_DCL_THREAD_GROUP = 0x9b, OP_DCL_UAV_RAW = 0x9d,
 	OP_LD_RAW = 0xa5, OP_STORE_RAW = 0xa6,
+	OP_CUT = 0x09, OP_EMIT = 0x13, OP_IADD = 0x1e, OP_IEQ = 0x20, OP_MOVC = 0x37,
+	OP_UDIV = 0x4e, OP_DCL_OUTPUT_TOPOLOGY = 0x5c, OP_DCL_INPUT_PRIMITIVE = 0x5d,
+	OP_DCL_VERTICES_OUT = 0x5e, OP_DCL_INPUT_SGV = 0x60, OP_DCL_INPUT_PS_SGV = 0x63,
+	OP_DCL_OUTPUT_SGV = 0x66, OP_DCL_OUTPUT_SIV = 0x67,
 };
 /* VMware's opcode 107 carries its sub-opcode in bits 11..14. */
 enum { VMW_IDIV = 0, VMW_DFRC = 1, VMW_DRSQ = 2 };
 
 /* Operand types. */
 enum {
-	RT_TEMP = 0, RT_IMM32 = 4, RT_NULL = 13, RT_UAV = 30, RT_THREAD_GROUP_ID = 33,
+	RT_TEMP = 0, RT_INPUT = 1, RT_OUTPUT = 2, RT_IMM32 = 4, RT_PRIMITIVE_ID = 11,
+	RT_NULL = 13, RT_UAV = 30, RT_THREAD_GROUP_ID = 33,
 };
 
 #define TOK_MAX 256
@@ -167,19 +172,66 @@ static inline void tok_records_program(struct tok *s, void (*body)(struct tok *s
 
 /* ---- DXBC and vkd3d-shader -------------------------------------------- */
 
-/* A container with empty ISGN/OSGN and the code chunk (SHEX for SM5). */
-static inline void *test_dxbc(const struct tok *s, size_t *size)
+/* One ISGN/OSGN element. */
+struct sig_elem {
+	const char *name;
+	uint32_t index, sysval, component_type, reg, mask;
+};
+/* D3D_NAME values and component types. */
+enum { SV_POSITION = 1, SV_VERTEX_ID = 6, SV_PRIMITIVE_ID = 7 };
+enum { CT_UINT = 1, CT_SINT = 2, CT_FLOAT = 3 };
+
+struct sig {
+	uint8_t b[512];
+	size_t size;
+};
+
+/* ISGN/OSGN payload: count, 8, 24-byte elements, then the names. */
+static inline void sig_build(struct sig *sg, const struct sig_elem *e, unsigned n)
+{
+	size_t names = 8 + 24 * (size_t)n;
+
+	memset(sg, 0, sizeof(*sg));
+	sg->size = names;
+	memcpy(sg->b, &n, 4);
+	memcpy(sg->b + 4, &(uint32_t){ 8 }, 4);
+	for (unsigned i = 0; i < n; i++) {
+		/* The read/write byte: the components used. */
+		uint32_t el[6] = { (uint32_t)sg->size, e[i].index, e[i].sysval, e[i].component_type,
+				   e[i].reg, e[i].mask | e[i].mask << 8 };
+		size_t len = strlen(e[i].name) + 1;
+
+		memcpy(sg->b + 8 + 24 * i, el, sizeof(el));
+		if (sg->size + len <= sizeof(sg->b)) {
+			memcpy(sg->b + sg->size, e[i].name, len);
+			sg->size += len;
+		}
+	}
+	sg->size = (sg->size + 3) & ~(size_t)3;
+}
+
+/* A container with the signatures (NULL: empty) and the code chunk
+ * (SHEX for SM5, SHDR before). */
+static inline void *test_dxbc_sig(const struct tok *s, const struct sig *in, const struct sig *out,
+				  size_t *size)
 {
 	static const uint32_t empty_signature[2] = { 0, 8 };  /* count, offset */
 	const bool sm5 = ((s->t[0] >> 4) & 0xf) >= 5;
 	const struct svga_dxbc_chunk chunks[] = {
-		{ SVGA_DXBC_FOURCC('I', 'S', 'G', 'N'), empty_signature, sizeof(empty_signature) },
-		{ SVGA_DXBC_FOURCC('O', 'S', 'G', 'N'), empty_signature, sizeof(empty_signature) },
+		{ SVGA_DXBC_FOURCC('I', 'S', 'G', 'N'), in ? (const void *)in->b : empty_signature,
+		  in ? in->size : sizeof(empty_signature) },
+		{ SVGA_DXBC_FOURCC('O', 'S', 'G', 'N'), out ? (const void *)out->b : empty_signature,
+		  out ? out->size : sizeof(empty_signature) },
 		{ sm5 ? SVGA_DXBC_FOURCC('S', 'H', 'E', 'X') : SVGA_DXBC_FOURCC('S', 'H', 'D', 'R'),
 		  s->t, s->n * 4u },
 	};
 
 	return svga_dxbc_build(chunks, 3, size);
+}
+
+static inline void *test_dxbc(const struct tok *s, size_t *size)
+{
+	return test_dxbc_sig(s, NULL, NULL, size);
 }
 
 /*
@@ -227,6 +279,20 @@ static inline int test_compile(const void *dxbc, size_t size, unsigned uavs,
 	if (messages && *messages)
 		fprintf(stderr, "vkd3d-shader: %s", messages);
 	vkd3d_shader_free_messages(messages);
+	/* TEST_VKD3D_DUMP=dir keeps each SPIR-V module (for spirv-val/dis). */
+	if (ret >= 0 && getenv("TEST_VKD3D_DUMP")) {
+		static unsigned dumped;
+		char path[512];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/%u.spv", getenv("TEST_VKD3D_DUMP"), dumped++);
+		f = fopen(path, "wb");
+		if (f) {
+			fwrite(spirv->code, 1, spirv->size, f);
+			fclose(f);
+			fprintf(stderr, "SPIR-V written to %s\n", path);
+		}
+	}
 	return ret;
 }
 

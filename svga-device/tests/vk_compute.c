@@ -3,6 +3,7 @@
 #include "vk_compute.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,7 @@ struct vk_compute *vk_compute_open(char *err, size_t err_size)
 		.pQueueCreateInfos = &queue_info,
 	};
 	struct vk_compute *vc = calloc(1, sizeof(*vc));
+	VkPhysicalDeviceFeatures features;
 	VkResult r;
 
 	if (!vc) {
@@ -112,6 +114,10 @@ struct vk_compute *vk_compute_open(char *err, size_t err_size)
 	if (pick_device(vc, err, err_size) || pick_queue(vc, err, err_size))
 		goto fail;
 	queue_info.queueFamilyIndex = vc->queue_family;
+	/* Tests use what the device has (geometry shaders, stores from
+	 * fragment shaders, float64): enable every supported feature. */
+	vkGetPhysicalDeviceFeatures(vc->physical, &features);
+	device_info.pEnabledFeatures = &features;
 	r = vkCreateDevice(vc->physical, &device_info, NULL, &vc->device);
 	if (r != VK_SUCCESS) {
 		fail(err, err_size, "vkCreateDevice on %s failed (%d)", vc->name, r);
@@ -147,6 +153,9 @@ struct run {
 	VkDeviceMemory memory[VKC_MAX_BUFFERS];
 	void *map[VKC_MAX_BUFFERS];
 	VkShaderModule module;
+	VkShaderModule stage_module[3];     /* vertex, geometry, fragment */
+	VkRenderPass render_pass;
+	VkFramebuffer framebuffer;
 	VkDescriptorSetLayout set_layout;
 	VkPipelineLayout layout;
 	VkPipeline pipeline;
@@ -166,6 +175,10 @@ static void run_destroy(struct vk_compute *vc, struct run *run)
 	vkDestroyPipelineLayout(d, run->layout, NULL);
 	vkDestroyDescriptorSetLayout(d, run->set_layout, NULL);
 	vkDestroyShaderModule(d, run->module, NULL);
+	for (unsigned i = 0; i < 3; i++)
+		vkDestroyShaderModule(d, run->stage_module[i], NULL);
+	vkDestroyFramebuffer(d, run->framebuffer, NULL);
+	vkDestroyRenderPass(d, run->render_pass, NULL);
 	for (unsigned i = 0; i < VKC_MAX_BUFFERS; i++) {
 		vkDestroyBuffer(d, run->buffer[i], NULL);
 		if (run->memory[i])
@@ -219,26 +232,57 @@ static int make_buffer(struct vk_compute *vc, struct run *run, unsigned i,
 	return 0;
 }
 
-static int make_pipeline(struct vk_compute *vc, struct run *run, const void *spirv,
-			 size_t spirv_size, const char *entry, unsigned count,
-			 char *err, size_t err_size)
+/* Set 0: one storage buffer per binding, visible to every stage. */
+static int make_layout(struct vk_compute *vc, struct run *run, unsigned count,
+		       char *err, size_t err_size)
 {
 	VkDescriptorSetLayoutBinding bindings[VKC_MAX_BUFFERS];
-	const VkShaderModuleCreateInfo module_info = {
-		.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO,
-		.codeSize = spirv_size,
-		.pCode = spirv,
-	};
 	const VkDescriptorSetLayoutCreateInfo set_info = {
 		.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO,
 		.bindingCount = count,
 		.pBindings = bindings,
 	};
-	VkPipelineLayoutCreateInfo layout_info = {
+	const VkPipelineLayoutCreateInfo layout_info = {
 		.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO,
 		.setLayoutCount = 1,
 		.pSetLayouts = &run->set_layout,
 	};
+
+	for (unsigned i = 0; i < count; i++)
+		bindings[i] = (VkDescriptorSetLayoutBinding){
+			.binding = i,
+			.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+			.descriptorCount = 1,
+			.stageFlags = VK_SHADER_STAGE_ALL,
+		};
+	if (vkCreateDescriptorSetLayout(vc->device, &set_info, NULL, &run->set_layout) != VK_SUCCESS ||
+	    vkCreatePipelineLayout(vc->device, &layout_info, NULL, &run->layout) != VK_SUCCESS) {
+		fail(err, err_size, "creating the descriptor set or pipeline layout failed");
+		return -1;
+	}
+	return 0;
+}
+
+static int make_module(struct vk_compute *vc, const void *code, size_t size, VkShaderModule *module,
+		       char *err, size_t err_size)
+{
+	const VkShaderModuleCreateInfo info = {
+		.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO,
+		.codeSize = size,
+		.pCode = code,
+	};
+
+	if (!code || !size || size % 4 || vkCreateShaderModule(vc->device, &info, NULL, module) != VK_SUCCESS) {
+		fail(err, err_size, "vkCreateShaderModule failed (%zu bytes of SPIR-V)", size);
+		return -1;
+	}
+	return 0;
+}
+
+static int make_compute_pipeline(struct vk_compute *vc, struct run *run, const void *spirv,
+				 size_t spirv_size, const char *entry, unsigned count,
+				 char *err, size_t err_size)
+{
 	VkComputePipelineCreateInfo pipeline_info = {
 		.sType = VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO,
 		.stage = {
@@ -249,19 +293,9 @@ static int make_pipeline(struct vk_compute *vc, struct run *run, const void *spi
 	};
 	VkResult r;
 
-	for (unsigned i = 0; i < count; i++)
-		bindings[i] = (VkDescriptorSetLayoutBinding){
-			.binding = i,
-			.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
-			.descriptorCount = 1,
-			.stageFlags = VK_SHADER_STAGE_COMPUTE_BIT,
-		};
-	if (vkCreateShaderModule(vc->device, &module_info, NULL, &run->module) != VK_SUCCESS ||
-	    vkCreateDescriptorSetLayout(vc->device, &set_info, NULL, &run->set_layout) != VK_SUCCESS ||
-	    vkCreatePipelineLayout(vc->device, &layout_info, NULL, &run->layout) != VK_SUCCESS) {
-		fail(err, err_size, "creating the shader module or pipeline layout failed");
+	if (make_layout(vc, run, count, err, err_size) ||
+	    make_module(vc, spirv, spirv_size, &run->module, err, err_size))
 		return -1;
-	}
 	pipeline_info.stage.module = run->module;
 	pipeline_info.layout = run->layout;
 	r = vkCreateComputePipelines(vc->device, VK_NULL_HANDLE, 1, &pipeline_info, NULL, &run->pipeline);
@@ -272,9 +306,111 @@ static int make_pipeline(struct vk_compute *vc, struct run *run, const void *spi
 	return 0;
 }
 
-static int record_and_submit(struct vk_compute *vc, struct run *run, unsigned count,
+/* A render pass and framebuffer without attachments, and the pipeline. */
+static int make_graphics_pipeline(struct vk_compute *vc, struct run *run,
+				  const struct vk_compute_shader *shaders[3], unsigned count,
+				  uint32_t width, uint32_t height, char *err, size_t err_size)
+{
+	static const VkShaderStageFlagBits stage_bits[3] = {
+		VK_SHADER_STAGE_VERTEX_BIT, VK_SHADER_STAGE_GEOMETRY_BIT, VK_SHADER_STAGE_FRAGMENT_BIT,
+	};
+	const VkSubpassDescription subpass = { .pipelineBindPoint = VK_PIPELINE_BIND_POINT_GRAPHICS };
+	const VkRenderPassCreateInfo pass_info = {
+		.sType = VK_STRUCTURE_TYPE_RENDER_PASS_CREATE_INFO,
+		.subpassCount = 1,
+		.pSubpasses = &subpass,
+	};
+	VkFramebufferCreateInfo fb_info = {
+		.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO,
+		.width = width,
+		.height = height,
+		.layers = 1,
+	};
+	const VkPipelineVertexInputStateCreateInfo vertex_input = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO,
+	};
+	const VkPipelineInputAssemblyStateCreateInfo assembly = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO,
+		.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST,
+	};
+	const VkViewport viewport = { 0, 0, (float)width, (float)height, 0, 1 };
+	const VkRect2D scissor = { { 0, 0 }, { width, height } };
+	const VkPipelineViewportStateCreateInfo viewport_state = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO,
+		.viewportCount = 1,
+		.pViewports = &viewport,
+		.scissorCount = 1,
+		.pScissors = &scissor,
+	};
+	const VkPipelineRasterizationStateCreateInfo raster = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO,
+		.polygonMode = VK_POLYGON_MODE_FILL,
+		.cullMode = VK_CULL_MODE_NONE,
+		.frontFace = VK_FRONT_FACE_CLOCKWISE,
+		.lineWidth = 1.0f,
+	};
+	const VkPipelineMultisampleStateCreateInfo multisample = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO,
+		.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT,
+	};
+	const VkPipelineColorBlendStateCreateInfo blend = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO,
+	};
+	VkPipelineShaderStageCreateInfo stages[3];
+	VkGraphicsPipelineCreateInfo info = {
+		.sType = VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO,
+		.pStages = stages,
+		.pVertexInputState = &vertex_input,
+		.pInputAssemblyState = &assembly,
+		.pViewportState = &viewport_state,
+		.pRasterizationState = &raster,
+		.pMultisampleState = &multisample,
+		.pColorBlendState = &blend,
+	};
+	unsigned n = 0;
+	VkResult r;
+
+	if (make_layout(vc, run, count, err, err_size))
+		return -1;
+	for (unsigned i = 0; i < 3; i++) {
+		if (!shaders[i] || !shaders[i]->code)
+			continue;
+		if (make_module(vc, shaders[i]->code, shaders[i]->size, &run->stage_module[i], err, err_size))
+			return -1;
+		stages[n++] = (VkPipelineShaderStageCreateInfo){
+			.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO,
+			.stage = stage_bits[i],
+			.module = run->stage_module[i],
+			.pName = "main",
+		};
+	}
+	if (vkCreateRenderPass(vc->device, &pass_info, NULL, &run->render_pass) != VK_SUCCESS) {
+		fail(err, err_size, "vkCreateRenderPass failed");
+		return -1;
+	}
+	fb_info.renderPass = run->render_pass;
+	if (vkCreateFramebuffer(vc->device, &fb_info, NULL, &run->framebuffer) != VK_SUCCESS) {
+		fail(err, err_size, "vkCreateFramebuffer (%ux%u, no attachments) failed", width, height);
+		return -1;
+	}
+	info.stageCount = n;
+	info.layout = run->layout;
+	info.renderPass = run->render_pass;
+	r = vkCreateGraphicsPipelines(vc->device, VK_NULL_HANDLE, 1, &info, NULL, &run->pipeline);
+	if (r != VK_SUCCESS) {
+		fail(err, err_size, "vkCreateGraphicsPipelines failed (%d)", r);
+		return -1;
+	}
+	return 0;
+}
+
+/* Dispatches gx*gy*gz groups, or (graphics) draws gx vertices in a
+ * gy x gz render area; then makes the shaders' writes host-visible. */
+static int record_and_submit(struct vk_compute *vc, struct run *run, unsigned count, bool graphics,
 			     uint32_t gx, uint32_t gy, uint32_t gz, char *err, size_t err_size)
 {
+	const VkPipelineBindPoint bind_point = graphics ? VK_PIPELINE_BIND_POINT_GRAPHICS
+							: VK_PIPELINE_BIND_POINT_COMPUTE;
 	VkDescriptorBufferInfo infos[VKC_MAX_BUFFERS];
 	VkWriteDescriptorSet writes[VKC_MAX_BUFFERS];
 	const VkDescriptorPoolSize pool_size = { VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, count };
@@ -347,10 +483,23 @@ static int record_and_submit(struct vk_compute *vc, struct run *run, unsigned co
 		return -1;
 	}
 	vkBeginCommandBuffer(cmd, &begin);
-	vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, run->pipeline);
-	vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, run->layout, 0, 1, &set, 0, NULL);
-	vkCmdDispatch(cmd, gx, gy, gz);
-	vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_HOST_BIT,
+	vkCmdBindPipeline(cmd, bind_point, run->pipeline);
+	vkCmdBindDescriptorSets(cmd, bind_point, run->layout, 0, 1, &set, 0, NULL);
+	if (graphics) {
+		const VkRenderPassBeginInfo pass = {
+			.sType = VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO,
+			.renderPass = run->render_pass,
+			.framebuffer = run->framebuffer,
+			.renderArea = { { 0, 0 }, { gy, gz } },
+		};
+
+		vkCmdBeginRenderPass(cmd, &pass, VK_SUBPASS_CONTENTS_INLINE);
+		vkCmdDraw(cmd, gx, 1, 0, 0);
+		vkCmdEndRenderPass(cmd);
+	} else {
+		vkCmdDispatch(cmd, gx, gy, gz);
+	}
+	vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_HOST_BIT,
 			     0, 1, &barrier, 0, NULL, 0, NULL);
 	if (vkEndCommandBuffer(cmd) != VK_SUCCESS) {
 		fail(err, err_size, "vkEndCommandBuffer failed");
@@ -383,8 +532,36 @@ int vk_compute_run(struct vk_compute *vc, const void *spirv, size_t spirv_size,
 	for (unsigned i = 0; i < count; i++)
 		if (make_buffer(vc, &run, i, &buffers[i], err, err_size))
 			goto out;
-	if (make_pipeline(vc, &run, spirv, spirv_size, entry ? entry : "main", count, err, err_size) ||
-	    record_and_submit(vc, &run, count, groups_x, groups_y, groups_z, err, err_size))
+	if (make_compute_pipeline(vc, &run, spirv, spirv_size, entry ? entry : "main", count, err, err_size) ||
+	    record_and_submit(vc, &run, count, false, groups_x, groups_y, groups_z, err, err_size))
+		goto out;
+	for (unsigned i = 0; i < count; i++)
+		memcpy(buffers[i].data, run.map[i], buffers[i].size);
+	ret = 0;
+out:
+	run_destroy(vc, &run);
+	return ret;
+}
+
+int vk_compute_draw(struct vk_compute *vc, const struct vk_compute_shader *vs,
+		    const struct vk_compute_shader *gs, const struct vk_compute_shader *fs,
+		    struct vk_compute_buffer *buffers, unsigned count, uint32_t vertex_count,
+		    uint32_t width, uint32_t height, char *err, size_t err_size)
+{
+	const struct vk_compute_shader *shaders[3] = { vs, gs, fs };
+	struct run run;
+	int ret = -1;
+
+	if (!count || count > VKC_MAX_BUFFERS || !vs || !fs || !width || !height) {
+		fail(err, err_size, "bad arguments (%u buffers, vertex and fragment shaders needed)", count);
+		return -1;
+	}
+	memset(&run, 0, sizeof(run));
+	for (unsigned i = 0; i < count; i++)
+		if (make_buffer(vc, &run, i, &buffers[i], err, err_size))
+			goto out;
+	if (make_graphics_pipeline(vc, &run, shaders, count, width, height, err, err_size) ||
+	    record_and_submit(vc, &run, count, true, vertex_count, width, height, err, err_size))
 		goto out;
 	for (unsigned i = 0; i < count; i++)
 		memcpy(buffers[i].data, run.map[i], buffers[i].size);

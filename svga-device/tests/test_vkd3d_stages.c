@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Patched declarations checked through a real draw (vertex, geometry and
+ * fragment shaders from token streams, compiled by our vkd3d-shader, drawn
+ * on Vulkan without attachments; the fragment shader reports through a
+ * storage buffer):
+ *
+ * DCL_OUTPUT_SGV: Mesa's svga driver declares a geometry shader's
+ * gl_PrimitiveID output with it (mask .xyzw).  The geometry shader writes
+ * vPrimitiveID + 5; the fragment shader marks word SV_PrimitiveID of u0.
+ * Two triangles must mark words 5 and 6 and nothing else.
+ */
+#include "test_vkd3d_common.h"
+
+static uint32_t f2u(float f)
+{
+	uint32_t u;
+
+	memcpy(&u, &f, 4);
+	return u;
+}
+
+/* vs_4_0: a triangle covering the viewport from SV_VertexID % 3. */
+static void vertex_shader(struct tok *s)
+{
+	s->n = 0;
+	tok_put(s, 1u << 16 | 4u << 4);
+	tok_put(s, 0);
+	tok_op(s, OP_DCL_INPUT_SGV); tok_dst(s, RT_INPUT, 0, 0x1); tok_put(s, SV_VERTEX_ID); tok_end(s);
+	tok_op(s, OP_DCL_OUTPUT_SIV); tok_dst(s, RT_OUTPUT, 0, 0xf); tok_put(s, SV_POSITION); tok_end(s);
+	tok_op(s, OP_DCL_TEMPS); tok_put(s, 1); tok_end(s);
+	tok_op(s, OP_UDIV); tok_null_dst(s); tok_dst(s, RT_TEMP, 0, 0x1);
+	tok_src(s, RT_INPUT, 0, SWZ_XXXX); tok_imm1(s, 3); tok_end(s);
+	tok_op(s, OP_IEQ); tok_dst(s, RT_TEMP, 0, 0x2); tok_src(s, RT_TEMP, 0, SWZ_XXXX); tok_imm1(s, 1); tok_end(s);
+	tok_op(s, OP_IEQ); tok_dst(s, RT_TEMP, 0, 0x4); tok_src(s, RT_TEMP, 0, SWZ_XXXX); tok_imm1(s, 2); tok_end(s);
+	tok_op(s, OP_MOVC); tok_dst(s, RT_OUTPUT, 0, 0x1); tok_src(s, RT_TEMP, 0, SWZ_YYYY);
+	tok_imm1(s, f2u(3.0f)); tok_imm1(s, f2u(-1.0f)); tok_end(s);
+	tok_op(s, OP_MOVC); tok_dst(s, RT_OUTPUT, 0, 0x2); tok_src(s, RT_TEMP, 0, SWZ_ZZZZ);
+	tok_imm1(s, f2u(3.0f)); tok_imm1(s, f2u(-1.0f)); tok_end(s);
+	tok_op(s, OP_MOV); tok_dst(s, RT_OUTPUT, 0, 0xc); tok_imm4(s, 0, 0, 0, f2u(1.0f)); tok_end(s);
+	tok_op(s, OP_RET); tok_end(s);
+	s->t[1] = s->n;
+}
+
+/* gs_4_0: passes the triangle through, o1 (SV_PrimitiveID) = vPrim + 5. */
+static void geometry_shader(struct tok *s)
+{
+	s->n = 0;
+	tok_put(s, 2u << 16 | 4u << 4);
+	tok_put(s, 0);
+	tok_op(s, OP_DCL_INPUT_PRIMITIVE | 3u << 11); tok_end(s);          /* triangle */
+	tok_op(s, OP_DCL_OUTPUT_TOPOLOGY | 5u << 11); tok_end(s);          /* trianglestrip */
+	tok_op(s, OP_DCL_VERTICES_OUT); tok_put(s, 3); tok_end(s);
+	tok_op(s, 0x61);                                                   /* dcl_input_siv */
+	tok_put(s, 2u | 0xfu << 4 | RT_INPUT << 12 | 2u << 20); tok_put(s, 3); tok_put(s, 0);
+	tok_put(s, SV_POSITION); tok_end(s);
+	tok_op(s, OP_DCL_INPUT); tok_put(s, 1u | RT_PRIMITIVE_ID << 12); tok_end(s);
+	tok_op(s, OP_DCL_OUTPUT_SIV); tok_dst(s, RT_OUTPUT, 0, 0xf); tok_put(s, SV_POSITION); tok_end(s);
+	/* As Mesa declares it: all four components. */
+	tok_op(s, OP_DCL_OUTPUT_SGV); tok_dst(s, RT_OUTPUT, 1, 0xf); tok_put(s, SV_PRIMITIVE_ID); tok_end(s);
+	for (uint32_t v = 0; v < 3; v++) {
+		tok_op(s, OP_MOV); tok_dst(s, RT_OUTPUT, 0, 0xf);
+		tok_put(s, 2u | 1u << 2 | SWZ_XYZW << 4 | RT_INPUT << 12 | 2u << 20); tok_put(s, v); tok_put(s, 0);
+		tok_end(s);
+		tok_op(s, OP_IADD); tok_dst(s, RT_OUTPUT, 1, 0x1);
+		tok_put(s, 1u | RT_PRIMITIVE_ID << 12); tok_imm1(s, 5); tok_end(s);
+		tok_op(s, OP_EMIT); tok_end(s);
+	}
+	tok_op(s, OP_CUT); tok_end(s);
+	tok_op(s, OP_RET); tok_end(s);
+	s->t[1] = s->n;
+}
+
+/* ps_5_0: store_raw u0[4 * SV_PrimitiveID] = 1. */
+static void pixel_shader(struct tok *s)
+{
+	s->n = 0;
+	tok_put(s, 0u << 16 | 5u << 4);
+	tok_put(s, 0);
+	tok_op(s, OP_DCL_UAV_RAW); tok_put(s, RT_UAV << 12 | 1u << 20); tok_put(s, 0); tok_end(s);
+	tok_op(s, OP_DCL_INPUT_PS_SGV | 1u << 11);                         /* constant */
+	tok_dst(s, RT_INPUT, 1, 0x1); tok_put(s, SV_PRIMITIVE_ID); tok_end(s);
+	tok_op(s, OP_DCL_TEMPS); tok_put(s, 1); tok_end(s);
+	tok_op(s, OP_ISHL); tok_dst(s, RT_TEMP, 0, 0x1); tok_src(s, RT_INPUT, 1, SWZ_XXXX); tok_imm1(s, 2); tok_end(s);
+	tok_op(s, OP_STORE_RAW); tok_dst(s, RT_UAV, 0, 0x1); tok_src(s, RT_TEMP, 0, SWZ_XXXX); tok_imm1(s, 1);
+	tok_end(s);
+	tok_op(s, OP_RET); tok_end(s);
+	s->t[1] = s->n;
+}
+
+/* Compiles one stage; code.code NULL on failure (reported). */
+static struct vkd3d_shader_code compile_stage(const char *what, const struct tok *s,
+					      const struct sig *in, const struct sig *out, unsigned uavs)
+{
+	struct vkd3d_shader_code spirv = { 0 };
+	size_t size;
+	void *dxbc = test_dxbc_sig(s, in, out, &size);
+
+	if (!dxbc || test_compile(dxbc, size, uavs, &spirv) < 0) {
+		fprintf(stderr, "%s: does not compile\n", what);
+		spirv.code = NULL;
+	}
+	free(dxbc);
+	return spirv;
+}
+
+/* primid_mask: the mask of the geometry shader's SV_PrimitiveID output
+ * in its signature (the declaration's is Mesa's, .xyzw). */
+static void test_output_sgv(struct vk_compute *vc, uint32_t primid_mask)
+{
+	static const struct sig_elem vs_in[] = { { "SV_VertexID", 0, SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
+	static const struct sig_elem position[] = { { "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf } };
+	const struct sig_elem gs_out[] = {
+		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "SV_PrimitiveID", 0, SV_PRIMITIVE_ID, CT_UINT, 1, primid_mask },
+	};
+	static const struct sig_elem ps_in[] = {
+		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "SV_PrimitiveID", 0, SV_PRIMITIVE_ID, CT_UINT, 1, 0x1 },
+	};
+	struct sig vs_in_sig, pos_sig, gs_out_sig, ps_in_sig;
+	struct vkd3d_shader_code vs, gs, ps;
+	struct vk_compute_shader vss, gss, pss;
+	uint32_t words[16] = { 0 };
+	struct vk_compute_buffer buf = { words, sizeof(words) };
+	unsigned marked = 0;
+	char err[256];
+	struct tok s;
+
+	sig_build(&vs_in_sig, vs_in, 1);
+	sig_build(&pos_sig, position, 1);
+	sig_build(&gs_out_sig, gs_out, 2);
+	sig_build(&ps_in_sig, ps_in, 2);
+	vertex_shader(&s);
+	vs = compile_stage("vertex shader", &s, &vs_in_sig, &pos_sig, 0);
+	geometry_shader(&s);
+	gs = compile_stage("geometry shader (dcl_output_sgv)", &s, &pos_sig, &gs_out_sig, 0);
+	pixel_shader(&s);
+	ps = compile_stage("pixel shader", &s, &ps_in_sig, NULL, 1);
+	CHECK(vs.code && gs.code && ps.code);
+	if (vs.code && gs.code && ps.code) {
+		vss = (struct vk_compute_shader){ vs.code, vs.size };
+		gss = (struct vk_compute_shader){ gs.code, gs.size };
+		pss = (struct vk_compute_shader){ ps.code, ps.size };
+		if (vk_compute_draw(vc, &vss, &gss, &pss, &buf, 1, 6, 4, 4, err, sizeof(err))) {
+			fprintf(stderr, "draw: %s\n", err);
+			CHECK(!"draw failed");
+		}
+	}
+	for (unsigned i = 0; i < 16; i++) {
+		CHECK(words[i] == (i == 5 || i == 6));
+		marked += words[i] != 0;
+	}
+	printf("dcl_output_sgv (signature mask %#x): words 5 and 6 marked: %s (%u marked)\n",
+	       primid_mask, words[5] == 1 && words[6] == 1 ? "yes" : "no", marked);
+	vkd3d_shader_free_shader_code(&vs);
+	vkd3d_shader_free_shader_code(&gs);
+	vkd3d_shader_free_shader_code(&ps);
+}
+
+int main(void)
+{
+	struct vk_compute *vc = test_vulkan();
+
+	CHECK(vc != NULL);
+	if (!vc)
+		return t_report("test_vkd3d_stages");
+	test_output_sgv(vc, 0xf);
+	vk_compute_close(vc);
+	return t_report("test_vkd3d_stages");
+}

@@ -9,6 +9,8 @@
 #include "test_vkd3d_common.h"
 
 #include <limits.h>
+#include <float.h>
+#include <math.h>
 
 static struct vk_compute *vc;
 
@@ -117,6 +119,62 @@ static void test_idiv(void)
 	printf("idiv: %u of %d right\n", right, N);
 }
 
+/*
+ * VMware's DFRC and DRSQ (sub-opcodes 1 and 2, SM5), on the double in
+ * r1.xy: r2.xy = fraction (x - floor(x)) or 1 / sqrt(x).
+ */
+static uint32_t vmware_sub_opcode;
+static void body_double_unary(struct tok *s)
+{
+	tok_op(s, OP_VMWARE | vmware_sub_opcode << 11);
+	tok_dst(s, RT_TEMP, 2, 0x3);
+	tok_src(s, RT_TEMP, 1, 0x44);  /* .xyxy: the double in x and y */
+	tok_end(s);
+}
+
+static void test_double_unary(const char *name, uint32_t sub_opcode, const double *in_values,
+			      const double *want, unsigned n)
+{
+	uint32_t in[16][4] = { { 0 } }, out[16][4];
+	unsigned right = 0;
+	struct tok s;
+
+	for (unsigned i = 0; i < n && i < 16; i++)
+		memcpy(in[i], &in_values[i], sizeof(double));
+	vmware_sub_opcode = sub_opcode;
+	tok_records_program(&s, body_double_unary);
+	CHECK(test_run_records(vc, &s, in, out, n) == 0);
+	for (unsigned i = 0; i < n && i < 16; i++) {
+		double got;
+
+		memcpy(&got, out[i], sizeof(got));
+		/* Within a few ulps: the device may round differently. */
+		if (fabs(got - want[i]) <= 4 * DBL_EPSILON * fabs(want[i])) {
+			right++;
+		} else {
+			fprintf(stderr, "%s(%.17g) = %.17g, want %.17g\n", name, in_values[i], got, want[i]);
+			CHECK(!"double result");
+		}
+		CHECK(out[i][2] == SENTINEL && out[i][3] == SENTINEL);
+	}
+	printf("%s: %u of %u right\n", name, right, n);
+}
+
+static void test_doubles(void)
+{
+	/* Values a float cannot hold, so a float path would be caught. */
+	static const double frc_in[] = { 2.75, -1.25, 1e10 + 0.5, 0.1, -0.1, 4503599627370495.5, 3.0, -7.0 };
+	static const double rsq_in[] = { 4.0, 0.25, 2.0, 1e-300, 1e300, 3.0, 123456789.0 };
+	double frc_want[8], rsq_want[7];
+
+	for (unsigned i = 0; i < 8; i++)
+		frc_want[i] = frc_in[i] - floor(frc_in[i]);
+	for (unsigned i = 0; i < 7; i++)
+		rsq_want[i] = 1.0 / sqrt(rsq_in[i]);
+	test_double_unary("dfrc", VMW_DFRC, frc_in, frc_want, 8);
+	test_double_unary("drsq", VMW_DRSQ, rsq_in, rsq_want, 7);
+}
+
 int main(void)
 {
 	vc = test_vulkan();
@@ -126,6 +184,7 @@ int main(void)
 	test_mad("imad", OP_IMAD);
 	test_mad("umad", OP_UMAD);
 	test_idiv();
+	test_doubles();
 	vk_compute_close(vc);
 	return t_report("test_vkd3d_opcodes");
 }

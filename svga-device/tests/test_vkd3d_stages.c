@@ -9,8 +9,16 @@
  * gl_PrimitiveID output with it (mask .xyzw).  The geometry shader writes
  * vPrimitiveID + 5; the fragment shader marks word SV_PrimitiveID of u0.
  * Two triangles must mark words 5 and 6 and nothing else.
+ *
+ * EVAL_SNAPPED: interpolates an input at an offset on the pixel's 16 x 16
+ * grid (Mesa uses it for interpolateAtOffset).  A varying equal to the
+ * clip-space position, evaluated at (4, -4)/16 pixel from the centre of
+ * each pixel of a 4 x 4 target, must be the clip-space position of that
+ * point (the centre's plus (0.125, -0.125)).
  */
 #include "test_vkd3d_common.h"
+
+#include <math.h>
 
 static uint32_t f2u(float f)
 {
@@ -88,6 +96,58 @@ static void pixel_shader(struct tok *s)
 	s->t[1] = s->n;
 }
 
+/* vs_4_0: as vertex_shader, plus o1.xy = the clip-space position. */
+static void vertex_shader_varying(struct tok *s)
+{
+	s->n = 0;
+	tok_put(s, 1u << 16 | 4u << 4);
+	tok_put(s, 0);
+	tok_op(s, OP_DCL_INPUT_SGV); tok_dst(s, RT_INPUT, 0, 0x1); tok_put(s, SV_VERTEX_ID); tok_end(s);
+	tok_op(s, OP_DCL_OUTPUT_SIV); tok_dst(s, RT_OUTPUT, 0, 0xf); tok_put(s, SV_POSITION); tok_end(s);
+	tok_op(s, 0x65); tok_dst(s, RT_OUTPUT, 1, 0x3); tok_end(s);        /* dcl_output o1.xy */
+	tok_op(s, OP_DCL_TEMPS); tok_put(s, 2); tok_end(s);
+	tok_op(s, OP_UDIV); tok_null_dst(s); tok_dst(s, RT_TEMP, 0, 0x1);
+	tok_src(s, RT_INPUT, 0, SWZ_XXXX); tok_imm1(s, 3); tok_end(s);
+	tok_op(s, OP_IEQ); tok_dst(s, RT_TEMP, 0, 0x2); tok_src(s, RT_TEMP, 0, SWZ_XXXX); tok_imm1(s, 1); tok_end(s);
+	tok_op(s, OP_IEQ); tok_dst(s, RT_TEMP, 0, 0x4); tok_src(s, RT_TEMP, 0, SWZ_XXXX); tok_imm1(s, 2); tok_end(s);
+	tok_op(s, OP_MOVC); tok_dst(s, RT_TEMP, 1, 0x1); tok_src(s, RT_TEMP, 0, SWZ_YYYY);
+	tok_imm1(s, f2u(3.0f)); tok_imm1(s, f2u(-1.0f)); tok_end(s);
+	tok_op(s, OP_MOVC); tok_dst(s, RT_TEMP, 1, 0x2); tok_src(s, RT_TEMP, 0, SWZ_ZZZZ);
+	tok_imm1(s, f2u(3.0f)); tok_imm1(s, f2u(-1.0f)); tok_end(s);
+	tok_op(s, OP_MOV); tok_dst(s, RT_TEMP, 1, 0xc); tok_imm4(s, 0, 0, 0, f2u(1.0f)); tok_end(s);
+	tok_op(s, OP_MOV); tok_dst(s, RT_OUTPUT, 0, 0xf); tok_src(s, RT_TEMP, 1, SWZ_XYZW); tok_end(s);
+	tok_op(s, OP_MOV); tok_dst(s, RT_OUTPUT, 1, 0x3); tok_src(s, RT_TEMP, 1, SWZ_XYZW); tok_end(s);
+	tok_op(s, OP_RET); tok_end(s);
+	s->t[1] = s->n;
+}
+
+/* ps_5_0: u0 record (pixel y * 4 + x) = eval_snapped(v1.xy, (4, -4)), SV_Position.xy. */
+static void pixel_shader_eval_snapped(struct tok *s)
+{
+	s->n = 0;
+	tok_put(s, 0u << 16 | 5u << 4);
+	tok_put(s, 0);
+	tok_op(s, OP_DCL_UAV_RAW); tok_put(s, RT_UAV << 12 | 1u << 20); tok_put(s, 0); tok_end(s);
+	tok_op(s, 0x64 | 4u << 11);                     /* dcl_input_ps_siv linear noperspective */
+	tok_dst(s, RT_INPUT, 0, 0x3); tok_put(s, SV_POSITION); tok_end(s);
+	tok_op(s, 0x62 | 2u << 11);                     /* dcl_input_ps linear v1.xy */
+	tok_dst(s, RT_INPUT, 1, 0x3); tok_end(s);
+	tok_op(s, OP_DCL_TEMPS); tok_put(s, 2); tok_end(s);
+	tok_op(s, 0xcb);                                 /* eval_snapped r0.xy, v1.xyxy, l(4, -4) */
+	tok_dst(s, RT_TEMP, 0, 0x3); tok_src(s, RT_INPUT, 1, 0x44);
+	tok_imm4(s, 4, (uint32_t)-4, 0, 0); tok_end(s);
+	tok_op(s, OP_MOV); tok_dst(s, RT_TEMP, 1, 0x3); tok_src(s, RT_TEMP, 0, SWZ_XYZW); tok_end(s);
+	tok_op(s, OP_MOV); tok_dst(s, RT_TEMP, 1, 0xc); tok_src(s, RT_INPUT, 0, 0x40); tok_end(s);
+	tok_op(s, 0x1c); tok_dst(s, RT_TEMP, 0, 0xc); tok_src(s, RT_INPUT, 0, 0x40); tok_end(s);  /* ftou */
+	tok_op(s, OP_IMAD); tok_dst(s, RT_TEMP, 0, 0x4); tok_src(s, RT_TEMP, 0, 0xff); tok_imm1(s, 4);
+	tok_src(s, RT_TEMP, 0, SWZ_ZZZZ); tok_end(s);
+	tok_op(s, OP_ISHL); tok_dst(s, RT_TEMP, 0, 0x4); tok_src(s, RT_TEMP, 0, SWZ_ZZZZ); tok_imm1(s, 4); tok_end(s);
+	tok_op(s, OP_STORE_RAW); tok_dst(s, RT_UAV, 0, 0xf); tok_src(s, RT_TEMP, 0, SWZ_ZZZZ);
+	tok_src(s, RT_TEMP, 1, SWZ_XYZW); tok_end(s);
+	tok_op(s, OP_RET); tok_end(s);
+	s->t[1] = s->n;
+}
+
 /* Compiles one stage; code.code NULL on failure (reported). */
 static struct vkd3d_shader_code compile_stage(const char *what, const struct tok *s,
 					      const struct sig *in, const struct sig *out, unsigned uavs)
@@ -158,6 +218,60 @@ static void test_output_sgv(struct vk_compute *vc, uint32_t primid_mask)
 	vkd3d_shader_free_shader_code(&ps);
 }
 
+static void test_eval_snapped(struct vk_compute *vc)
+{
+	static const struct sig_elem vs_in[] = { { "SV_VertexID", 0, SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
+	static const struct sig_elem varyings[] = {
+		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "TEXCOORD", 0, 0, CT_FLOAT, 1, 0x3 },
+	};
+	struct sig vs_in_sig, var_sig;
+	struct vkd3d_shader_code vs, ps;
+	struct vk_compute_shader vss, pss;
+	float px[16][4];
+	struct vk_compute_buffer buf = { px, sizeof(px) };
+	unsigned right = 0;
+	char err[256];
+	struct tok s;
+
+	for (unsigned i = 0; i < 16; i++)
+		px[i][0] = px[i][1] = px[i][2] = px[i][3] = -100.0f;
+	sig_build(&vs_in_sig, vs_in, 1);
+	sig_build(&var_sig, varyings, 2);
+	vertex_shader_varying(&s);
+	vs = compile_stage("vertex shader", &s, &vs_in_sig, &var_sig, 0);
+	pixel_shader_eval_snapped(&s);
+	ps = compile_stage("pixel shader (eval_snapped)", &s, &var_sig, NULL, 1);
+	CHECK(vs.code && ps.code);
+	if (vs.code && ps.code) {
+		vss = (struct vk_compute_shader){ vs.code, vs.size };
+		pss = (struct vk_compute_shader){ ps.code, ps.size };
+		if (vk_compute_draw(vc, &vss, NULL, &pss, &buf, 1, 3, 4, 4, err, sizeof(err))) {
+			fprintf(stderr, "draw: %s\n", err);
+			CHECK(!"draw failed");
+		}
+	}
+	for (unsigned y = 0; y < 4; y++) {
+		for (unsigned x = 0; x < 4; x++) {
+			const float *p = px[y * 4 + x];
+			/* Clip-space x and y at (4, -4)/16 pixel from the centre. */
+			const float ex = (x + 0.75f) / 2 - 1, ey = (y + 0.25f) / 2 - 1;
+			bool ok = p[2] == x + 0.5f && p[3] == y + 0.5f &&
+				  fabsf(p[0] - ex) < 1e-5f && fabsf(p[1] - ey) < 1e-5f;
+
+			CHECK(ok);
+			if (ok)
+				right++;
+			else
+				fprintf(stderr, "pixel (%u,%u) (SV_Position %g, %g): eval_snapped (%g, %g), want (%g, %g)\n",
+					x, y, p[2], p[3], p[0], p[1], ex, ey);
+		}
+	}
+	printf("eval_snapped: %u of 16 pixels right\n", right);
+	vkd3d_shader_free_shader_code(&vs);
+	vkd3d_shader_free_shader_code(&ps);
+}
+
 int main(void)
 {
 	struct vk_compute *vc = test_vulkan();
@@ -166,6 +280,7 @@ int main(void)
 	if (!vc)
 		return t_report("test_vkd3d_stages");
 	test_output_sgv(vc, 0xf);
+	test_eval_snapped(vc);
 	vk_compute_close(vc);
 	return t_report("test_vkd3d_stages");
 }

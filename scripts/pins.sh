@@ -36,3 +36,13 @@ MESA_SHA256_orig=592272df3cf01e85e7db300c449df5061092574d099da275d19e97ef0510f8a
 PIGLIT_VERSION=0.0~git20250409.af62c0dea-2
 PIGLIT_ORIG=pool/main/p/piglit/piglit_0.0~git20250409.af62c0dea.orig.tar.xz
 PIGLIT_SHA256_orig=a9863a5f136e3bb9c4fae43421585f5b39fe93c573963a7e1fa3871804472852
+
+# vkd3d-shader 1.14 (VGPU10 shaders -> SPIR-V for the device's renderer):
+# Debian's own vkd3d source returns 404 and its binary (1.2) is too old;
+# Debian 13's wine 10.0 source bundles vkd3d 1.14 in libs/vkd3d, and only
+# that directory is unpacked.  Its orig tarball is shared by wine's
+# 10.0~repack-6 and -12; -6 is the revision tested.
+VKD3D_VERSION=1.14
+WINE_VERSION=10.0~repack-6
+WINE_ORIG=pool/main/w/wine/wine_10.0~repack.orig.tar.xz
+WINE_SHA256_orig=e87ff2971c9b2e79fc63341f044d7513e66f3c3782b49609746428caa87c6ee6

@@ -8,7 +8,8 @@ queue_dir() {
 	kernel) echo "$CSVGA_ROOT/kernel/patches" ;;
 	qemu) echo "$CSVGA_ROOT/svga-device/qemu/patches" ;;
 	mesa) echo "$CSVGA_ROOT/mesa-svga/patches" ;;
-	*) die "unknown queue '$1'" "use one of: kernel qemu mesa" ;;
+	vkd3d) echo "$CSVGA_ROOT/svga-device/vkd3d/patches" ;;
+	*) die "unknown queue '$1'" "use one of: kernel qemu mesa vkd3d" ;;
 	esac
 }
 
@@ -16,7 +17,7 @@ queue_dir() {
 upstream_of() {
 	case $1 in
 	kernel) echo linux ;;
-	qemu | mesa) echo "$1" ;;
+	qemu | mesa | vkd3d) echo "$1" ;;
 	esac
 }
 
@@ -77,6 +78,7 @@ apply_queue() {
 # hw/display/svga3-device-include -> the SVGA device headers of the pinned
 # Linux tree, which the core includes.
 link_queue_extras() {
+	[ "$1" != vkd3d ] || { link_vkd3d_build "$2"; return 0; }
 	[ "$1" = qemu ] || return 0
 	local linux l
 	linux=$(pristine_tree linux)
@@ -86,6 +88,18 @@ link_queue_extras() {
 	ln -sfn "$linux/drivers/gpu/drm/vmwgfx/device_include" "$2/hw/display/svga3-device-include"
 	for l in /hw/display/svga3-device /hw/display/svga3-device-include; do
 		grep -qxF "$l" "$2/.git/info/exclude" 2>/dev/null || echo "$l" >>"$2/.git/info/exclude"
+	done
+}
+
+# link_vkd3d_build DIR: vkd3d's own build system is not in wine's copy;
+# ours is linked in: svga-device/vkd3d as csvga/ and its meson.build as
+# the tree's, so "meson setup" works in any vkd3d queue tree.
+link_vkd3d_build() {
+	local l
+	ln -sfn "$CSVGA_ROOT/svga-device/vkd3d" "$1/csvga"
+	ln -sfn csvga/meson.build "$1/meson.build"
+	for l in /meson.build /csvga; do
+		grep -qxF "$l" "$1/.git/info/exclude" 2>/dev/null || echo "$l" >>"$1/.git/info/exclude"
 	done
 }
 

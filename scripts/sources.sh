@@ -100,6 +100,8 @@ fetch_pool() {
 
 fetch_mesa() { fetch_pool mesa "$MESA_ORIG" "$MESA_SHA256_orig" "$MESA_VERSION"; }
 fetch_piglit() { fetch_pool piglit "$PIGLIT_ORIG" "$PIGLIT_SHA256_orig" "$PIGLIT_VERSION"; }
+# vkd3d's version names both vkd3d and the wine source it comes from.
+fetch_vkd3d() { fetch_pool vkd3d "$WINE_ORIG" "$WINE_SHA256_orig" "$VKD3D_VERSION-wine$WINE_VERSION"; }
 
 # pristine_tree NAME: unpack the fetched source once, as a git repository
 # whose single commit is tagged "pristine"; print its path.
@@ -122,6 +124,18 @@ pristine_tree() {
 			[ "$name" = mesa ] || orig=PIGLIT_ORIG
 			step "unpacking $name $v" "$CSVGA_LOGS/unpack-$name.log" \
 				tar -xJf "$SRC_DL/$(basename "${!orig}")" -C "$dir.tmp" --strip-components=1 ;;
+		vkd3d)
+			# Only libs/vkd3d of the wine tree (about 60 files of
+			# 10,000) becomes the tree's root, laid out as upstream
+			# vkd3d, so our patches read as vkd3d patches; plus the
+			# two wine headers it includes (wine/list.h,
+			# wine/rbtree.h; upstream vkd3d has its own copies).
+			local top=wine-${WINE_VERSION%%~*}
+			step "unpacking vkd3d $VKD3D_VERSION from wine's source" "$CSVGA_LOGS/unpack-$name.log" \
+				tar -xJf "$SRC_DL/$(basename "$WINE_ORIG")" -C "$dir.tmp" \
+				--transform "s,^${top//./\\.}/libs/vkd3d/,,;s,^${top//./\\.}/include/wine/,include/wine/," \
+				"$top/libs/vkd3d/" "$top/include/wine/list.h" "$top/include/wine/rbtree.h"
+			rm -rf "${dir:?}.tmp/$top" ;;
 		qemu)
 			step "unpacking $name $v" "$CSVGA_LOGS/unpack-$name.log" bash -c \
 				"rmdir '$dir.tmp' && dpkg-source --no-check -x '$SRC_DL/${name}_${v#*:}.dsc' '$dir.tmp'" ;;

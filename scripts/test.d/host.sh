@@ -51,13 +51,27 @@ sources_fetch_and_verify() {
 	sed 's/^/   /' "$results/fetch.log" | grep -v '^   \[csvga'
 }
 
+# vkd3d_for_tests: build our vkd3d-shader (cached) and print the meson
+# option that finds it; the shader tests need it and Vulkan (lavapipe).
+vkd3d_for_tests() {
+	local prefix
+	need_pkgs libvulkan-dev mesa-vulkan-drivers
+	prefix=$("$CSVGA_ROOT/scripts/build" vkd3d) || return 1
+	echo "-Dpkg_config_path=$prefix/lib/pkgconfig"
+}
+
 run_host_tests() {
 	need_pkgs meson ninja-build pkg-config gcc python3
 	# the renderer (Vulkan loader + lavapipe) and its test shaders
 	need_pkgs libvulkan-dev mesa-vulkan-drivers glslang-tools
 	check "sources" "pinned sources fetched and verified" sources_fetch_and_verify
-	local log=$results/meson.log
-	if ! step "configuring host build (meson)" "$log" meson_setup "$MESON_BUILD"; then
+	local log=$results/meson.log vkd3d_opt
+	if ! vkd3d_opt=$(vkd3d_for_tests 2>"$results/vkd3d-build.log"); then
+		tail -n 20 "$results/vkd3d-build.log" >&2
+		record "host: vkd3d-shader build" 0 1 0 "scripts/build vkd3d (log: $results/vkd3d-build.log)"
+		return
+	fi
+	if ! step "configuring host build (meson)" "$log" meson_setup "$MESON_BUILD" "$vkd3d_opt" -Dvkd3d=enabled; then
 		record "host: meson" 0 1 0 "meson setup (log: $log)"
 		return
 	fi

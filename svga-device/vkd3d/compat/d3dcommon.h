@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The Direct3D reflection enumerations vkd3d-shader names (its HLSL
+ * compiler writes them into RDEF chunks), with the values Microsoft
+ * documents for d3dcommon.h.  Wine generates its d3dcommon.h from an IDL
+ * file at build time; the orig tarball has no generated copy.
+ */
+#ifndef CSVGA_VKD3D_COMPAT_D3DCOMMON_H
+#define CSVGA_VKD3D_COMPAT_D3DCOMMON_H
+
+#include "windows.h"
+
+typedef enum _D3D_SHADER_VARIABLE_CLASS
+{
+    D3D_SVC_SCALAR = 0,
+    D3D_SVC_VECTOR = 1,
+    D3D_SVC_MATRIX_ROWS = 2,
+    D3D_SVC_MATRIX_COLUMNS = 3,
+    D3D_SVC_OBJECT = 4,
+    D3D_SVC_STRUCT = 5,
+} D3D_SHADER_VARIABLE_CLASS;
+
+typedef enum _D3D_SHADER_VARIABLE_TYPE
+{
+    D3D_SVT_VOID = 0,
+    D3D_SVT_BOOL = 1,
+    D3D_SVT_INT = 2,
+    D3D_SVT_FLOAT = 3,
+    D3D_SVT_UINT = 19,
+    D3D_SVT_DOUBLE = 39,
+} D3D_SHADER_VARIABLE_TYPE;
+
+typedef enum _D3D_SHADER_VARIABLE_FLAGS
+{
+    D3D_SVF_USERPACKED = 0x1,
+    D3D_SVF_USED = 0x2,
+} D3D_SHADER_VARIABLE_FLAGS;
+
+typedef enum _D3D_SHADER_INPUT_TYPE
+{
+    D3D_SIT_CBUFFER = 0,
+    D3D_SIT_TBUFFER = 1,
+    D3D_SIT_TEXTURE = 2,
+    D3D_SIT_SAMPLER = 3,
+    D3D_SIT_UAV_RWTYPED = 4,
+} D3D_SHADER_INPUT_TYPE;
+
+typedef enum _D3D_SHADER_INPUT_FLAGS
+{
+    D3D_SIF_USERPACKED = 0x1,
+    D3D_SIF_COMPARISON_SAMPLER = 0x2,
+    D3D_SIF_TEXTURE_COMPONENT_0 = 0x4,
+    D3D_SIF_TEXTURE_COMPONENT_1 = 0x8,
+    D3D_SIF_TEXTURE_COMPONENTS = 0xc,
+} D3D_SHADER_INPUT_FLAGS;
+
+typedef enum _D3D_CBUFFER_TYPE
+{
+    D3D_CT_CBUFFER = 0,
+    D3D_CT_TBUFFER = 1,
+} D3D_CBUFFER_TYPE;
+
+typedef enum D3D_SRV_DIMENSION
+{
+    D3D_SRV_DIMENSION_UNKNOWN = 0,
+    D3D_SRV_DIMENSION_BUFFER = 1,
+    D3D_SRV_DIMENSION_TEXTURE1D = 2,
+    D3D_SRV_DIMENSION_TEXTURE1DARRAY = 3,
+    D3D_SRV_DIMENSION_TEXTURE2D = 4,
+    D3D_SRV_DIMENSION_TEXTURE2DARRAY = 5,
+    D3D_SRV_DIMENSION_TEXTURE2DMS = 6,
+    D3D_SRV_DIMENSION_TEXTURE2DMSARRAY = 7,
+    D3D_SRV_DIMENSION_TEXTURE3D = 8,
+    D3D_SRV_DIMENSION_TEXTURECUBE = 9,
+    D3D_SRV_DIMENSION_TEXTURECUBEARRAY = 10,
+} D3D_SRV_DIMENSION;
+
+#endif

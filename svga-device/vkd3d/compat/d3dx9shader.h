@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The D3DX9 constant-table enumerations vkd3d-shader's HLSL compiler
+ * writes into CTAB chunks, with the values Microsoft documents for
+ * d3dx9shader.h (wine's copy pulls in all of d3dx9).
+ */
+#ifndef CSVGA_VKD3D_COMPAT_D3DX9SHADER_H
+#define CSVGA_VKD3D_COMPAT_D3DX9SHADER_H
+
+typedef enum _D3DXREGISTER_SET
+{
+    D3DXRS_BOOL = 0,
+    D3DXRS_INT4 = 1,
+    D3DXRS_FLOAT4 = 2,
+    D3DXRS_SAMPLER = 3,
+} D3DXREGISTER_SET;
+
+typedef enum _D3DXPARAMETER_CLASS
+{
+    D3DXPC_SCALAR = 0,
+    D3DXPC_VECTOR = 1,
+    D3DXPC_MATRIX_ROWS = 2,
+    D3DXPC_MATRIX_COLUMNS = 3,
+    D3DXPC_OBJECT = 4,
+    D3DXPC_STRUCT = 5,
+} D3DXPARAMETER_CLASS;
+
+typedef enum _D3DXPARAMETER_TYPE
+{
+    D3DXPT_VOID = 0,
+    D3DXPT_BOOL = 1,
+    D3DXPT_INT = 2,
+    D3DXPT_FLOAT = 3,
+    D3DXPT_STRING = 4,
+    D3DXPT_TEXTURE = 5,
+    D3DXPT_TEXTURE1D = 6,
+    D3DXPT_TEXTURE2D = 7,
+    D3DXPT_TEXTURE3D = 8,
+    D3DXPT_TEXTURECUBE = 9,
+    D3DXPT_SAMPLER = 10,
+    D3DXPT_SAMPLER1D = 11,
+    D3DXPT_SAMPLER2D = 12,
+    D3DXPT_SAMPLER3D = 13,
+    D3DXPT_SAMPLERCUBE = 14,
+    D3DXPT_PIXELSHADER = 15,
+    D3DXPT_VERTEXSHADER = 16,
+    D3DXPT_PIXELFRAGMENT = 17,
+    D3DXPT_VERTEXFRAGMENT = 18,
+    D3DXPT_UNSUPPORTED = 19,
+} D3DXPARAMETER_TYPE;
+
+#endif

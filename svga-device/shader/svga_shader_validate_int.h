@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Shared between the validator's files (declarations, code). */
+#ifndef SVGA_SHADER_VALIDATE_INT_H
+#define SVGA_SHADER_VALIDATE_INT_H
+
+#include "svga_shader_validate.h"
+
+/* Checks one declaration (or CUSTOMDATA) and records it in p->decls. */
+int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr *in,
+			  struct svga_sh_error *err);
+
+#endif

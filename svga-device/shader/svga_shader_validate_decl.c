@@ -91,6 +91,29 @@ static bool special_output(unsigned type)
 	       type == VGPU10_OPD_OUTPUT_DEPTH_LE || type == VGPU10_OPD_OUTPUT_COVERAGE_MASK;
 }
 
+/* Which system values each stage may declare (D3D10/11 rules); vkd3d
+ * fails on the others (a vertex shader's viewport index needs a Vulkan
+ * extension) and leaks memory on that error path. */
+static bool sysval_allowed(unsigned type, bool output, unsigned name)
+{
+	unsigned bit = 1u << name;
+	const unsigned pos = 1u << VGPU10_NAME_POSITION | 1u << VGPU10_NAME_CLIP_DISTANCE |
+			     1u << VGPU10_NAME_CULL_DISTANCE;
+	const unsigned layer = 1u << VGPU10_NAME_RT_ARRAY_INDEX | 1u << VGPU10_NAME_VIEWPORT_ARRAY_INDEX;
+
+	switch (type) {
+	case VGPU10_VS:
+		return bit & (output ? pos : 1u << VGPU10_NAME_VERTEX_ID | 1u << VGPU10_NAME_INSTANCE_ID);
+	case VGPU10_GS:
+		return bit & (output ? pos | layer | 1u << VGPU10_NAME_PRIMITIVE_ID : pos);
+	case VGPU10_PS:
+		return !output && (bit & (pos | layer | 1u << VGPU10_NAME_PRIMITIVE_ID |
+					  1u << VGPU10_NAME_IS_FRONT_FACE | 1u << VGPU10_NAME_SAMPLE_INDEX));
+	default:
+		return false;
+	}
+}
+
 static int decl_io(struct svga_sh_program *p, const struct svga_sh_instr *in, struct svga_sh_error *err)
 {
 	struct svga_sh_decls *d = &p->decls;
@@ -110,6 +133,8 @@ static int decl_io(struct svga_sh_program *p, const struct svga_sh_instr *in, st
 			return fail_at(err, in, "system-value name", name, VGPU10_NAME_MAX);
 		if (name >= VGPU10_NAME_FINAL_QUAD_U_EQ_0_EDGE_TESSFACTOR)
 			return fail_at(err, in, "tessellation factor outside hull/domain shaders", name, 0);
+		if (!sysval_allowed(p->type, output, name))
+			return fail_at(err, in, "system value not allowed here: name, program type", name, p->type);
 	}
 
 	if ((!output && special_input(o->type)) || (output && special_output(o->type))) {

@@ -13,12 +13,13 @@
 __attribute__((weak)) const char *const vkd3d_dbg_env_name = "VKD3D_SHADER_DEBUG";
 
 int svga_shader_compile_spirv(const void *dxbc, size_t size,
-			      const struct vkd3d_shader_interface_info *iface,
+			      const struct vkd3d_shader_interface_info *iface, uint32_t features,
 			      void **spirv, size_t *spirv_size, struct svga_sh_error *err)
 {
 	/* Pin the API version so a newer library keeps 1.14's behaviour. */
-	static const struct vkd3d_shader_compile_option options[] = {
+	const struct vkd3d_shader_compile_option options[] = {
 		{ VKD3D_SHADER_COMPILE_OPTION_API_VERSION, VKD3D_SHADER_API_VERSION_1_14 },
+		{ VKD3D_SHADER_COMPILE_OPTION_FEATURE, features },
 	};
 	struct vkd3d_shader_spirv_target_info target = {
 		.type = VKD3D_SHADER_STRUCTURE_TYPE_SPIRV_TARGET_INFO,

@@ -274,6 +274,12 @@ static void m_ext_operand(struct asm_buf *b, size_t *size)
 	b->t[itof + 4] = 1u | 9u << 6;    /* modifier 9 */
 }
 
+static void m_vs_viewport(struct asm_buf *b, size_t *size)
+{
+	(void)size;
+	b->t[find_op(b, 103, 0) + 3] = 5;   /* dcl_output_siv o0, viewport_array_index */
+}
+
 static void test_malformed(void)
 {
 	expect_reject("ps_constant", m_truncate, "truncated stream", "only");
@@ -306,6 +312,7 @@ static void test_malformed(void)
 	expect_reject("ps_control_flow", m_temps_limit, "4097 temps", "temp count over the limit");
 	expect_reject("vs_indexable", m_xtemp_index, "indexable temp out of range", "indexable temp index out of range");
 	expect_reject("gs_primid", m_gs_vertex, "GS input vertex count", "input vertex count differs");
+	expect_reject("vs_passthrough", m_vs_viewport, "VS viewport index", "system value not allowed here");
 	expect_reject("vs_integer", m_ext_operand, "bad operand modifier", "extended operand token");
 }
 

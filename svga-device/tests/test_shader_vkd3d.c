@@ -23,6 +23,8 @@ static int failures;
 	if (!(cond)) { failures++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } \
 } while (0)
 
+/* What lavapipe offers: doubles and 64-bit integers. */
+#define FEATURES (VKD3D_SHADER_COMPILE_OPTION_FEATURE_FLOAT64 | VKD3D_SHADER_COMPILE_OPTION_FEATURE_INT64)
 #define SPIRV_MAGIC 0x07230203u
 #define OP_ENTRY_POINT 15u
 #define OP_VARIABLE 59u
@@ -81,7 +83,7 @@ int main(int argc, char **argv)
 			CHECK(0, "%s: translate: %s", shader_streams[i].name, err.msg);
 			continue;
 		}
-		if (svga_shader_compile_spirv(dxbc, dxbc_size, NULL, &spirv, &spirv_size, &err)) {
+		if (svga_shader_compile_spirv(dxbc, dxbc_size, NULL, FEATURES, &spirv, &spirv_size, &err)) {
 			CHECK(0, "%s: %s", shader_streams[i].name, err.msg);
 		} else {
 			CHECK(spirv_size % 4 == 0 && count_io(spirv, spirv_size / 4, &in, &out) == 0,
@@ -97,7 +99,7 @@ int main(int argc, char **argv)
 		((uint8_t *)dxbc)[dxbc_size - 1] ^= 0x40;
 		free(spirv);
 		spirv = NULL;
-		CHECK(svga_shader_compile_spirv(dxbc, dxbc_size, NULL, &spirv, &spirv_size, &err) == -1,
+		CHECK(svga_shader_compile_spirv(dxbc, dxbc_size, NULL, FEATURES, &spirv, &spirv_size, &err) == -1,
 		      "%s: corrupted container compiled", shader_streams[i].name);
 		free(spirv);
 		free(dxbc);

@@ -240,6 +240,23 @@ static size_t vs_sm5_signature(struct asm_buf *b)
 	return size + 14 * 4;
 }
 
+/* ps: inputs v1..v3 read with a dynamic index (GLSL varying arrays) */
+static size_t ps_indexed_input(struct asm_buf *b)
+{
+	asm_begin(b, PS, 4, 0);
+	dcl_io(b, 98, 2, T_INPUT, 0xf, 1);
+	dcl_io(b, 98, 2, T_INPUT, 0xf, 2);
+	dcl_io(b, 98, 2, T_INPUT, 0xf, 3);
+	asm_op(b, 91, 0); dst(b, T_INPUT, 0xf, 1); asm_dw(b, 3);  /* dcl_indexrange v1.xyzw, 3 */
+	dcl_io(b, 101, 0, T_OUTPUT, 0xf, 0);
+	dcl_temps(b, 1);
+	asm_op(b, 27, 0); dst(b, T_TEMP, 0x1, 0); src(b, T_INPUT, SWZ_XXXX, 1);  /* ftoi */
+	asm_op(b, 1, 0); dst(b, T_TEMP, 0x1, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 1);
+	mov(b); dst(b, T_OUTPUT, 0xf, 0); src_rel(b, T_INPUT, SWZ_XYZW, 1, 0, 1, 0, 0);
+	asm_op(b, 62, 0);
+	return asm_finish(b);
+}
+
 const struct shader_stream shader_streams[] = {
 	{ "vs_passthrough", ST_VS, vs_passthrough },
 	{ "ps_constant", ST_PS, ps_constant },
@@ -250,5 +267,6 @@ const struct shader_stream shader_streams[] = {
 	{ "ps_texture", ST_PS, ps_texture },
 	{ "gs_primid", ST_GS, gs_primid },
 	{ "vs_sm5_signature", ST_VS, vs_sm5_signature },
+	{ "ps_indexed_input", ST_PS, ps_indexed_input },
 };
 const unsigned shader_stream_count = sizeof(shader_streams) / sizeof(shader_streams[0]);

@@ -79,7 +79,7 @@ struct svga_sh_decls {
 	uint64_t special;                     /* bit per declared special operand type */
 	struct svga_sh_ioelem io[SVGA_SH_MAX_IOELEMS];
 	uint32_t nio;
-	struct { uint8_t type; uint32_t first, count; } range[SVGA_SH_MAX_RANGES];
+	struct { uint8_t type, mask; uint32_t first, count, offset; } range[SVGA_SH_MAX_RANGES];
 	uint32_t nrange;
 	uint32_t gs_input_primitive, gs_output_topology, gs_max_vertices;
 	uint32_t gs_input_vertices;           /* from the input primitive */

@@ -357,6 +357,8 @@ int svga_sh_validate(struct svga_sh_program *p, struct svga_sh_error *err)
 		if (svga_sh_validate_decl(p, in, err))
 			return -1;
 	}
+	if (svga_sh_validate_ranges(p, err))
+		return -1;
 	if (p->type == VGPU10_GS && (!p->decls.gs_input_primitive || !p->decls.gs_output_topology))
 		return svga_sh_fail(err, 0, "geometry shader without input primitive or output topology");
 

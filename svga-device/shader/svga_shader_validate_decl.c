@@ -169,6 +169,8 @@ static int decl_io(struct svga_sh_program *p, const struct svga_sh_instr *in, st
 		return fail_at(err, in, "register index over the limit", reg, limit);
 	if (o->ncomp != VGPU10_NCOMP_4 || o->selmode != VGPU10_SEL_MASK || !o->mask)
 		return fail_at(err, in, "declared register needs a non-empty write mask, mode", o->selmode, o->mask);
+	if ((output ? d->out_mask[reg] : d->in_mask[reg]) & o->mask)
+		return fail_at(err, in, "components declared twice: register, mask", reg, o->mask);
 	if (output) {
 		d->out_regs |= 1u << reg;
 		d->out_mask[reg] |= o->mask;
@@ -299,6 +301,8 @@ int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr 
 			return fail_at(err, in, "index range over operand type", o->type, 0);
 		if (plain_indices(in, o, o->type == VGPU10_OPD_INPUT && p->type == VGPU10_GS ? 2 : 1, err))
 			return -1;
+		if (o->ncomp != VGPU10_NCOMP_4 || o->selmode != VGPU10_SEL_MASK || !o->mask)
+			return fail_at(err, in, "index range needs a non-empty mask, mode", o->selmode, o->mask);
 		reg = o->idx[o->ndim - 1].imm;
 		lim = o->type == VGPU10_OPD_OUTPUT && p->type == VGPU10_PS ? VGPU10_MAX_PS_OUTPUTS
 									   : VGPU10_MAX_IO_REGS;
@@ -309,6 +313,8 @@ int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr 
 		d->range[d->nrange].type = o->type;
 		d->range[d->nrange].first = reg;
 		d->range[d->nrange].count = raw[0];
+		d->range[d->nrange].mask = o->mask;
+		d->range[d->nrange].offset = in->offset;
 		d->nrange++;
 		return 0;
 	}
@@ -349,4 +355,29 @@ int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr 
 		/* hull, domain and compute declarations */
 		return fail_at(err, in, "declaration not supported in program type", p->type, 0);
 	}
+}
+
+/*
+ * After all declarations: every register an index range covers must be
+ * declared with the range's components.  vkd3d builds the range from the
+ * signature elements and dereferences a missing one (found by fuzz_shader:
+ * a NULL read in vsir_program_normalise_io_registers).
+ */
+int svga_sh_validate_ranges(const struct svga_sh_program *p, struct svga_sh_error *err)
+{
+	const struct svga_sh_decls *d = &p->decls;
+
+	for (uint32_t i = 0; i < d->nrange; i++) {
+		bool output = d->range[i].type == VGPU10_OPD_OUTPUT;
+
+		for (uint32_t r = d->range[i].first; r < d->range[i].first + d->range[i].count; r++) {
+			uint8_t have = output ? d->out_mask[r] : d->in_mask[r];
+
+			if ((have & d->range[i].mask) != d->range[i].mask)
+				return svga_sh_fail(err, d->range[i].offset,
+						    "dcl_indexrange: %s register %u not declared with mask 0x%x",
+						    output ? "output" : "input", r, d->range[i].mask);
+		}
+	}
+	return 0;
 }

@@ -9,4 +9,7 @@
 int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr *in,
 			  struct svga_sh_error *err);
 
+/* Index ranges against the declared registers, once all are recorded. */
+int svga_sh_validate_ranges(const struct svga_sh_program *p, struct svga_sh_error *err);
+
 #endif

@@ -280,6 +280,17 @@ static void m_vs_viewport(struct asm_buf *b, size_t *size)
 	b->t[find_op(b, 103, 0) + 3] = 5;   /* dcl_output_siv o0, viewport_array_index */
 }
 
+static void m_range_undeclared(struct asm_buf *b, size_t *size)
+{
+	(void)size;
+	b->t[find_op(b, 91, 0) + 3] = 4;    /* dcl_indexrange v1, 4: v4 is not declared */
+}
+static void m_input_twice(struct asm_buf *b, size_t *size)
+{
+	(void)size;
+	b->t[find_op(b, 95, 1) + 2] = 0;    /* dcl_input v0 a second time */
+}
+
 static void test_malformed(void)
 {
 	expect_reject("ps_constant", m_truncate, "truncated stream", "only");
@@ -313,6 +324,8 @@ static void test_malformed(void)
 	expect_reject("vs_indexable", m_xtemp_index, "indexable temp out of range", "indexable temp index out of range");
 	expect_reject("gs_primid", m_gs_vertex, "GS input vertex count", "input vertex count differs");
 	expect_reject("vs_passthrough", m_vs_viewport, "VS viewport index", "system value not allowed here");
+	expect_reject("ps_indexed_input", m_range_undeclared, "index range over undeclared registers", "register 4 not declared");
+	expect_reject("vs_passthrough", m_input_twice, "input declared twice", "components declared twice");
 	expect_reject("vs_integer", m_ext_operand, "bad operand modifier", "extended operand token");
 }
 

@@ -257,6 +257,11 @@ static int check_operands(struct check *c)
 			return bad(c, i, "destination of register type", o->type);
 		if (!dst && !readable(o->type))
 			return bad(c, i, "source of register type", o->type);
+		/* null discards one result of a two-result instruction; vkd3d
+		 * fails (and leaks) on a null single destination. */
+		if (dst && o->type == VGPU10_OPD_NULL &&
+		    (in->ndst < 2 || svga_sh_op(c->p, in, i ^ 1)->type == VGPU10_OPD_NULL))
+			return bad(c, i, "null destination without another result, destinations", in->ndst);
 		if (dst && o->modifier)
 			return bad(c, i, "destination with a modifier", o->modifier);
 		if (dst && o->ncomp == VGPU10_NCOMP_4 && (o->selmode != VGPU10_SEL_MASK || !o->mask))

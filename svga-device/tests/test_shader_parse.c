@@ -291,6 +291,18 @@ static void m_input_twice(struct asm_buf *b, size_t *size)
 	b->t[find_op(b, 95, 1) + 2] = 0;    /* dcl_input v0 a second time */
 }
 
+static void m_null_single_dst(struct asm_buf *b, size_t *size)
+{
+	unsigned umad = find_op(b, 82, 0);
+	/* umad null, ... (found by fuzz_shader: vkd3d errors and leaks) */
+	memmove(&b->t[umad + 2], &b->t[umad + 3], (b->n - umad - 3) * 4);
+	b->t[umad + 1] = O_TYPE(T_NULL);
+	b->t[umad] -= 1u << 24;
+	b->n -= 1;
+	b->t[1] -= 1;
+	*size -= 4;
+}
+
 static void test_malformed(void)
 {
 	expect_reject("ps_constant", m_truncate, "truncated stream", "only");
@@ -326,6 +338,7 @@ static void test_malformed(void)
 	expect_reject("vs_passthrough", m_vs_viewport, "VS viewport index", "system value not allowed here");
 	expect_reject("ps_indexed_input", m_range_undeclared, "index range over undeclared registers", "register 4 not declared");
 	expect_reject("vs_passthrough", m_input_twice, "input declared twice", "components declared twice");
+	expect_reject("vs_integer", m_null_single_dst, "null single destination", "null destination without another result");
 	expect_reject("vs_integer", m_ext_operand, "bad operand modifier", "extended operand token");
 }
 

@@ -243,6 +243,20 @@ static unsigned kind_of(unsigned type)
 	}
 }
 
+/* Instructions whose destination holds doubles (two components each). */
+static bool double_dst(const struct svga_sh_instr *in)
+{
+	switch (in->opcode) {
+	case 191: case 192: case 193: case 194: case 199: case 200: case 202:
+	case 210: case 211: case 212: case 216: case 217:
+		return true;
+	case SVGA_SH_VMWARE:
+		return VGPU10_OP_SUBOP(in->token0) != VGPU10_VMW_IDIV;
+	default:
+		return false;
+	}
+}
+
 static int check_operands(struct check *c)
 {
 	const struct svga_sh_instr *in = c->in;
@@ -266,6 +280,10 @@ static int check_operands(struct check *c)
 			return bad(c, i, "destination with a modifier", o->modifier);
 		if (dst && o->ncomp == VGPU10_NCOMP_4 && (o->selmode != VGPU10_SEL_MASK || !o->mask))
 			return bad(c, i, "destination needs a non-empty write mask, mode", o->selmode);
+		/* A double is .xy or .zw: vkd3d asserts on other masks. */
+		if (dst && i == 0 && double_dst(in) && o->ncomp == VGPU10_NCOMP_4 &&
+		    o->mask != 0x3 && o->mask != 0xc && o->mask != 0xf)
+			return bad(c, i, "double destination needs mask .xy, .zw or .xyzw, not", o->mask);
 		if (check_register(c, i, o))
 			return -1;
 	}

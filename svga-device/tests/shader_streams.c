@@ -257,6 +257,25 @@ static size_t ps_indexed_input(struct asm_buf *b)
 	return asm_finish(b);
 }
 
+/* vs, shader model 5: doubles (ftod, dadd, dmul, dtof) */
+static size_t vs_double(struct asm_buf *b)
+{
+	asm_begin(b, VS, 5, 0);
+	asm_op(b, 106, 1 | 2);                    /* refactoringAllowed, enableDoublePrecision */
+	dcl_io(b, 95, 0, T_INPUT, 0xf, 0);
+	dcl_siv(b, 103, 0, T_OUTPUT, 0xf, 0, NAME_POSITION);
+	dcl_temps(b, 2);
+	asm_op(b, 202, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_INPUT, SWZ_XXXX, 0);          /* ftod */
+	asm_op(b, 191, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_TEMP, O_SWZ(0, 1, 0, 1), 0);
+	src(b, T_TEMP, O_SWZ(0, 1, 0, 1), 0);                                             /* dadd */
+	asm_op(b, 194, 0); dst(b, T_TEMP, 0xc, 0); src(b, T_TEMP, O_SWZ(0, 1, 0, 1), 0);
+	src(b, T_TEMP, O_SWZ(0, 1, 0, 1), 0);                                             /* dmul */
+	asm_op(b, 201, 0); dst(b, T_TEMP, 0x1, 1); src(b, T_TEMP, O_SWZ(2, 3, 2, 3), 0);  /* dtof */
+	mov(b); dst(b, T_OUTPUT, 0xf, 0); src(b, T_TEMP, SWZ_XXXX, 1);
+	asm_op(b, 62, 0);
+	return asm_finish(b);
+}
+
 const struct shader_stream shader_streams[] = {
 	{ "vs_passthrough", ST_VS, vs_passthrough },
 	{ "ps_constant", ST_PS, ps_constant },
@@ -268,5 +287,6 @@ const struct shader_stream shader_streams[] = {
 	{ "gs_primid", ST_GS, gs_primid },
 	{ "vs_sm5_signature", ST_VS, vs_sm5_signature },
 	{ "ps_indexed_input", ST_PS, ps_indexed_input },
+	{ "vs_double", ST_VS, vs_double },
 };
 const unsigned shader_stream_count = sizeof(shader_streams) / sizeof(shader_streams[0]);

@@ -303,6 +303,13 @@ static void m_null_single_dst(struct asm_buf *b, size_t *size)
 	*size -= 4;
 }
 
+static void m_double_mask(struct asm_buf *b, size_t *size)
+{
+	(void)size;
+	b->t[find_op(b, 191, 0) + 1] &= ~(0xfu << 4);   /* dadd r0.y, ... */
+	b->t[find_op(b, 191, 0) + 1] |= 0x2u << 4;
+}
+
 static void test_malformed(void)
 {
 	expect_reject("ps_constant", m_truncate, "truncated stream", "only");
@@ -339,6 +346,7 @@ static void test_malformed(void)
 	expect_reject("ps_indexed_input", m_range_undeclared, "index range over undeclared registers", "register 4 not declared");
 	expect_reject("vs_passthrough", m_input_twice, "input declared twice", "components declared twice");
 	expect_reject("vs_integer", m_null_single_dst, "null single destination", "null destination without another result");
+	expect_reject("vs_double", m_double_mask, "double into .y", "double destination needs mask");
 	expect_reject("vs_integer", m_ext_operand, "bad operand modifier", "extended operand token");
 }
 

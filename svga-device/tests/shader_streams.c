@@ -276,6 +276,29 @@ static size_t vs_double(struct asm_buf *b)
 	return asm_finish(b);
 }
 
+/* vs: outputs o1..o2 written with a dynamic index (varying arrays) */
+static size_t vs_indexed_output(struct asm_buf *b)
+{
+	asm_begin(b, VS, 4, 0);
+	dcl_io(b, 95, 0, T_INPUT, 0xf, 0);
+	dcl_siv(b, 103, 0, T_OUTPUT, 0xf, 0, NAME_POSITION);
+	dcl_io(b, 101, 0, T_OUTPUT, 0xf, 1);
+	dcl_io(b, 101, 0, T_OUTPUT, 0xf, 2);
+	asm_op(b, 91, 0); dst(b, T_OUTPUT, 0xf, 1); asm_dw(b, 2);  /* dcl_indexrange o1.xyzw, 2 */
+	dcl_temps(b, 1);
+	asm_op(b, 27, 0); dst(b, T_TEMP, 0x1, 0); src(b, T_INPUT, SWZ_XXXX, 0);
+	asm_op(b, 1, 0); dst(b, T_TEMP, 0x1, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 1);
+	mov(b); dst(b, T_OUTPUT, 0xf, 1); imm4(b, F0, F0, F0, F0);
+	mov(b); dst(b, T_OUTPUT, 0xf, 2); imm4(b, F0, F0, F0, F0);
+	mov(b);                                                     /* o[r0.x + 1] = v0 */
+	asm_dw(b, O_4C | O_MASK(0xf) | O_TYPE(T_OUTPUT) | O_NDIM(1) | O_REP(0, 3));
+	asm_dw(b, 1); asm_dw(b, O_4C | O_SEL(0) | O_TYPE(T_TEMP) | O_NDIM(1)); asm_dw(b, 0);
+	src(b, T_INPUT, SWZ_XYZW, 0);
+	mov(b); dst(b, T_OUTPUT, 0xf, 0); src(b, T_INPUT, SWZ_XYZW, 0);
+	asm_op(b, 62, 0);
+	return asm_finish(b);
+}
+
 const struct shader_stream shader_streams[] = {
 	{ "vs_passthrough", ST_VS, vs_passthrough },
 	{ "ps_constant", ST_PS, ps_constant },
@@ -288,5 +311,6 @@ const struct shader_stream shader_streams[] = {
 	{ "vs_sm5_signature", ST_VS, vs_sm5_signature },
 	{ "ps_indexed_input", ST_PS, ps_indexed_input },
 	{ "vs_double", ST_VS, vs_double },
+	{ "vs_indexed_output", ST_VS, vs_indexed_output },
 };
 const unsigned shader_stream_count = sizeof(shader_streams) / sizeof(shader_streams[0]);

@@ -46,6 +46,7 @@ struct svga_sh_instr {
 	uint32_t raw;      /* token offset of the trailing raw dwords */
 	uint32_t nraw;     /* their count (CUSTOMDATA: the data) */
 	uint8_t next;      /* extended opcode tokens */
+	uint8_t append_lod0; /* rewrite: emit as sample_l with an immediate lod 0 */
 	uint32_t ext[3];
 };
 

@@ -5,7 +5,9 @@
  * Operand counts follow the D3D10/11 tokenized program format.  Not
  * accepted: subroutines and interfaces (CALL, LABEL, INTERFACE_CALL,
  * function bodies/tables), structured buffers and append/consume
- * counters, which Mesa never emits and the translator has no use for.
+ * counters, which Mesa never emits and the translator has no use for;
+ * emitthencut(_stream), uaddc and usubb, which Mesa never emits and
+ * vkd3d-shader 1.14 does not parse.
  */
 #include "svga_shader_opcodes.h"
 
@@ -40,7 +42,6 @@ static const struct svga_sh_opinfo opinfo[] = {
 	OP(17, "dp4", 1, 2, 0, 0),
 	OP(18, "else", 0, 0, 0, BLK),
 	OP(19, "emit", 0, 0, 0, 0),
-	OP(20, "emitthencut", 0, 0, 0, 0),
 	OP(21, "endif", 0, 0, 0, BLK),
 	OP(22, "endloop", 0, 0, 0, BLK),
 	OP(23, "endswitch", 0, 0, 0, BLK),
@@ -137,7 +138,6 @@ static const struct svga_sh_opinfo opinfo[] = {
 	OP(116, "hs_join_phase", 0, 0, 0, SM5 | BLK),
 	OP(117, "emit_stream", 0, 1, 0, SM5),
 	OP(118, "cut_stream", 0, 1, 0, SM5),
-	OP(119, "emitthencut_stream", 0, 1, 0, SM5),
 	OP(121, "bufinfo", 1, 1, 0, SM5),
 	OP(122, "deriv_rtx_coarse", 1, 1, 0, SM5),
 	OP(123, "deriv_rtx_fine", 1, 1, 0, SM5),
@@ -149,8 +149,6 @@ static const struct svga_sh_opinfo opinfo[] = {
 	OP(129, "rcp", 1, 1, 0, SM5),
 	OP(130, "f32tof16", 1, 1, 0, SM5),
 	OP(131, "f16tof32", 1, 1, 0, SM5),
-	OP(132, "uaddc", 2, 2, 0, SM5),
-	OP(133, "usubb", 2, 2, 0, SM5),
 	OP(134, "countbits", 1, 1, 0, SM5),
 	OP(135, "firstbit_hi", 1, 1, 0, SM5),
 	OP(136, "firstbit_lo", 1, 1, 0, SM5),

@@ -36,23 +36,58 @@ static struct svga_sh_ioelem *ioelem_of(struct svga_sh_program *p, const struct 
 	return NULL;
 }
 
-unsigned svga_sh_rewrite(struct svga_sh_program *p)
+enum { OP_SAMPLE = 69, OP_SAMPLE_C = 70, OP_SAMPLE_C_LZ = 71, OP_SAMPLE_L = 72, OP_SAMPLE_B = 74 };
+#define LOD0_TOKENS 2   /* a 1-component IMM32 operand: token + value */
+
+static void set_opcode(struct svga_sh_program *p, const struct svga_sh_instr *in, unsigned opcode)
 {
-	unsigned changed = 0;
+	p->tokens[in->offset] = (p->tokens[in->offset] & ~0x7ffu) | opcode;
+}
+
+/* Explicit-LOD forms of the implicit-LOD samples, outside pixel shaders. */
+static int rewrite_sample(struct svga_sh_program *p, struct svga_sh_instr *in, struct svga_sh_error *err)
+{
+	switch (in->opcode) {
+	case OP_SAMPLE:
+		if (in->length + LOD0_TOKENS > 0x7f)
+			return svga_sh_fail(err, in->offset, "sample: too long to add an explicit lod");
+		in->append_lod0 = 1;
+		return 1;
+	case OP_SAMPLE_B:
+		set_opcode(p, in, OP_SAMPLE_L);
+		return 1;
+	case OP_SAMPLE_C:
+		set_opcode(p, in, OP_SAMPLE_C_LZ);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int svga_sh_rewrite(struct svga_sh_program *p, struct svga_sh_error *err)
+{
+	int changed = 0;
 
 	for (uint32_t i = 0; i < p->ninstr; i++) {
-		const struct svga_sh_instr *in = &p->instr[i];
+		struct svga_sh_instr *in = &p->instr[i];
 		const struct svga_sh_opinfo *info = svga_sh_opinfo(in->opcode);
 		struct svga_sh_operand *o;
 		struct svga_sh_ioelem *e;
 		bool output;
+		int r;
 
+		if (p->type != VGPU10_PS) {
+			r = rewrite_sample(p, in, err);
+			if (r < 0)
+				return -1;
+			changed += r;
+		}
 		if (!(info->flags & SVGA_SH_OP_NAME))
 			continue;
 		o = &p->ops[in->op[0]];
 		output = in->opcode >= SVGA_SH_DCL_OUTPUT;
 		if (in->opcode == SVGA_SH_DCL_OUTPUT_SGV) {
-			p->tokens[in->offset] = (p->tokens[in->offset] & ~0x7ffu) | SVGA_SH_DCL_OUTPUT_SIV;
+			set_opcode(p, in, SVGA_SH_DCL_OUTPUT_SIV);
 			changed++;
 		}
 		if (!scalar_sysval(p->tokens[in->raw]) || o->ncomp != VGPU10_NCOMP_4 ||
@@ -80,8 +115,11 @@ int svga_sh_emit_code(const struct svga_sh_program *p, void **data, size_t *size
 		      struct svga_sh_error *err)
 {
 	uint32_t *out, n = 2;
+	size_t room = p->ntokens;
 
-	out = malloc((size_t)p->ntokens * 4);
+	for (uint32_t i = 0; i < p->ninstr; i++)
+		room += p->instr[i].append_lod0 ? LOD0_TOKENS : 0;
+	out = malloc(room * 4);
 	if (!out)
 		return svga_sh_fail(err, 0, "out of memory for the code chunk");
 	out[0] = p->tokens[0];
@@ -91,6 +129,14 @@ int svga_sh_emit_code(const struct svga_sh_program *p, void **data, size_t *size
 		if (dropped(in))
 			continue;
 		memcpy(&out[n], &p->tokens[in->offset], (size_t)in->length * 4);
+		if (in->append_lod0) {
+			/* sample_l dst, coord, t#, s#, l(0): the lod operand goes last */
+			out[n] = (out[n] & ~(0x7ffu | VGPU10_OP_LENGTH_MASK)) | OP_SAMPLE_L |
+				 (in->length + LOD0_TOKENS) << 24;
+			out[n + in->length] = VGPU10_NCOMP_1 | (uint32_t)VGPU10_OPD_IMM32 << 12;
+			out[n + in->length + 1] = 0;
+			n += LOD0_TOKENS;
+		}
 		n += in->length;
 	}
 	out[1] = n;

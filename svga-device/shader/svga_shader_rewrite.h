@@ -13,17 +13,22 @@
 #include "svga_shader_ir.h"
 
 /*
- * In place, on p->tokens and p->decls:
+ * In place, on p->tokens and p->decls (the sample rewrite at emission):
  *  - DCL_OUTPUT_SGV becomes DCL_OUTPUT_SIV (same meaning for the one
  *    output SGV Mesa declares, a geometry shader's primitive id) so that
  *    an unpatched vkd3d takes it too;
  *  - the mask of scalar system values (vertex/instance/primitive id,
  *    front face, sample index, layer, viewport index) is narrowed from
  *    Mesa's .xyzw to .x: vkd3d otherwise emits a 4-component variable
- *    for a scalar built-in, which is invalid SPIR-V.
- * Returns the number of tokens changed.
+ *    for a scalar built-in, which is invalid SPIR-V;
+ *  - outside pixel shaders, the implicit-LOD samples Mesa emits ("our
+ *    virtual GPU accepts this as-is", svga_tgsi_vgpu10.c) become explicit
+ *    ones, since SPIR-V allows implicit LOD only in fragment shaders:
+ *    sample -> sample_l with lod 0, sample_b -> sample_l (lod = bias),
+ *    sample_c -> sample_c_lz.
+ * Returns the number of instructions changed, or -1 (err set).
  */
-unsigned svga_sh_rewrite(struct svga_sh_program *p);
+int svga_sh_rewrite(struct svga_sh_program *p, struct svga_sh_error *err);
 
 /*
  * The code chunk: version token, new length token, every instruction

@@ -62,7 +62,8 @@ int svga_shader_translate(enum svga_shader_stage stage, const void *tokens, size
 		return -1;
 	if (svga_sh_validate(p, err))
 		goto out;
-	svga_sh_rewrite(p);
+	if (svga_sh_rewrite(p, err) < 0)
+		goto out;
 	if (svga_sh_build_signature(p, key, false, &isgn, &isgn_size, err) ||
 	    svga_sh_build_signature(p, key, true, &osgn, &osgn_size, err) ||
 	    svga_sh_emit_code(p, &code, &code_size, err))

@@ -292,7 +292,9 @@ static int check_operands(struct check *c)
 
 static bool ps_only(unsigned op)
 {
-	return op == 13 || op == 11 || op == 12 || (op >= 122 && op <= 125) || (op >= 203 && op <= 205);
+	/* discard, derivatives, lod (implicit derivatives), pull-model interpolation */
+	return op == 13 || op == 11 || op == 12 || op == 108 || (op >= 122 && op <= 125) ||
+	       (op >= 203 && op <= 205);
 }
 
 static bool gs_only(unsigned op)
@@ -404,7 +406,8 @@ int svga_sh_validate(struct svga_sh_program *p, struct svga_sh_error *err)
 			return svga_sh_fail(err, in->offset, "%s: geometry shaders only", info->name);
 		if (info->flags & SVGA_SH_OP_SM5 && info->flags & SVGA_SH_OP_BLOCK)
 			return svga_sh_fail(err, in->offset, "%s: hull shaders only", info->name);
-		if (check_operands(&c) || check_flow(&c, stack, &depth))
+		if (check_operands(&c) || svga_sh_validate_op(p, in, info->name, err) ||
+		    check_flow(&c, stack, &depth))
 			return -1;
 	}
 	if (depth)

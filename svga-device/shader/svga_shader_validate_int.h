@@ -12,4 +12,8 @@ int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr 
 /* Index ranges against the declared registers, once all are recorded. */
 int svga_sh_validate_ranges(const struct svga_sh_program *p, struct svga_sh_error *err);
 
+/* Instruction-specific rules (resource dimensions, atomics, sync, doubles). */
+int svga_sh_validate_op(const struct svga_sh_program *p, const struct svga_sh_instr *in,
+			const char *name, struct svga_sh_error *err);
+
 #endif

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shader_asm.h"
+#include "shader_opcode_streams.h"
 #include "svga_shader.h"
 #include "svga_shader_opcodes.h"
 #include "svga_shader_parse.h"
@@ -35,85 +35,88 @@ static const unsigned mesa_opcodes[] = {
 	212, 214, 215, 216, 217,
 };
 
-enum { PS = 0, VS = 1, GS = 2 };
-enum { K_VAL, K_RES, K_SAMP, K_UAV, K_STREAM };
-
-/* What each operand position of the texture/memory/stream opcodes takes. */
-static unsigned kind(unsigned op, unsigned i)
-{
-	switch (op) {
-	case 45: case 46: case 61: return i == 2 ? K_RES : K_VAL;
-	case 69: case 70: case 71: case 72: case 73: case 74: case 108: case 109: case 126:
-		return i == 2 ? K_RES : i == 3 ? K_SAMP : K_VAL;
-	case 127: case 128: return i == 3 ? K_RES : i == 4 ? K_SAMP : K_VAL;
-	case 110: case 111: case 121: return i == 1 ? K_RES : K_VAL;
-	case 163: case 165: return i == 2 ? K_UAV : K_VAL;
-	case 164: case 166: case 169: case 170: case 171: case 172: case 173: case 174: case 175:
-	case 176: case 177: return i == 0 ? K_UAV : K_VAL;
-	case 180: case 181: case 182: case 183: case 184: case 185: case 186: case 187: case 188:
-	case 189: return i == 1 ? K_UAV : K_VAL;
-	case 117: case 118: case 119: return K_STREAM;
-	default: return K_VAL;
-	}
-}
-
-static int stage_of(unsigned op)
-{
-	if (op == 9 || op == 19 || op == 20 || (op >= 117 && op <= 119))
-		return GS;
-	if (op == 11 || op == 12 || op == 13 || (op >= 122 && op <= 125) || (op >= 203 && op <= 205))
-		return PS;
-	return VS;
-}
-
-/* Builds: declarations, then `op` with default operands, then ret. */
-static size_t build(struct asm_buf *b, unsigned op, const struct svga_sh_opinfo *info)
-{
-	int st = stage_of(op);
-	unsigned ndst = info->ndst, nsrc = info->nsrc;
-
-	asm_begin(b, (unsigned)st, 5, 0);
-	if (st == GS) {
-		asm_op(b, 93, 3);
-		asm_op(b, 92, 5);
-		asm_op(b, 94, 0); asm_dw(b, 3);
-		asm_op(b, 143, 0); asm_dw(b, O_TYPE(16) | O_NDIM(1)); asm_dw(b, 0);   /* dcl_stream m0 */
-	}
-	asm_op(b, 90, 0); reg0(b, T_SAMPLER, 0);
-	asm_op(b, 88, 3); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
-	asm_op(b, 156, 1); reg0(b, 30, 0); asm_dw(b, 0x4444);     /* dcl_uav_typed buffer u0 */
-	asm_op(b, 104, 0); asm_dw(b, 4);
-	if (op == 107) {                  /* VMware IDIV */
-		ndst = 2;
-		nsrc = 2;
-	}
-	asm_op(b, op, op == 107 ? 0 : 0);
-	for (unsigned i = 0; i < ndst + nsrc; i++) {
-		switch (kind(op, i)) {
-		case K_RES: src(b, T_RESOURCE, SWZ_XYZW, 0); break;
-		case K_SAMP: reg0(b, T_SAMPLER, 0); break;
-		case K_UAV:
-			if (i < ndst)
-				dst(b, 30, 0xf, 0);
-			else
-				src(b, 30, SWZ_XYZW, 0);
-			break;
-		case K_STREAM: asm_dw(b, O_TYPE(16) | O_NDIM(1)); asm_dw(b, 0); break;
-		default:
-			if (i < ndst)
-				dst(b, T_TEMP, 0xf, i);
-			else
-				src(b, T_TEMP, SWZ_XYZW, i % 4);
-		}
-	}
-	asm_op(b, 62, 0);
-	return asm_finish(b);
-}
-
 static bool plain_instruction(unsigned op, const struct svga_sh_opinfo *info)
 {
 	return !(info->flags & (SVGA_SH_OP_DCL | SVGA_SH_OP_BLOCK)) &&
 	       (!(info->flags & SVGA_SH_OP_SPECIAL) || op == 107);
+}
+
+/* First instruction with this opcode in a stream. */
+static unsigned find_op(const struct asm_buf *b, unsigned opcode)
+{
+	for (unsigned pos = 2; pos < b->t[1];) {
+		unsigned op = b->t[pos] & 0x7ff, len = (b->t[pos] >> 24) & 0x7f;
+
+		if (op == opcode)
+			return pos;
+		if (!len)
+			break;
+		pos += len;
+	}
+	return 0;
+}
+
+/* The opcode's minimal stream, broken by `mutate`, rejected with `want`. */
+static void reject_variant(unsigned op, void (*mutate)(struct asm_buf *b, unsigned at), const char *want)
+{
+	const struct svga_sh_opinfo *info = svga_sh_opinfo(op);
+	struct svga_sh_program *p = NULL;
+	struct svga_sh_error err = { 0 };
+	struct asm_buf b;
+	size_t size = shader_opcode_stream(&b, op, info->ndst, info->nsrc);
+	int r;
+
+	mutate(&b, find_op(&b, op));
+	r = svga_sh_parse(b.t, size, (unsigned)shader_opcode_stage(op), &p, &err);
+	if (!r)
+		r = svga_sh_validate(p, &err);
+	svga_sh_program_free(p);
+	CHECK(r == -1 && strstr(err.msg, want), "%s variant: \"%s\" lacks \"%s\"", info->name, err.msg, want);
+	if (r == -1 && strstr(err.msg, want))
+		printf("ok rejected %s variant: %s\n", info->name, err.msg);
+}
+
+static void m_texture_for_buffer(struct asm_buf *b, unsigned at) { b->t[at + 4] = 0; }  /* bufinfo t0 */
+static void m_no_double_flag(struct asm_buf *b, unsigned at) { (void)at; b->t[2] &= ~(2u << 11); }
+static void m_sync_flags(struct asm_buf *b, unsigned at) { b->t[at] &= ~(0x1fffu << 11); }
+static void m_atomic_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0x2u << 4; }
+static void m_compare_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0x4u << 4; }
+static void m_lod_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0xcu << 4; }
+static void m_double_swizzle(struct asm_buf *b, unsigned at)
+{
+	b->t[at + 3] = (b->t[at + 3] & ~(0xffu << 4)) | O_SWZ(1, 0, 2, 3);   /* .yxzw */
+}
+
+/* Outside pixel shaders, sample becomes sample_l with an explicit lod 0. */
+static void test_sample_rewrite(void)
+{
+	const struct svga_sh_opinfo *info = svga_sh_opinfo(69);
+	struct svga_sh_error err = { 0 };
+	struct asm_buf b;
+	size_t size = shader_opcode_stream(&b, 69, info->ndst, info->nsrc), dxbc_size = 0;
+	void *dxbc = NULL;
+	const uint32_t *w;
+	unsigned found = 0;
+
+	CHECK(shader_opcode_stage(69) == 1, "sample stream is not a vertex shader");
+	if (svga_shader_translate(SVGA_SHADER_STAGE_VS, b.t, size, NULL, &dxbc, &dxbc_size, &err)) {
+		CHECK(0, "sample in a vertex shader: %s", err.msg);
+		return;
+	}
+	w = dxbc;
+	for (size_t i = 0; i + 3 < dxbc_size / 4; i++) {
+		unsigned len = w[i] >> 24 & 0x7f;
+
+		CHECK((w[i] & 0x800007ffu) != 69 || len != 9, "sample left at dword %zu", i);
+		/* sample_l, 11 tokens (sample's 9 + lod), lod operand l(0) last */
+		if ((w[i] & 0x800007ffu) == 72 && len == 11 && i + len <= dxbc_size / 4 &&
+		    w[i + len - 2] == (1u | 4u << 12) && w[i + len - 1] == 0)
+			found++;
+	}
+	CHECK(found == 1, "no sample_l with lod 0 in the vertex shader (%u)", found);
+	if (found == 1)
+		printf("ok vertex-shader sample rewritten to sample_l with lod 0\n");
+	free(dxbc);
 }
 
 int main(void)
@@ -141,8 +144,8 @@ int main(void)
 		if (!plain_instruction((unsigned)op, info))
 			continue;
 		tried++;
-		size = build(&b, (unsigned)op, info);
-		if (svga_sh_parse(b.t, size, (unsigned)stage_of((unsigned)op), &p, &err) ||
+		size = shader_opcode_stream(&b, (unsigned)op, info->ndst, info->nsrc);
+		if (svga_sh_parse(b.t, size, (unsigned)shader_opcode_stage((unsigned)op), &p, &err) ||
 		    svga_sh_validate(p, &err)) {
 			CHECK(0, "%s (%d): %s", info->name, op, err.msg);
 		} else {
@@ -151,6 +154,15 @@ int main(void)
 		svga_sh_program_free(p);
 	}
 	printf("ok instructions: %u of %u parse and validate in a minimal stream\n", passed, tried);
+
+	reject_variant(121, m_texture_for_buffer, "resource of dimension 3 not accepted");
+	reject_variant(191, m_no_double_flag, "without dcl_globalflags enableDoublePrecisionFloatOps");
+	reject_variant(190, m_sync_flags, "outside a compute shader");
+	reject_variant(180, m_atomic_mask, "atomic result needs one component");
+	reject_variant(195, m_compare_mask, "at most two results");
+	reject_variant(108, m_lod_mask, "result only in .xy");
+	reject_variant(191, m_double_swizzle, "is not pairs");
+	test_sample_rewrite();
 	printf("%s: %d failure(s)\n", __FILE__, failures);
 	return failures ? 1 : 0;
 }

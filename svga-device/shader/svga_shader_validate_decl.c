@@ -181,6 +181,29 @@ static int decl_io(struct svga_sh_program *p, const struct svga_sh_instr *in, st
 	return add_ioelem(p, in, o, reg, name, output, err);
 }
 
+/*
+ * Opcode-token bits 11..23 each declaration may set (the rest must be
+ * zero): vkd3d reads flags there that do not exist on this device (a
+ * rasterizer-ordered UAV fails in a vertex shader, and leaks).
+ */
+static uint32_t decl_field_bits(unsigned opcode)
+{
+	switch (opcode) {
+	case SVGA_SH_DCL_RESOURCE: return 0xfff;          /* dimension, sample count */
+	case SVGA_SH_DCL_CONSTANT_BUFFER: return 0x1;     /* dynamically indexed */
+	case SVGA_SH_DCL_SAMPLER: return 0xf;             /* mode */
+	case SVGA_SH_DCL_GS_OUTPUT_TOPOLOGY: return 0x7f;
+	case SVGA_SH_DCL_GS_INPUT_PRIMITIVE: return 0x3f;
+	case SVGA_SH_DCL_INPUT: case SVGA_SH_DCL_INPUT_SGV: case SVGA_SH_DCL_INPUT_SIV:
+	case SVGA_SH_DCL_INPUT_PS: case SVGA_SH_DCL_INPUT_PS_SGV: case SVGA_SH_DCL_INPUT_PS_SIV:
+		return 0xf;                               /* interpolation (Mesa sets it on all) */
+	case SVGA_SH_DCL_GLOBAL_FLAGS: return 0xf;
+	case SVGA_SH_DCL_UAV_TYPED: case SVGA_SH_DCL_UAV_RAW:
+		return 0x1f | 1u << 5 | 1u << 12;         /* dimension, globally coherent, counter */
+	default: return 0;
+	}
+}
+
 int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr *in,
 			  struct svga_sh_error *err)
 {
@@ -189,6 +212,9 @@ int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr 
 	const uint32_t *raw = &p->tokens[in->raw];
 	unsigned v;
 
+	if (in->opcode != SVGA_SH_CUSTOMDATA && (VGPU10_OP_FIELD(in->token0) & ~decl_field_bits(in->opcode)))
+		return fail_at(err, in, "opcode token has unknown flag bits", VGPU10_OP_FIELD(in->token0),
+			       decl_field_bits(in->opcode));
 	switch (in->opcode) {
 	case SVGA_SH_CUSTOMDATA:
 		if (VGPU10_OP_CUSTOM_CLASS(in->token0) != VGPU10_CUSTOM_ICB)
@@ -283,6 +309,9 @@ int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr 
 		if (d->uav_dim[o->idx[0].imm])
 			return fail_at(err, in, "UAV declared twice", o->idx[0].imm, 0);
 		v = VGPU10_RESDIM_RAW;
+		/* Mesa declares raw UAVs with dimension "buffer". */
+		if (in->opcode == SVGA_SH_DCL_UAV_RAW && VGPU10_OP_RESDIM(in->token0) > VGPU10_RESDIM_BUFFER)
+			return fail_at(err, in, "raw UAV dimension", VGPU10_OP_RESDIM(in->token0), 0);
 		if (in->opcode == SVGA_SH_DCL_UAV_TYPED) {
 			v = VGPU10_OP_RESDIM(in->token0);
 			if (v < VGPU10_RESDIM_BUFFER || v > VGPU10_RESDIM_TEXCUBEARRAY ||

@@ -82,6 +82,11 @@ static void m_sync_flags(struct asm_buf *b, unsigned at) { b->t[at] &= ~(0x1fffu
 static void m_atomic_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0x2u << 4; }
 static void m_compare_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0x4u << 4; }
 static void m_lod_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0xcu << 4; }
+static void m_rov_flag(struct asm_buf *b, unsigned at)
+{
+	(void)at;
+	b->t[find_op(b, 157)] |= 1u << 17;   /* dcl_uav_raw as a rasterizer-ordered view */
+}
 static void m_double_swizzle(struct asm_buf *b, unsigned at)
 {
 	b->t[at + 3] = (b->t[at + 3] & ~(0xffu << 4)) | O_SWZ(1, 0, 2, 3);   /* .yxzw */
@@ -162,6 +167,7 @@ int main(void)
 	reject_variant(195, m_compare_mask, "at most two results");
 	reject_variant(108, m_lod_mask, "result only in .xy");
 	reject_variant(191, m_double_swizzle, "is not pairs");
+	reject_variant(166, m_rov_flag, "unknown flag bits");
 	test_sample_rewrite();
 	printf("%s: %d failure(s)\n", __FILE__, failures);
 	return failures ? 1 : 0;

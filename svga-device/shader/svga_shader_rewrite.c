@@ -36,7 +36,7 @@ static struct svga_sh_ioelem *ioelem_of(struct svga_sh_program *p, const struct 
 	return NULL;
 }
 
-enum { OP_SAMPLE = 69, OP_SAMPLE_C = 70, OP_SAMPLE_C_LZ = 71, OP_SAMPLE_L = 72, OP_SAMPLE_B = 74 };
+enum { OP_NOP = 58, OP_SYNC = 190, OP_SAMPLE = 69, OP_SAMPLE_C = 70, OP_SAMPLE_C_LZ = 71, OP_SAMPLE_L = 72, OP_SAMPLE_B = 74 };
 #define LOD0_TOKENS 2   /* a 1-component IMM32 operand: token + value */
 
 static void set_opcode(struct svga_sh_program *p, const struct svga_sh_instr *in, unsigned opcode)
@@ -76,6 +76,11 @@ int svga_sh_rewrite(struct svga_sh_program *p, struct svga_sh_error *err)
 		bool output;
 		int r;
 
+		/* sync without flags (vkd3d: invalid SPIR-V barrier) is a nop */
+		if (in->opcode == OP_SYNC && !VGPU10_OP_FIELD(in->token0)) {
+			set_opcode(p, in, OP_NOP);
+			changed++;
+		}
 		if (p->type != VGPU10_PS) {
 			r = rewrite_sample(p, in, err);
 			if (r < 0)

@@ -25,7 +25,9 @@
  *    virtual GPU accepts this as-is", svga_tgsi_vgpu10.c) become explicit
  *    ones, since SPIR-V allows implicit LOD only in fragment shaders:
  *    sample -> sample_l with lod 0, sample_b -> sample_l (lod = bias),
- *    sample_c -> sample_c_lz.
+ *    sample_c -> sample_c_lz;
+ *  - a sync without flags (Mesa's release builds can send one for a
+ *    barrier kind graphics stages lack) becomes a nop.
  * Returns the number of instructions changed, or -1 (err set).
  */
 int svga_sh_rewrite(struct svga_sh_program *p, struct svga_sh_error *err);

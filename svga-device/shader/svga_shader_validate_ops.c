@@ -95,8 +95,10 @@ int svga_sh_validate_op(const struct svga_sh_program *p, const struct svga_sh_in
 			return svga_sh_fail(err, in->offset, "%s: atomic result needs one component, mask 0x%x",
 					    name, o->mask);
 	}
-	/* Outside compute shaders only the global UAV barrier means anything. */
-	if (in->opcode == 190 && VGPU10_OP_FIELD(in->token0) != 0x8)
+	/* Outside compute shaders only the global UAV barrier means anything;
+	 * Mesa's release builds may send no flag at all (the rewrite makes
+	 * that a nop). */
+	if (in->opcode == 190 && VGPU10_OP_FIELD(in->token0) != 0x8 && VGPU10_OP_FIELD(in->token0) != 0)
 		return svga_sh_fail(err, in->offset, "%s: flags 0x%x outside a compute shader", name,
 				    VGPU10_OP_FIELD(in->token0));
 	if (double_to_32(in->opcode) && popcount4(svga_sh_op(p, in, 0)->mask) > 2)

@@ -78,7 +78,7 @@ static void reject_variant(unsigned op, void (*mutate)(struct asm_buf *b, unsign
 
 static void m_texture_for_buffer(struct asm_buf *b, unsigned at) { b->t[at + 4] = 0; }  /* bufinfo t0 */
 static void m_no_double_flag(struct asm_buf *b, unsigned at) { (void)at; b->t[2] &= ~(2u << 11); }
-static void m_sync_flags(struct asm_buf *b, unsigned at) { b->t[at] &= ~(0x1fffu << 11); }
+static void m_sync_flags(struct asm_buf *b, unsigned at) { b->t[at] = (b->t[at] & ~(0x1fffu << 11)) | 1u << 11; }
 static void m_atomic_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0x2u << 4; }
 static void m_compare_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0x4u << 4; }
 static void m_lod_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0xcu << 4; }
@@ -162,7 +162,7 @@ int main(void)
 
 	reject_variant(121, m_texture_for_buffer, "resource of dimension 3 not accepted");
 	reject_variant(191, m_no_double_flag, "without dcl_globalflags enableDoublePrecisionFloatOps");
-	reject_variant(190, m_sync_flags, "outside a compute shader");
+	reject_variant(190, m_sync_flags, "flags 0x1 outside a compute shader");
 	reject_variant(180, m_atomic_mask, "atomic result needs one component");
 	reject_variant(195, m_compare_mask, "at most two results");
 	reject_variant(108, m_lod_mask, "result only in .xy");

@@ -136,6 +136,19 @@ static void test_opcodes(const char *val)
 	}
 	printf("ok opcodes: %u of %u instruction opcodes compile to SPIR-V%s\n", passed, tried,
 	       val ? " that spirv-val accepts" : "");
+
+	/* sync without flags (Mesa release builds): rewritten to a nop */
+	{
+		const struct svga_sh_opinfo *info = svga_sh_opinfo(190);
+		struct asm_buf b;
+		size_t size = shader_opcode_stream(&b, 190, info->ndst, info->nsrc);
+
+		for (unsigned pos = 2; pos < b.n; pos += (b.t[pos] >> 24) & 0x7f ? (b.t[pos] >> 24) & 0x7f : 1)
+			if ((b.t[pos] & 0x7ff) == 190)
+				b.t[pos] &= ~(0x1fffu << 11);
+		CHECK(compile_one("sync (no flags)", SVGA_SHADER_STAGE_VS, &b, size, val, false) == 0,
+		      "flagless sync does not compile");
+	}
 }
 
 int main(int argc, char **argv)

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "shader_opcode_streams.h"
-#include "svga_shader.h"
 #include "svga_shader_opcodes.h"
 #include "svga_shader_parse.h"
 #include "svga_shader_validate.h"
@@ -92,38 +91,6 @@ static void m_double_swizzle(struct asm_buf *b, unsigned at)
 	b->t[at + 3] = (b->t[at + 3] & ~(0xffu << 4)) | O_SWZ(1, 0, 2, 3);   /* .yxzw */
 }
 
-/* Outside pixel shaders, sample becomes sample_l with an explicit lod 0. */
-static void test_sample_rewrite(void)
-{
-	const struct svga_sh_opinfo *info = svga_sh_opinfo(69);
-	struct svga_sh_error err = { 0 };
-	struct asm_buf b;
-	size_t size = shader_opcode_stream(&b, 69, info->ndst, info->nsrc), dxbc_size = 0;
-	void *dxbc = NULL;
-	const uint32_t *w;
-	unsigned found = 0;
-
-	CHECK(shader_opcode_stage(69) == 1, "sample stream is not a vertex shader");
-	if (svga_shader_translate(SVGA_SHADER_STAGE_VS, b.t, size, NULL, &dxbc, &dxbc_size, &err)) {
-		CHECK(0, "sample in a vertex shader: %s", err.msg);
-		return;
-	}
-	w = dxbc;
-	for (size_t i = 0; i + 3 < dxbc_size / 4; i++) {
-		unsigned len = w[i] >> 24 & 0x7f;
-
-		CHECK((w[i] & 0x800007ffu) != 69 || len != 9, "sample left at dword %zu", i);
-		/* sample_l, 11 tokens (sample's 9 + lod), lod operand l(0) last */
-		if ((w[i] & 0x800007ffu) == 72 && len == 11 && i + len <= dxbc_size / 4 &&
-		    w[i + len - 2] == (1u | 4u << 12) && w[i + len - 1] == 0)
-			found++;
-	}
-	CHECK(found == 1, "no sample_l with lod 0 in the vertex shader (%u)", found);
-	if (found == 1)
-		printf("ok vertex-shader sample rewritten to sample_l with lod 0\n");
-	free(dxbc);
-}
-
 int main(void)
 {
 	unsigned n = sizeof(mesa_opcodes) / sizeof(mesa_opcodes[0]), have = 0, tried = 0, passed = 0;
@@ -168,7 +135,6 @@ int main(void)
 	reject_variant(108, m_lod_mask, "result only in .xy");
 	reject_variant(191, m_double_swizzle, "is not pairs");
 	reject_variant(166, m_rov_flag, "unknown flag bits");
-	test_sample_rewrite();
 	printf("%s: %d failure(s)\n", __FILE__, failures);
 	return failures ? 1 : 0;
 }

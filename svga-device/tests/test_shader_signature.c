@@ -3,13 +3,16 @@
  * The DXBC containers the translator builds, read back byte by byte:
  * container header and chunk table, ISGN/OSGN elements (names, semantic
  * index, system value, component type from the key, register, masks),
- * and the code chunk (rewrites applied, Mesa's appended signature gone).
+ * and the code chunk (rewrites applied, Mesa's appended signature gone,
+ * vertex-shader samples made explicit-LOD).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "shader_opcode_streams.h"
 #include "shader_streams.h"
+#include "svga_shader_opcodes.h"
 #include "svga_shader.h"
 
 static int failures;
@@ -211,6 +214,38 @@ static void test_sm5(void)
 	free(d);
 }
 
+/* Outside pixel shaders, sample becomes sample_l with an explicit lod 0. */
+static void test_sample_rewrite(void)
+{
+	const struct svga_sh_opinfo *info = svga_sh_opinfo(69);
+	struct svga_sh_error err = { 0 };
+	struct asm_buf b;
+	size_t size = shader_opcode_stream(&b, 69, info->ndst, info->nsrc), dxbc_size = 0;
+	void *dxbc = NULL;
+	const uint32_t *w;
+	unsigned found = 0;
+
+	CHECK(shader_opcode_stage(69) == 1, "sample stream is not a vertex shader");
+	if (svga_shader_translate(SVGA_SHADER_STAGE_VS, b.t, size, NULL, &dxbc, &dxbc_size, &err)) {
+		CHECK(0, "sample in a vertex shader: %s", err.msg);
+		return;
+	}
+	w = dxbc;
+	for (size_t i = 0; i + 3 < dxbc_size / 4; i++) {
+		unsigned len = w[i] >> 24 & 0x7f;
+
+		CHECK((w[i] & 0x800007ffu) != 69 || len != 9, "sample left at dword %zu", i);
+		/* sample_l, 11 tokens (sample's 9 + lod), lod operand l(0) last */
+		if ((w[i] & 0x800007ffu) == 72 && len == 11 && i + len <= dxbc_size / 4 &&
+		    w[i + len - 2] == (1u | 4u << 12) && w[i + len - 1] == 0)
+			found++;
+	}
+	CHECK(found == 1, "no sample_l with lod 0 in the vertex shader (%u)", found);
+	if (found == 1)
+		printf("ok vertex-shader sample rewritten to sample_l with lod 0\n");
+	free(dxbc);
+}
+
 static void test_key(void)
 {
 	struct svga_shader_key key;
@@ -231,6 +266,7 @@ int main(void)
 	test_ps();
 	test_gs();
 	test_sm5();
+	test_sample_rewrite();
 	test_key();
 	printf("%s: %d failure(s)\n", __FILE__, failures);
 	return failures ? 1 : 0;

@@ -7,7 +7,8 @@
  * interface variables the signatures must have produced, and by
  * spirv-val (Vulkan 1.0 rules) when it is installed.  Then every
  * instruction opcode the translator accepts, in a minimal stream of its
- * stage (shader_opcode_streams.c), the same way.
+ * stage (shader_opcode_streams.c), the same way: this needs the vkd3d
+ * queue up to 0007 (UMAD, IDIV/DFRC/DRSQ, EVAL_SNAPPED).
  */
 #define _POSIX_C_SOURCE 200809L  /* mkstemp, fdopen */
 #include <stdio.h>
@@ -72,17 +73,9 @@ static int spirv_val(const char *tool, const char *name, const void *spirv, size
 	return r == 0 ? 0 : -1;
 }
 
-/* Accepted by the translator, not yet compiled by vkd3d-shader 1.14 + our
- * queue: the vkd3d work adds it (a failure here until then, reported as
- * such; if it starts compiling, the list is out of date). */
-static bool vkd3d_gap(unsigned op)
-{
-	return op == 203;   /* eval_snapped */
-}
-
 /* Translates and compiles one stream; 0 when the SPIR-V is valid. */
 static int compile_one(const char *name, unsigned stage, const struct asm_buf *b, size_t size,
-		       const char *val, bool quiet)
+		       const char *val)
 {
 	struct svga_sh_error err = { 0 };
 	void *dxbc = NULL, *spirv = NULL;
@@ -91,15 +84,15 @@ static int compile_one(const char *name, unsigned stage, const struct asm_buf *b
 	int r = -1;
 
 	if (svga_shader_translate(stage, b->t, size, NULL, &dxbc, &dxbc_size, &err)) {
-		printf("%s %s: translate: %s\n", quiet ? "note" : "FAIL", name, err.msg);
+		printf("FAIL %s: translate: %s\n", name, err.msg);
 		return -1;
 	}
 	if (svga_shader_compile_spirv(dxbc, dxbc_size, NULL, FEATURES, &spirv, &spirv_size, &err))
-		printf("%s %s: %s\n", quiet ? "note" : "FAIL", name, err.msg);
+		printf("FAIL %s: %s\n", name, err.msg);
 	else if (count_io(spirv, spirv_size / 4, &in, &out))
-		printf("%s %s: malformed SPIR-V\n", quiet ? "note" : "FAIL", name);
+		printf("FAIL %s: malformed SPIR-V\n", name);
 	else if (val && spirv_val(val, name, spirv, spirv_size))
-		printf("%s %s: spirv-val rejects the module\n", quiet ? "note" : "FAIL", name);
+		printf("FAIL %s: spirv-val rejects the module\n", name);
 	else
 		r = 0;
 	free(spirv);
@@ -126,13 +119,9 @@ static void test_opcodes(const char *val)
 			continue;
 		tried++;
 		size = shader_opcode_stream(&b, op, info->ndst, info->nsrc);
-		r = compile_one(info->name, stage_of_type[shader_opcode_stage(op)], &b, size, val, vkd3d_gap(op));
+		r = compile_one(info->name, stage_of_type[shader_opcode_stage(op)], &b, size, val);
 		passed += r == 0;
-		if (vkd3d_gap(op))
-			printf("%s %s: known vkd3d gap %s\n", r ? "note" : "FAIL", info->name,
-			       r ? "(expected until the vkd3d queue adds it)" : "now compiles: update vkd3d_gap()");
-		CHECK(r != 0 || !vkd3d_gap(op), "%s: gap list out of date", info->name);
-		CHECK(r == 0 || vkd3d_gap(op), "%s (%u) does not compile to valid SPIR-V", info->name, op);
+		CHECK(r == 0, "%s (%u) does not compile to valid SPIR-V", info->name, op);
 	}
 	printf("ok opcodes: %u of %u instruction opcodes compile to SPIR-V%s\n", passed, tried,
 	       val ? " that spirv-val accepts" : "");
@@ -146,7 +135,7 @@ static void test_opcodes(const char *val)
 		for (unsigned pos = 2; pos < b.n; pos += (b.t[pos] >> 24) & 0x7f ? (b.t[pos] >> 24) & 0x7f : 1)
 			if ((b.t[pos] & 0x7ff) == 190)
 				b.t[pos] &= ~(0x1fffu << 11);
-		CHECK(compile_one("sync (no flags)", SVGA_SHADER_STAGE_VS, &b, size, val, false) == 0,
+		CHECK(compile_one("sync (no flags)", SVGA_SHADER_STAGE_VS, &b, size, val) == 0,
 		      "flagless sync does not compile");
 	}
 }

@@ -127,7 +127,7 @@ build_fuzzers() {
 run_fuzz() {
 	[ -d "$CSVGA_ROOT/svga-device/fuzz" ] || return 0
 	need_pkgs clang libclang-rt-14-dev
-	local log=$results/fuzz.log f name corpus
+	local log=$results/fuzz.log f name corpus seeds
 	if ! step "building fuzzers (clang, ASan+UBSan)" "$log" build_fuzzers; then
 		record "fuzz" 0 1 0 "build (log: $log)"
 		return
@@ -136,11 +136,14 @@ run_fuzz() {
 		[ -f "$f" ] && [ -x "$f" ] || continue
 		name=$(basename "$f")
 		corpus=$CSVGA_CACHE/work/corpus-$name
+		# Seeds: fuzz/corpus-<target> when the target has its own
+		# (fuzz_shader takes shaders, not command buffers).
+		seeds=$CSVGA_ROOT/svga-device/fuzz/corpus-${name#fuzz_}
+		[ -d "$seeds" ] || seeds=$CSVGA_ROOT/svga-device/fuzz/corpus
 		mkdir -p "$corpus" "$results/$name-artifacts"
 		if step "fuzzing $name for $FUZZ_SECONDS s" "$results/$name.log" \
 			"$f" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-			-artifact_prefix="$results/$name-artifacts/" "$corpus" \
-			"$CSVGA_ROOT/svga-device/fuzz/corpus"; then
+			-artifact_prefix="$results/$name-artifacts/" "$corpus" "$seeds"; then
 			record "fuzz: $name" 1 0 0
 			grep -E '^(#[0-9]+.*DONE|Done)' "$results/$name.log" | tail -n1 | sed 's/^/   /'
 		else

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The shader translator's public interface: a VGPU10 token stream (as the
+ * guest defined it with DX_DEFINE_SHADER) in, a DXBC container vkd3d-shader
+ * can compile out, or an error naming the token and the reason.  Plain C,
+ * no Vulkan, no vkd3d: svga_shader_vkd3d.h compiles the container.
+ */
+#ifndef SVGA_SHADER_H
+#define SVGA_SHADER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "svga_shader_error.h"
+
+/* Shader stages, numbered as SVGA3dShaderType (svga3d_types.h). */
+enum svga_shader_stage {
+	SVGA_SHADER_STAGE_VS = 1,
+	SVGA_SHADER_STAGE_PS = 2,
+	SVGA_SHADER_STAGE_GS = 3,
+};
+
+/* Component class of a signature element: what SPIR-V type vkd3d gives it. */
+enum svga_shader_class {
+	SVGA_SHADER_CLASS_FLOAT = 0,  /* float, unorm, snorm formats */
+	SVGA_SHADER_CLASS_UINT = 1,
+	SVGA_SHADER_CLASS_SINT = 2,
+};
+
+#define SVGA_SHADER_KEY_VS_INPUTS 32
+#define SVGA_SHADER_KEY_PS_OUTPUTS 8
+
+/*
+ * What a translation depends on besides the tokens: variants of one guest
+ * shader are keyed on it (compare with memcmp after svga_shader_key_init).
+ * vs_input_class[i]: the class of the input layout element feeding v<i>
+ * (vertex shaders); ps_output_class[i]: the class of the render target
+ * bound at slot i (pixel shaders).  Unused entries stay FLOAT.
+ */
+struct svga_shader_key {
+	uint8_t vs_input_class[SVGA_SHADER_KEY_VS_INPUTS];
+	uint8_t ps_output_class[SVGA_SHADER_KEY_PS_OUTPUTS];
+};
+
+void svga_shader_key_init(struct svga_shader_key *key);
+
+/*
+ * Parses, validates and rewrites `size` bytes of tokens (Mesa's appended
+ * signature blob, if any, is checked and dropped), synthesizes ISGN/OSGN
+ * from the declarations and `key`, and returns a malloc'ed DXBC container
+ * in *dxbc / *dxbc_size.  0 on success; -1 with `err` filled otherwise.
+ * A NULL key means all classes FLOAT.
+ */
+int svga_shader_translate(enum svga_shader_stage stage, const void *tokens, size_t size,
+			  const struct svga_shader_key *key, void **dxbc, size_t *dxbc_size,
+			  struct svga_sh_error *err);
+
+#endif

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * svga_shader_translate(): parse, validate, rewrite, synthesize the
+ * signatures, wrap in DXBC.  Each step lives in its own file.
+ */
+#include "svga_shader.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "svga_dxbc.h"
+#include "svga_shader_parse.h"
+#include "svga_shader_rewrite.h"
+#include "svga_shader_signature.h"
+#include "svga_shader_validate.h"
+
+void svga_shader_key_init(struct svga_shader_key *key)
+{
+	memset(key, 0, sizeof(*key));
+}
+
+static int vgpu10_type(enum svga_shader_stage stage)
+{
+	switch (stage) {
+	case SVGA_SHADER_STAGE_VS: return VGPU10_VS;
+	case SVGA_SHADER_STAGE_PS: return VGPU10_PS;
+	case SVGA_SHADER_STAGE_GS: return VGPU10_GS;
+	default: return -1;
+	}
+}
+
+static int check_key(const struct svga_shader_key *key, struct svga_sh_error *err)
+{
+	for (unsigned i = 0; i < SVGA_SHADER_KEY_VS_INPUTS; i++)
+		if (key->vs_input_class[i] > SVGA_SHADER_CLASS_SINT)
+			return svga_sh_fail(err, 0, "key: vertex input %u class %u", i, key->vs_input_class[i]);
+	for (unsigned i = 0; i < SVGA_SHADER_KEY_PS_OUTPUTS; i++)
+		if (key->ps_output_class[i] > SVGA_SHADER_CLASS_SINT)
+			return svga_sh_fail(err, 0, "key: render target %u class %u", i, key->ps_output_class[i]);
+	return 0;
+}
+
+int svga_shader_translate(enum svga_shader_stage stage, const void *tokens, size_t size,
+			  const struct svga_shader_key *key, void **dxbc, size_t *dxbc_size,
+			  struct svga_sh_error *err)
+{
+	struct svga_shader_key zero;
+	struct svga_sh_program *p = NULL;
+	void *isgn = NULL, *osgn = NULL, *code = NULL;
+	size_t isgn_size = 0, osgn_size = 0, code_size = 0;
+	int type = vgpu10_type(stage), ret = -1;
+
+	*dxbc = NULL;
+	*dxbc_size = 0;
+	if (!key) {
+		svga_shader_key_init(&zero);
+		key = &zero;
+	}
+	if (type < 0)
+		return svga_sh_fail(err, 0, "shader stage %d not supported", (int)stage);
+	if (check_key(key, err) || svga_sh_parse(tokens, size, (unsigned)type, &p, err))
+		return -1;
+	if (svga_sh_validate(p, err))
+		goto out;
+	if (svga_sh_rewrite(p, err) < 0)
+		goto out;
+	if (svga_sh_build_signature(p, key, false, &isgn, &isgn_size, err) ||
+	    svga_sh_build_signature(p, key, true, &osgn, &osgn_size, err) ||
+	    svga_sh_emit_code(p, &code, &code_size, err))
+		goto out;
+	{
+		const struct svga_dxbc_chunk chunks[] = {
+			{ SVGA_DXBC_FOURCC('I', 'S', 'G', 'N'), isgn, isgn_size },
+			{ SVGA_DXBC_FOURCC('O', 'S', 'G', 'N'), osgn, osgn_size },
+			{ p->major >= 5 ? SVGA_DXBC_FOURCC('S', 'H', 'E', 'X') : SVGA_DXBC_FOURCC('S', 'H', 'D', 'R'),
+			  code, code_size },
+		};
+		*dxbc = svga_dxbc_build(chunks, 3, dxbc_size);
+		if (!*dxbc) {
+			svga_sh_fail(err, 0, "building the DXBC container failed");
+			goto out;
+		}
+	}
+	ret = 0;
+out:
+	free(isgn);
+	free(osgn);
+	free(code);
+	svga_sh_program_free(p);
+	return ret;
+}

@@ -6,7 +6,7 @@
  */
 #include "render_test.h"
 
-#include "svga_int.h"
+#include "svga_objects.h"
 
 #include <math.h>
 

@@ -369,9 +369,11 @@ SVGA_CMD(svga_cmd_dx_define_sampler_state)
 	    !in_range(cx, cmd, "addressV", c.addressV, SVGA3D_TEX_ADDRESS_MIN,
 		      SVGA3D_TEX_ADDRESS_EDGE) ||
 	    !in_range(cx, cmd, "addressW", c.addressW, SVGA3D_TEX_ADDRESS_MIN,
-		      SVGA3D_TEX_ADDRESS_EDGE) ||
-	    !in_range(cx, cmd, "maxAnisotropy", c.maxAnisotropy, 0, 17))
+		      SVGA3D_TEX_ADDRESS_EDGE))
 		return SVGA_ERR;
+	/* maxAnisotropy is not checked: Mesa 25.0.7 always sends 255 ("XXX
+	 * fix me" in svga_pipe_sampler.c) and a VMware host accepts it; the
+	 * renderer clamps it to its device's limit (D3D10: 16). */
 	if ((c.filter & SVGA3D_FILTER_COMPARE) &&
 	    !in_range(cx, cmd, "comparisonFunc", c.comparisonFunc,
 		      SVGA3D_COMPARISON_MIN, SVGA3D_COMPARISON_MAX))

@@ -38,7 +38,8 @@
  *   vbufs[], index_buffer + index_size, stage[].cb/sampler/srv
  *   blend_factor, stencil_ref, count, instances, first, base_vertex,
  *   first_instance              -> the same fields of svga_render_draw
- * The renderer has 14 constant-buffer slots (D3D10's usable ones); the
+ * Sampler maxAnisotropy is as the guest sent it (Mesa: always 255):
+ * clamp it.  The renderer has 14 constant-buffer slots (D3D10's usable ones); the
  * snapshot carries the protocol's 16.
  */
 #ifndef SVGA_DX_DRAW_H

@@ -620,7 +620,7 @@ int main(int argc, char **argv)
 	tap_plan(3 + 2 * NMETHODS * (int)nsizes + 2);
 	coh_env_init(&env);
 	if (!find_debugfs())
-		tap_bail("no /sys/kernel/debug/dri/N/vmwgfx_coherency (debugfs, kernel patch 0006)");
+		tap_bail("no /sys/kernel/debug/dri/N/vmwgfx_coherency (debugfs, kernel patch 0009)");
 	if (access(knob_path, W_OK))
 		tap_bail("%s: %s (kernel patch: debugfs dirty-tracking method)",
 			 knob_path, strerror(errno));

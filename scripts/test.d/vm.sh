@@ -75,10 +75,16 @@ record_tap() {
 	fi
 }
 
+# Linux 6.12's vmwgfx logs three *ERROR* lines once when the hypervisor
+# is not VMware's (vmwgfx_supported(): ours is QEMU) and then only stops
+# using the VMware backdoor port, which our device does not provide: a
+# notice about the test setup, not a driver error.
+VMW_HYPERVISOR_NOTICE='vmwgfx seems to be running on an unsupported hypervisor|This configuration is likely broken|Please switch to a supported graphics device to avoid problems'
+
 # The guest log must be free of driver errors after a run.
 vm_log_clean() {
 	local log=$1
-	if grep -nE '\*ERROR\*|vmwgfx.*(error|failed|Failed)' "$log"; then
+	if grep -nE '\*ERROR\*|vmwgfx.*(error|failed|Failed)' "$log" | grep -vE "$VMW_HYPERVISOR_NOTICE"; then
 		echo "   driver errors in $log (above)" >&2
 		return 1
 	fi

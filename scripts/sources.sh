@@ -28,7 +28,13 @@ check_sha256() {
 }
 
 # The version actually used (pinned, or the fallback) is recorded here.
-version_file() { echo "$SRC_DL/$1.version"; }
+# Linux 6.12's record is not linux.version: before the 6.12 port that file
+# recorded Linux 6.1, and a cache shared with such a checkout would flip it.
+version_file() {
+	local name=$1
+	[ "$name" != linux ] || name=linux-6.12
+	echo "$SRC_DL/$name.version"
+}
 
 # Linux 6.1.y (the backport's base): Debian 12's linux-source-6.1.
 fetch_linux61() {

@@ -384,7 +384,8 @@ static int auto_expect(unsigned int pages, size_t n, long long *to_pt,
 	/* mkwrite sees n written pages at every scan; WARMUP covers the
 	 * DIRTY_TO_PAGETABLE_TRIGGERS + 1 scans to switch, plus the iteration
 	 * still faulting on pages write-protected before the switch. */
-	if (100u * n / pages > DIRTY_PERCENTAGE) {
+	/* more than DIRTY_PERCENTAGE %, not rounded down (finding 7) */
+	if (100u * n > DIRTY_PERCENTAGE * pages) {
 		*to_pt = 1;
 		return M_PAGETABLE;
 	}

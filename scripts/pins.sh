@@ -4,12 +4,20 @@
 # fetch takes the newest revision of the same upstream series instead and
 # says so (see ../shared/DESIGN.md, "Getting the sources").
 
-# Linux 6.1.y: Debian's linux-source-6.1 binary package (an xz tarball of
-# the Debian-patched tree).
-LINUX_PKG=linux-source-6.1
-LINUX_VERSION=6.1.192-2
-LINUX_SERIES='6.1.'
-LINUX_SHA256=ae95fe63d4c553f8d0e6c86cb1ab566f3894a43743eb19ab585cd97d82f26514
+# Linux 6.12 LTS, the primary base of kernel/patches: the upstream
+# tarball of Debian 13's linux source package, from trixie's pool (below).
+# Debian's packaging patches are not used; the revision is the one tested.
+LINUX_VERSION=6.12.38-1
+LINUX_ORIG=pool/main/l/linux/linux_6.12.38.orig.tar.xz
+LINUX_SHA256_orig=8c89ced59bbd40280ddbe51e50114e2cf7b665104e16116949bd205c17371c0d
+
+# Linux 6.1.y, the base of the backport queue kernel/backport-6.1:
+# Debian's linux-source-6.1 binary package (an xz tarball of the
+# Debian-patched tree).
+LINUX61_PKG=linux-source-6.1
+LINUX61_VERSION=6.1.192-2
+LINUX61_SERIES='6.1.'
+LINUX61_SHA256=ae95fe63d4c553f8d0e6c86cb1ab566f3894a43743eb19ab585cd97d82f26514
 
 # QEMU 7.2: Debian source package (orig + debian tarball, quilt patches).
 QEMU_PKG=qemu

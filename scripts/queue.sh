@@ -6,10 +6,11 @@
 queue_dir() {
 	case $1 in
 	kernel) echo "$CSVGA_ROOT/kernel/patches" ;;
+	kernel-6.1) echo "$CSVGA_ROOT/kernel/backport-6.1/patches" ;;
 	qemu) echo "$CSVGA_ROOT/svga-device/qemu/patches" ;;
 	mesa) echo "$CSVGA_ROOT/mesa-svga/patches" ;;
 	vkd3d) echo "$CSVGA_ROOT/svga-device/vkd3d/patches" ;;
-	*) die "unknown queue '$1'" "use one of: kernel qemu mesa vkd3d" ;;
+	*) die "unknown queue '$1'" "use one of: kernel kernel-6.1 qemu mesa vkd3d" ;;
 	esac
 }
 
@@ -17,6 +18,7 @@ queue_dir() {
 upstream_of() {
 	case $1 in
 	kernel) echo linux ;;
+	kernel-6.1) echo linux61 ;;
 	qemu | mesa | vkd3d) echo "$1" ;;
 	esac
 }
@@ -26,7 +28,7 @@ upstream_of() {
 # baseline of scripts/test --pristine-baseline).
 queue_patches() {
 	local q
-	[ "$1" != kernel ] || [ "${CSVGA_KERNEL_QUEUE:-}" != empty ] || return 0
+	[ "${1%-6.1}" != kernel ] || [ "${CSVGA_KERNEL_QUEUE:-}" != empty ] || return 0
 	q=$(queue_dir "$1")
 	[ -f "$q/series" ] || return 0
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$q/series" | while read -r p; do

@@ -28,25 +28,32 @@ check_sha256() {
 }
 
 # The version actually used (pinned, or the fallback) is recorded here.
-version_file() { echo "$SRC_DL/$1.version"; }
+# Linux 6.12's record is not linux.version: before the 6.12 port that file
+# recorded Linux 6.1, and a cache shared with such a checkout would flip it.
+version_file() {
+	local name=$1
+	[ "$name" != linux ] || name=linux-6.12
+	echo "$SRC_DL/$name.version"
+}
 
-fetch_linux() {
-	local v=$LINUX_VERSION deb
-	deb=$SRC_DL/${LINUX_PKG}_${v}_all.deb
+# Linux 6.1.y (the backport's base): Debian 12's linux-source-6.1.
+fetch_linux61() {
+	local v=$LINUX61_VERSION deb
+	deb=$SRC_DL/${LINUX61_PKG}_${v}_all.deb
 	if [ ! -f "$deb" ]; then
 		need_pkgs xz-utils ca-certificates
 		ensure_deb_src
-		if ! (cd "$SRC_DL" && apt-get download "$LINUX_PKG=$v") >"$CSVGA_LOGS/fetch-linux.log" 2>&1; then
-			v=$(newest_version "$LINUX_PKG" "$LINUX_SERIES")
-			[ -n "$v" ] || die "Debian serves no $LINUX_PKG" "check /etc/apt sources (bookworm-security)"
-			warn "pinned $LINUX_PKG $LINUX_VERSION is no longer served; using the newest, $v"
-			deb=$SRC_DL/${LINUX_PKG}_${v}_all.deb
-			(cd "$SRC_DL" && apt-get download "$LINUX_PKG=$v") >>"$CSVGA_LOGS/fetch-linux.log" 2>&1 ||
-				die "could not download $LINUX_PKG $v" "see $CSVGA_LOGS/fetch-linux.log"
+		if ! (cd "$SRC_DL" && apt-get download "$LINUX61_PKG=$v") >"$CSVGA_LOGS/fetch-linux61.log" 2>&1; then
+			v=$(newest_version "$LINUX61_PKG" "$LINUX61_SERIES")
+			[ -n "$v" ] || die "Debian serves no $LINUX61_PKG" "check /etc/apt sources (bookworm-security)"
+			warn "pinned $LINUX61_PKG $LINUX61_VERSION is no longer served; using the newest, $v"
+			deb=$SRC_DL/${LINUX61_PKG}_${v}_all.deb
+			(cd "$SRC_DL" && apt-get download "$LINUX61_PKG=$v") >>"$CSVGA_LOGS/fetch-linux61.log" 2>&1 ||
+				die "could not download $LINUX61_PKG $v" "see $CSVGA_LOGS/fetch-linux61.log"
 		fi
 	fi
-	[ "$v" != "$LINUX_VERSION" ] || check_sha256 "$deb" "$LINUX_SHA256"
-	echo "$v" >"$(version_file linux)"
+	[ "$v" != "$LINUX61_VERSION" ] || check_sha256 "$deb" "$LINUX61_SHA256"
+	echo "$v" >"$(version_file linux61)"
 }
 
 # fetch_dsc NAME PKG VERSION SERIES: apt-get source --download-only.
@@ -98,6 +105,7 @@ fetch_pool() {
 	echo "$v" >"$(version_file "$name")"
 }
 
+fetch_linux() { fetch_pool linux "$LINUX_ORIG" "$LINUX_SHA256_orig" "$LINUX_VERSION"; }
 fetch_mesa() { fetch_pool mesa "$MESA_ORIG" "$MESA_SHA256_orig" "$MESA_VERSION"; }
 fetch_piglit() { fetch_pool piglit "$PIGLIT_ORIG" "$PIGLIT_SHA256_orig" "$PIGLIT_VERSION"; }
 # vkd3d's version names both vkd3d and the wine source it comes from.
@@ -109,14 +117,18 @@ pristine_tree() {
 	local name=$1 v dir
 	"fetch_$name" >&2
 	v=$(cat "$(version_file "$name")")
-	dir=$PRISTINE/$name-${v//[:~]/_}
+	# Both Linux trees live under linux-VERSION (their versions differ).
+	dir=$PRISTINE/${name%61}-${v//[:~]/_}
 	if [ ! -f "$dir/.csvga-pristine" ]; then
 		rm -rf "$dir" "$dir.tmp"
 		mkdir -p "$dir.tmp"
 		case $name in
 		linux)
-			step "unpacking Linux $v" "$CSVGA_LOGS/unpack-linux.log" bash -c \
-				"dpkg-deb --fsys-tarfile '$SRC_DL/${LINUX_PKG}_${v}_all.deb' |
+			step "unpacking Linux $v" "$CSVGA_LOGS/unpack-linux.log" \
+				tar -xJf "$SRC_DL/$(basename "$LINUX_ORIG")" -C "$dir.tmp" --strip-components=1 ;;
+		linux61)
+			step "unpacking Linux $v" "$CSVGA_LOGS/unpack-linux61.log" bash -c \
+				"dpkg-deb --fsys-tarfile '$SRC_DL/${LINUX61_PKG}_${v}_all.deb' |
 				 tar -xO ./usr/src/linux-source-6.1.tar.xz | xz -dc -T0 |
 				 tar -x -C '$dir.tmp' --strip-components=1" ;;
 		mesa | piglit)

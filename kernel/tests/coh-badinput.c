@@ -35,8 +35,8 @@ struct bad {
 	const char *todo;
 };
 
-/* Linux 6.1 accepted the zero and oversized cases below (it checked
- * base_size only for scanout surfaces); kernel/patches 0003 refuses them. */
+/* Linux 6.1 and 6.12 accept the zero and oversized cases below (they check
+ * base_size only for scanout surfaces); kernel/patches 0006 refuses them. */
 #define TODO_SIZE NULL
 
 static void bad_layout(const struct bad *b)

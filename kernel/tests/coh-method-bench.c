@@ -384,7 +384,8 @@ static int auto_expect(unsigned int pages, size_t n, long long *to_pt,
 	/* mkwrite sees n written pages at every scan; WARMUP covers the
 	 * DIRTY_TO_PAGETABLE_TRIGGERS + 1 scans to switch, plus the iteration
 	 * still faulting on pages write-protected before the switch. */
-	if (100u * n / pages > DIRTY_PERCENTAGE) {
+	/* more than DIRTY_PERCENTAGE %, not rounded down (finding 7) */
+	if (100u * n > DIRTY_PERCENTAGE * pages) {
 		*to_pt = 1;
 		return M_PAGETABLE;
 	}
@@ -620,7 +621,7 @@ int main(int argc, char **argv)
 	tap_plan(3 + 2 * NMETHODS * (int)nsizes + 2);
 	coh_env_init(&env);
 	if (!find_debugfs())
-		tap_bail("no /sys/kernel/debug/dri/N/vmwgfx_coherency (debugfs, kernel patch 0006)");
+		tap_bail("no /sys/kernel/debug/dri/N/vmwgfx_coherency (debugfs, kernel patch 0009)");
 	if (access(knob_path, W_OK))
 		tap_bail("%s: %s (kernel patch: debugfs dirty-tracking method)",
 			 knob_path, strerror(errno));

@@ -4,7 +4,7 @@
  *
  * Resources on one buffer: a large coherent buffer surface B (64 pages)
  * and a small one A (4 pages) created on B's buffer (buffer_handle).  The
- * 6.1 uAPI places every surface at offset 0 of its buffer, so A's pages
+ * uAPI (6.1, 6.12) places every surface at offset 0 of its buffer, so A's pages
  * are also B's first pages.  A CPU write must reach every surface that
  * covers it, whichever of them the GPU uses first.
  *
@@ -133,7 +133,7 @@ static void two_mappings_case(size_t size, const char *name)
 	m2 = vmw_map(env.fd, c.s.map_handle, c.map_size);
 	if (!m2)
 		tap_bail("second mapping failed");
-	/* GPU write first (a first move into the MOB lost page-table-tracked writes before kernel/patches 0004), read through both */
+	/* GPU write first (a first move into the MOB lost page-table-tracked writes before kernel/patches 0007), read through both */
 	coh_fill(h.map, 0, size, 0x6000);
 	memcpy(shadow, h.map, size);
 	ret = coh_gpu_write(&env, COH_COPY_BUFFER, &h, &c);

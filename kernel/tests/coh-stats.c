@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * coh-stats: the kernel's coherency statistics (debugfs
- * dri/0/vmwgfx_coherency, kernel/patches 0006) agree with what the device
+ * dri/0/vmwgfx_coherency, kernel/patches 0009) agree with what the device
  * saw.  One CPU write to a coherent buffer must show as kernel uploads
  * covering exactly the bytes the device's DX_UPDATE_SUBRESOURCE counter
  * moved; one CPU read after a GPU write as one kernel readback covering

@@ -144,7 +144,7 @@ int main(int argc, char **argv)
 		tap_bail("surfaces: ret %d", ret);
 	map = coh.map;
 	/* generation 0 everywhere, written by the GPU so that the buffer
-	 * is in its MOB first (a first move into the MOB lost page-table-tracked writes before kernel/patches 0004) */
+	 * is in its MOB first (a first move into the MOB lost page-table-tracked writes before kernel/patches 0007) */
 	for (size_t p = 0; p < PAGES; p++)
 		coh_fill(helper.map + p * COH_PAGE, p * COH_PAGE, COH_PAGE, seed_of(p, 0));
 	ret = coh_gpu_write(&env, COH_COPY_BUFFER, &helper, &coh);

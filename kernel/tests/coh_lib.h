@@ -27,8 +27,8 @@
 #define COH_PAGE 4096u
 
 /*
- * Known kernel defects of Linux 6.1 that made cases fail, all fixed by
- * kernel/patches (scripts/test --pristine-baseline shows them):
+ * Known kernel defects of Linux (6.1 and 6.12) that made cases fail, all
+ * fixed by kernel/patches (scripts/test --pristine-baseline shows them):
  * DESIGN.md defect 2 (max() instead of a clamp in
  * vmw_bo_dirty_transfer_to_res); overlapping resources on one MOB, where
  * the first one validated consumed the shared pages' dirty bits; writes

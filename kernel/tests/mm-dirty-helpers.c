@@ -98,8 +98,8 @@ struct test_mdh_counts {
 #define END (-1)
 
 /*
- * Two defects of Linux 6.1's helpers, fixed by kernel/patches, are checked
- * below: walk_page_mapping() stopped at the first VMA test_walk() skipped
+ * Two defects of Linux's helpers (6.1 and 6.12), fixed by kernel/patches,
+ * are checked below: walk_page_mapping() stopped at the first VMA test_walk() skipped
  * (a MAP_PRIVATE or read-only shared mapping hid the VMAs after it), and
  * clean_record_shared_mapping_range() started *start at nr rather than at
  * first_index - bitmap_pgoff + nr when no bit was set yet.

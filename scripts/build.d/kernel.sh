@@ -1,22 +1,38 @@
 # SPDX-License-Identifier: MIT
-# Guest kernel: pinned Linux 6.1.y + kernel/patches, tinyconfig plus
-# kernel/config/base.config (and debug.config for --debug).
+# Guest kernel: pinned Linux 6.12 + kernel/patches (or, with
+# CSVGA_KERNEL_BASE=6.1, pinned Linux 6.1.y + kernel/backport-6.1/patches),
+# tinyconfig plus kernel/config/base.config (and debug.config for --debug).
+
+# kernel_queue: the queue of the selected base (CSVGA_KERNEL_BASE).
+kernel_queue() {
+	case ${CSVGA_KERNEL_BASE:-6.12} in
+	6.12) echo kernel ;;
+	6.1) echo kernel-6.1 ;;
+	*) die "CSVGA_KERNEL_BASE=$CSVGA_KERNEL_BASE: no such kernel base" "use 6.12 (default) or 6.1" ;;
+	esac
+}
 
 kernel_key() {
-	local flavour=$1 frags=("$CSVGA_ROOT/kernel/config/base.config")
+	local flavour=$1 frags=("$CSVGA_ROOT/kernel/config/base.config") name upstream
 	[ "${flavour#debug}" = "$flavour" ] || frags+=("$CSVGA_ROOT/kernel/config/debug.config")
-	local queue=$CSVGA_ROOT/kernel/patches
+	name=$(kernel_queue)
+	upstream=$(upstream_of "$name")
+	local queue
+	queue=$(queue_dir "$name")
 	[ "${CSVGA_KERNEL_QUEUE:-}" != empty ] || queue=/nonexistent/empty-queue
-	fetch_linux >&2
-	echo "$(cat "$(version_file linux)")-$(hash_inputs "$queue" "${frags[@]}" \
+	"fetch_$upstream" >&2
+	echo "$(cat "$(version_file "$upstream")")-$(hash_inputs "$queue" "${frags[@]}" \
 		"$CSVGA_ROOT/scripts/build.d/kernel.sh")"
 }
 
 # build_kernel [--debug]: prints the output directory (bzImage, config,
 # System.map, release, usr/include with the uAPI headers).
 build_kernel() {
-	local flavour=normal
+	local flavour=normal name
 	[ "${1:-}" = --debug ] && flavour=debug
+	name=$(kernel_queue)
+	# Each base has its own work tree and cache key.
+	flavour=$flavour-${CSVGA_KERNEL_BASE:-6.12}
 	# The pristine baseline (CSVGA_KERNEL_QUEUE=empty) is a flavour of
 	# its own: its own work tree, its own cache key.
 	[ "${CSVGA_KERNEL_QUEUE:-}" != empty ] || flavour=$flavour-pristine
@@ -29,9 +45,9 @@ build_kernel() {
 		return 0
 	fi
 	need_pkgs build-essential bc flex bison libelf-dev libssl-dev cpio kmod xz-utils git rsync
-	pristine_tree linux >/dev/null
+	pristine_tree "$(upstream_of "$name")" >/dev/null
 	work=$WORK/kernel-$flavour
-	sync_queue_tree kernel "$work/src"
+	sync_queue_tree "$name" "$work/src"
 	local log=$CSVGA_LOGS/kernel-$flavour-build.log
 	step "configuring Linux ($flavour)" "$log" bash -c "
 		set -e
@@ -69,8 +85,8 @@ build_kernel() {
 		die "kernel config lacks: ${missing[*]}" \
 			"an option's dependencies are unmet; check with 'make menuconfig' in $work/obj and fix kernel/config/"
 	# LOCALVERSION set (empty) keeps setlocalversion from appending "+"
-	# for the git work tree: the release is exactly 6.1.y-csvga.
-	step "building Linux ($flavour, $(nproc) jobs; about 6 min cold)" "$log.make" \
+	# for the git work tree: the release is exactly 6.12.y-csvga.
+	step "building Linux ($flavour, $(nproc) jobs; about 5 min cold)" "$log.make" \
 		make -C "$work/src" O="$work/obj" LOCALVERSION= -j"$(nproc)" bzImage
 	mkdir -p "$out.tmp"
 	step "installing uAPI headers" "$log.headers" \

@@ -26,6 +26,8 @@
 #define H 32
 #define SID_RT 1
 #define SID_VB 2
+#define SID_COPY 3
+#define MOB_COPY 23
 #define MOB_RT 20
 #define MOB_VB 21
 #define MOB_SH 22
@@ -126,7 +128,7 @@ struct fixture {
 	struct tdev t;
 	struct cbuf *c;
 	struct tmob cot[SVGA_COTABLE_MAX];
-	struct tmob rt, vb, sh;
+	struct tmob rt, vb, sh, copy;
 	struct svga_backend *be;
 };
 
@@ -137,6 +139,8 @@ static void build_mobs(struct fixture *f)
 	tmob_build(&f->t, f->c, &f->rt, MOB_RT, W * H * 4, SVGA3D_MOBFMT_PT64_1);
 	tmob_build(&f->t, f->c, &f->vb, MOB_VB, PG, SVGA3D_MOBFMT_PT64_0);
 	tmob_build(&f->t, f->c, &f->sh, MOB_SH, 3 * PG, SVGA3D_MOBFMT_PT64_1);
+	tmob_build(&f->t, f->c, &f->copy, MOB_COPY, W * H * 4,
+		   SVGA3D_MOBFMT_PT64_1);
 	keep = f->t.g.next;
 	run_ok(&f->t, f->c, "MOBs");
 	f->t.g.next = keep;
@@ -154,6 +158,8 @@ static void define_resources(struct fixture *f)
 		       SVGA3D_SURFACE_BIND_SHADER_RESOURCE, W, H, 1, 1, 1);
 	define_surface(c, SID_VB, SVGA3D_BUFFER,
 		       SVGA3D_SURFACE_BIND_VERTEX_BUFFER, PG, 1, 1, 1, 1);
+	define_surface(c, SID_COPY, SVGA3D_R8G8B8A8_UNORM, 0, W, H, 1, 1, 1);
+	bind_surface(c, SID_COPY, MOB_COPY);
 	bind_surface(c, SID_RT, MOB_RT);
 	bind_surface(c, SID_VB, MOB_VB);
 	run_ok(&f->t, c, "surfaces");
@@ -230,13 +236,23 @@ static void define_and_set_state(struct fixture *f)
 	dx_ok(&f->t, c, CID, "state");
 }
 
-/* Clear, draw, READBACK_GB_IMAGE; compares the guest's copy. */
-static void draw_and_compare(struct fixture *f, const char *what)
+/*
+ * Clear, draw, READBACK_GB_IMAGE; compares the guest's copy.  via_copy:
+ * SURFACE_COPY the target to another surface first (a CPU copy of host
+ * storage, which must see what the GPU drew) and read that one back.
+ */
+static void draw_and_compare(struct fixture *f, const char *what,
+			     bool via_copy)
 {
 	struct cbuf *c = f->c;
 	SVGA3dCmdDXClearRenderTargetView clr;
 	SVGA3dCmdDXDraw dr = { 3, 0 };
-	SVGA3dCmdReadbackGBImage rb = { { SID_RT, 0, 0 } };
+	SVGA3dCmdReadbackGBImage rb = { { via_copy ? SID_COPY : SID_RT, 0, 0 } };
+	struct {
+		SVGA3dCmdSurfaceCopy h;
+		SVGA3dCopyBox b;
+	} cp = { { { SID_RT, 0, 0 }, { SID_COPY, 0, 0 } },
+		 { 0, 0, 0, W, H, 1, 0, 0, 0 } };
 	static uint8_t px[W * H * 4];
 	unsigned compared_in = 0, compared_out = 0, bad = 0;
 
@@ -245,11 +261,13 @@ static void draw_and_compare(struct fixture *f, const char *what)
 	memcpy(clr.rgba.value, clear_color, sizeof(clear_color));
 	CMD(c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, clr);
 	CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
+	if (via_copy)
+		CMD(c, SVGA_3D_CMD_SURFACE_COPY, cp);
 	CMD(c, SVGA_3D_CMD_READBACK_GB_IMAGE, rb);
 	dx_ok(&f->t, c, CID, what);
 
 	memset(px, 0, sizeof(px));
-	tmob_read(&f->t, &f->rt, 0, px, sizeof(px));
+	tmob_read(&f->t, via_copy ? &f->copy : &f->rt, 0, px, sizeof(px));
 	for (unsigned y = 0; y < H; y++) {
 		for (unsigned x = 0; x < W; x++) {
 			const uint8_t *p = px + (y * W + x) * 4;
@@ -312,7 +330,7 @@ int main(void)
 	define_shader(&f, PS_ID, SVGA3D_SHADERTYPE_PS, &ps, ps_size, PG);
 	define_and_set_state(&f);
 
-	draw_and_compare(&f, "triangle");
+	draw_and_compare(&f, "triangle", false);
 	svga_backend_get_stats(f.be, &st);
 	CHECK_EQ(st.draws, 1);
 	CHECK_EQ(st.translations, 2);
@@ -323,7 +341,7 @@ int main(void)
 	CHECK_EQ(st.readback_bytes, W * H * 4);
 
 	/* the same frame again: nothing translated, both shaders hit */
-	draw_and_compare(&f, "triangle again");
+	draw_and_compare(&f, "triangle again", false);
 	svga_backend_get_stats(f.be, &st);
 	CHECK_EQ(st.draws, 2);
 	CHECK_EQ(st.translations, 2);
@@ -362,7 +380,9 @@ int main(void)
 		CMD(f.c, SVGA_3D_CMD_DX_SET_SHADER, sps);
 		dx_ok(&f.t, f.c, CID, "good shader again");
 	}
-	draw_and_compare(&f, "triangle after the error");
+	draw_and_compare(&f, "triangle after the error", false);
+	/* a CPU-side copy reads what the GPU drew */
+	draw_and_compare(&f, "triangle copied by SURFACE_COPY", true);
 	svga_backend_get_stats(f.be, &st);
 	printf("stats: draws %llu, translations %llu (failed %llu), shader "
 	       "cache hits %llu, images %llu, buffers %llu, uploaded %llu "
@@ -380,6 +400,7 @@ int main(void)
 	tmob_free(&f.rt);
 	tmob_free(&f.vb);
 	tmob_free(&f.sh);
+	tmob_free(&f.copy);
 	free(f.c);
 	tdev_fini(&f.t);
 	return t_report("test_backend_triangle");

@@ -29,6 +29,8 @@
 #define SID_VB 2
 #define SID_COPY 3
 #define MOB_COPY 23
+#define SID_IB 4
+#define MOB_IB 24
 #define MOB_RT 20
 #define MOB_VB 21
 #define MOB_SH 22
@@ -129,7 +131,7 @@ struct fixture {
 	struct tdev t;
 	struct cbuf *c;
 	struct tmob cot[SVGA_COTABLE_MAX];
-	struct tmob rt, vb, sh, copy;
+	struct tmob rt, vb, sh, copy, ib;
 	struct svga_backend *be;
 };
 
@@ -142,6 +144,7 @@ static void build_mobs(struct fixture *f)
 	tmob_build(&f->t, f->c, &f->sh, MOB_SH, 3 * PG, SVGA3D_MOBFMT_PT64_1);
 	tmob_build(&f->t, f->c, &f->copy, MOB_COPY, W * H * 4,
 		   SVGA3D_MOBFMT_PT64_1);
+	tmob_build(&f->t, f->c, &f->ib, MOB_IB, PG, SVGA3D_MOBFMT_PT64_0);
 	keep = f->t.g.next;
 	run_ok(&f->t, f->c, "MOBs");
 	f->t.g.next = keep;
@@ -160,12 +163,25 @@ static void define_resources(struct fixture *f)
 	define_surface(c, SID_VB, SVGA3D_BUFFER,
 		       SVGA3D_SURFACE_BIND_VERTEX_BUFFER, PG, 1, 1, 1, 1);
 	define_surface(c, SID_COPY, SVGA3D_R8G8B8A8_UNORM, 0, W, H, 1, 1, 1);
+	define_surface(c, SID_IB, SVGA3D_BUFFER,
+		       SVGA3D_SURFACE_BIND_INDEX_BUFFER, PG, 1, 1, 1, 1);
+	bind_surface(c, SID_IB, MOB_IB);
 	bind_surface(c, SID_COPY, MOB_COPY);
 	bind_surface(c, SID_RT, MOB_RT);
 	bind_surface(c, SID_VB, MOB_VB);
 	run_ok(&f->t, c, "surfaces");
 	tmob_write(&f->t, &f->vb, 0, tri, sizeof(tri));
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
+	{
+		/* a junk first index (skipped by startIndexLocation), then
+		 * the triangle rotated: same winding, same pixels */
+		static const uint16_t idx[4] = { 0xffff, 1, 2, 0 };
+		SVGA3dCmdUpdateGBImage upi = { { SID_IB, 0, 0 },
+					       { 0, 0, 0, sizeof(idx), 1, 1 } };
+
+		tmob_write(&f->t, &f->ib, 0, idx, sizeof(idx));
+		CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, upi);
+	}
 	run_ok(&f->t, c, "vertex data");
 
 	memset(&rtv, 0, sizeof(rtv));
@@ -243,8 +259,10 @@ static void define_and_set_state(struct fixture *f)
  * storage, which must see what the GPU drew) and read that one back.
  */
 static void draw_and_compare(struct fixture *f, const char *what,
-			     bool via_copy)
+			     bool via_copy, bool indexed)
 {
+	SVGA3dCmdDXSetIndexBuffer sib = { SID_IB, SVGA3D_R16_UINT, 0 };
+	SVGA3dCmdDXDrawIndexed dri = { 3, 1, 0 };
 	struct cbuf *c = f->c;
 	SVGA3dCmdDXClearRenderTargetView clr;
 	SVGA3dCmdDXDraw dr = { 3, 0 };
@@ -261,7 +279,12 @@ static void draw_and_compare(struct fixture *f, const char *what,
 	clr.renderTargetViewId = RTV;
 	memcpy(clr.rgba.value, clear_color, sizeof(clear_color));
 	CMD(c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, clr);
-	CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
+	if (indexed) {
+		CMD(c, SVGA_3D_CMD_DX_SET_INDEX_BUFFER, sib);
+		CMD(c, SVGA_3D_CMD_DX_DRAW_INDEXED, dri);
+	} else {
+		CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
+	}
 	if (via_copy)
 		CMD(c, SVGA_3D_CMD_SURFACE_COPY, cp);
 	CMD(c, SVGA_3D_CMD_READBACK_GB_IMAGE, rb);
@@ -336,7 +359,7 @@ int main(void)
 	define_shader(&f, PS_ID, SVGA3D_SHADERTYPE_PS, &ps, ps_size, PG);
 	define_and_set_state(&f);
 
-	draw_and_compare(&f, "triangle", false);
+	draw_and_compare(&f, "triangle", false, false);
 	svga_backend_get_stats(f.be, &st);
 	CHECK_EQ(st.draws, 1);
 	CHECK_EQ(st.translations, 2);
@@ -347,7 +370,7 @@ int main(void)
 	CHECK_EQ(st.readback_bytes, W * H * 4);
 
 	/* the same frame again: nothing translated, both shaders hit */
-	draw_and_compare(&f, "triangle again", false);
+	draw_and_compare(&f, "triangle again", false, false);
 	svga_backend_get_stats(f.be, &st);
 	CHECK_EQ(st.draws, 2);
 	CHECK_EQ(st.translations, 2);
@@ -386,9 +409,11 @@ int main(void)
 		CMD(f.c, SVGA_3D_CMD_DX_SET_SHADER, sps);
 		dx_ok(&f.t, f.c, CID, "good shader again");
 	}
-	draw_and_compare(&f, "triangle after the error", false);
+	draw_and_compare(&f, "triangle after the error", false, false);
 	/* a CPU-side copy reads what the GPU drew */
-	draw_and_compare(&f, "triangle copied by SURFACE_COPY", true);
+	draw_and_compare(&f, "triangle copied by SURFACE_COPY", true, false);
+	/* indexed: R16 indices from startIndexLocation 1 */
+	draw_and_compare(&f, "indexed triangle", false, true);
 	svga_backend_get_stats(f.be, &st);
 	printf("stats: draws %llu, translations %llu (failed %llu), shader "
 	       "cache hits %llu, images %llu, buffers %llu, uploaded %llu "
@@ -407,6 +432,7 @@ int main(void)
 	tmob_free(&f.vb);
 	tmob_free(&f.sh);
 	tmob_free(&f.copy);
+	tmob_free(&f.ib);
 	free(f.c);
 	tdev_fini(&f.t);
 	return t_report("test_backend_triangle");

@@ -89,8 +89,12 @@ SVGA_CMD(svga_cmd_dx_pred_copy)
 				 "surfaces %u and %u", c.srcSid, c.dstSid);
 		return SVGA_ERR;
 	}
-	if (d != s)
-		memcpy(d->data, s->data, d->layout.total_bytes);
+	if (d == s)
+		return SVGA_OK;
+	if (svga_surface_access(cx->om, s, SVGA_STORAGE_READ) ||
+	    svga_surface_access(cx->om, d, SVGA_STORAGE_WRITE))
+		return SVGA_ERR;
+	memcpy(d->data, s->data, d->layout.total_bytes);
 	return SVGA_OK;
 }
 
@@ -112,6 +116,9 @@ SVGA_CMD(svga_cmd_dx_buffer_copy)
 			   "skipped", c.src, c.dest);
 		return SVGA_OK;
 	}
+	if (svga_surface_access(cx->om, s, SVGA_STORAGE_READ) ||
+	    svga_surface_access(cx->om, d, SVGA_STORAGE_WRITE))
+		return SVGA_ERR;
 	memmove(d->data + c.destX, s->data + c.srcX, w);
 	return SVGA_OK;
 }

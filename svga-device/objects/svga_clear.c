@@ -236,7 +236,7 @@ int svga_surface_clear_view(struct svga_objects *om, struct svga_surface *s,
 	uint8_t px[16];
 	unsigned bpp;
 
-	if (!vf)
+	if (!vf || svga_surface_access(om, s, SVGA_STORAGE_WRITE))
 		return SVGA_ERR;
 	bpp = encode_clear(vf->clear, rgba, px);
 	if (!bpp) {
@@ -306,7 +306,7 @@ int svga_surface_clear_depth_stencil(struct svga_objects *om,
 	uint8_t px[8], mask[8];
 	unsigned bpp;
 
-	if (!vf)
+	if (!vf || svga_surface_access(om, s, SVGA_STORAGE_WRITE))
 		return SVGA_ERR;
 	bpp = encode_depth_stencil(v->format, flags, depth, stencil, px, mask);
 	if (!bpp) {

@@ -109,6 +109,8 @@ struct svga_surface {
 	uint64_t backup_size;     /* guest backing size as vmwgfx computes */
 	uint8_t *data;            /* host storage, layout.total_bytes      */
 	uint32_t mobid;           /* bound backing MOB or SVGA3D_INVALID_ID*/
+	void *gpu;                /* the renderer glue's copy (backend/);
+				   * NULL without a renderer               */
 };
 
 struct svga_view {
@@ -179,6 +181,22 @@ enum svga_obj_type {
 	SVGA_OBJ_MAX = SVGA_OTABLE_DX_MAX
 };
 
+/*
+ * A renderer (backend/) may keep a GPU copy of a surface next to its host
+ * storage.  The object layer does not know which copy is newer: it asks
+ * before every CPU access to s->data (transfers to and from the guest,
+ * CPU copies and clears, scanout), and the glue brings host storage up to
+ * date (READ), or does so and then marks its GPU copy stale (WRITE).
+ */
+enum svga_storage_access { SVGA_STORAGE_READ, SVGA_STORAGE_WRITE };
+struct svga_storage_ops {
+	/* 0, or SVGA_ERR after logging a guest error */
+	int (*access)(void *opaque, struct svga_surface *s,
+		      enum svga_storage_access a);
+	/* the surface is being destroyed: free its GPU copy */
+	void (*freed)(void *opaque, struct svga_surface *s);
+};
+
 /* The object model of one device. */
 struct svga_objects {
 	const struct svga_config *cfg;
@@ -190,7 +208,19 @@ struct svga_objects {
 	uint64_t storage;         /* bytes of surface host storage         */
 	uint64_t dx_shader_bytes; /* bytecode kept for DX shaders          */
 	uint64_t dx_cotable_bytes;/* host DX COTable entries (svga_dxobj.c)*/
+	const struct svga_storage_ops *storage_ops;  /* NULL: no renderer */
+	void *storage_opaque;
 };
+
+/* Before the CPU touches s->data: see struct svga_storage_ops. */
+static inline int svga_surface_access(struct svga_objects *om,
+				      struct svga_surface *s,
+				      enum svga_storage_access a)
+{
+	if (!om->storage_ops || !om->storage_ops->access)
+		return 0;
+	return om->storage_ops->access(om->storage_opaque, s, a);
+}
 
 /* overflow-safe helpers */
 static inline bool svga_add_ovf(uint64_t a, uint64_t b, uint64_t *r)

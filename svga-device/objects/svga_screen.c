@@ -77,7 +77,7 @@ bool svga_stdu_scanout(struct svga_objects *om, uint32_t stid,
 {
 	const struct svga_stdu *st = svga_obj_get(om, SVGA_OBJ_SCREENTARGET,
 						  stid);
-	const struct svga_surface *s;
+	struct svga_surface *s;
 
 	if (!st)
 		return false;
@@ -93,8 +93,10 @@ bool svga_stdu_scanout(struct svga_objects *om, uint32_t stid,
 		const struct svga_mip_layout *m =
 			&s->layout.mip[st->image.mipmap];
 
-		/* only expose an image that covers the whole target */
-		if (m->w >= st->width && m->h >= st->height) {
+		/* only expose an image that covers the whole target (with
+		 * what the GPU wrote, when it has the newer copy) */
+		if (m->w >= st->width && m->h >= st->height &&
+		    !svga_surface_access(om, s, SVGA_STORAGE_READ)) {
 			out->format = s->format;
 			out->pitch = (uint32_t)m->row_stride;
 			out->data = s->data + (uint64_t)st->image.face *

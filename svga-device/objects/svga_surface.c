@@ -112,6 +112,8 @@ void svga_surface_free(struct svga_objects *om, struct svga_surface *s)
 {
 	if (!s)
 		return;
+	if (om->storage_ops && om->storage_ops->freed)
+		om->storage_ops->freed(om->storage_opaque, s);
 	om->storage -= s->layout.total_bytes;
 	free(s->data);
 	free(s);
@@ -280,6 +282,9 @@ int svga_surface_xfer_image(struct svga_objects *om, struct svga_surface *s,
 	mob = backing(om, s);
 	if (!mob)
 		return SVGA_ERR;
+	if (svga_surface_access(om, s, dir == SVGA_XFER_TO_HOST ?
+				SVGA_STORAGE_WRITE : SVGA_STORAGE_READ))
+		return SVGA_ERR;
 	base = (uint64_t)layer * s->layout.mip_chain_bytes + m->offset;
 	if (!box) {
 		r = (struct blk_region){ 0, m->bw, 0, m->bh, 0, m->bd };
@@ -337,6 +342,9 @@ int svga_surface_xfer_all(struct svga_objects *om, struct svga_surface *s,
 		return SVGA_ERR;
 	if (svga_xfer_dropped(om, dir))
 		return SVGA_OK;
+	if (svga_surface_access(om, s, dir == SVGA_XFER_TO_HOST ?
+				SVGA_STORAGE_WRITE : SVGA_STORAGE_READ))
+		return SVGA_ERR;
 	if (dir == SVGA_XFER_TO_HOST)
 		rc = svga_mob_read(om, mob, 0, s->data, len);
 	else
@@ -402,6 +410,9 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 				 "copy box does not fit the destination");
 		return SVGA_ERR;
 	}
+	if (svga_surface_access(om, src, SVGA_STORAGE_READ) ||
+	    svga_surface_access(om, dst, SVGA_STORAGE_WRITE))
+		return SVGA_ERR;
 	bpb = df->bytes_per_block;
 	row = (uint64_t)nbx * bpb;
 	sbase = (uint64_t)slayer * src->layout.mip_chain_bytes + sm->offset;

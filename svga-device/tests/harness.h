@@ -56,6 +56,8 @@ struct gm {
 	bool level;
 	bool quiet;
 	char last_error[256];
+	char prev_error[256];      /* the one before (a cause, when the
+				    * command layer adds its own line)   */
 	unsigned screen_updates;   /* screen_update callbacks             */
 	uint32_t last_screen[5];   /* stid, x, y, w, h of the last one    */
 };
@@ -88,6 +90,7 @@ static inline void gm_log(void *opaque, const char *msg)
 	struct gm *g = opaque;
 
 	g->errors++;
+	memcpy(g->prev_error, g->last_error, sizeof(g->prev_error));
 	snprintf(g->last_error, sizeof(g->last_error), "%s", msg);
 	if (!g->quiet && getenv("SVGA_TEST_VERBOSE"))
 		fprintf(stderr, "guest error: %s\n", msg);

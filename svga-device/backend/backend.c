@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * coherent-svga renderer glue: attaching the renderer to a device (its
+ * DX draw hook, its surfaces' storage hooks) and detaching it.
+ */
+#include "backend_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const struct svga_dx_hooks backend_hooks = {
+	.draw = backend_draw,
+};
+
+int svga_backend_attach(struct svga_dev *dev,
+			const struct svga_backend_config *cfg,
+			struct svga_backend **out, char *err, size_t errlen)
+{
+	struct svga_render_config rc = {
+		.device = cfg ? cfg->device : NULL,
+		.max_memory = cfg && cfg->max_memory ? cfg->max_memory :
+			      (1ull << 30),
+		.max_pipelines = cfg ? cfg->max_pipelines : 0,
+	};
+	struct svga_backend *b;
+	int ret;
+
+	*out = NULL;
+	b = calloc(1, sizeof(*b));
+	if (!b) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	ret = svga_render_new(&rc, &b->r, err, errlen);
+	if (ret) {
+		free(b);
+		return ret;
+	}
+	b->dev = dev;
+	b->om = &dev->om;
+	b->log = &dev->log;
+	b->max_variants = cfg && cfg->max_shader_variants ?
+			  cfg->max_shader_variants : 512;
+	dev->om.storage_ops = &backend_storage_ops;
+	dev->om.storage_opaque = b;
+	svga_cmd_set_dx_hooks(&dev->cmd, &backend_hooks, b);
+	*out = b;
+	return 0;
+}
+
+void svga_backend_detach(struct svga_backend *b)
+{
+	if (!b)
+		return;
+	backend_surface_free_all(b);
+	backend_shader_free_all(b);
+	svga_cmd_set_dx_hooks(&b->dev->cmd, NULL, NULL);
+	b->dev->om.storage_ops = NULL;
+	b->dev->om.storage_opaque = NULL;
+	svga_render_free(b->r);
+	free(b);
+}
+
+void svga_backend_get_stats(const struct svga_backend *b,
+			    struct svga_backend_stats *st)
+{
+	*st = b->st;
+}
+
+const char *svga_backend_device_name(const struct svga_backend *b)
+{
+	return svga_render_device_name(b->r);
+}

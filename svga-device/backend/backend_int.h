@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* coherent-svga renderer glue: internal structures (see svga_backend.h). */
+#ifndef SVGA_BACKEND_INT_H
+#define SVGA_BACKEND_INT_H
+
+#include "svga_backend.h"
+#include "svga_dev.h"
+#include "svga_dx_draw.h"
+#include "svga_render.h"
+#include "svga_shader.h"
+
+#include <stdbool.h>
+
+/* One translated variant of a guest shader (or a failed translation, kept
+ * so that a bad shader is not translated again on every draw). */
+struct backend_variant {
+	struct backend_variant *next;     /* hash chain                    */
+	uint64_t hash;
+	uint32_t stage;                   /* SVGA3D_SHADERTYPE_*           */
+	uint32_t size;
+	uint8_t *code;                    /* copy of the bytecode          */
+	struct svga_shader_key key;
+	struct svga_render_shader *shader;  /* NULL: translation failed    */
+	char error[256];
+	uint64_t last_use;
+};
+
+#define BACKEND_VARIANT_BUCKETS 256
+
+struct svga_backend {
+	struct svga_dev *dev;
+	struct svga_objects *om;
+	struct svga_log *log;
+	struct svga_render *r;
+	struct svga_backend_stats st;
+	/* shader variants */
+	struct backend_variant *variants[BACKEND_VARIANT_BUCKETS];
+	uint32_t num_variants, max_variants;
+	uint64_t use_clock;
+};
+
+/* backend_surface.c */
+extern const struct svga_storage_ops backend_storage_ops;
+/* The surface's GPU copy, created on first use and brought up to date
+ * from host storage when that is newer. */
+int backend_surface_image(struct svga_backend *b, struct svga_surface *s,
+			  struct svga_render_image **out);
+int backend_surface_buffer(struct svga_backend *b, struct svga_surface *s,
+			   struct svga_render_buffer **out);
+/* The GPU has written s: host storage is stale until read back. */
+void backend_surface_gpu_wrote(struct svga_backend *b, struct svga_surface *s);
+void backend_surface_free_all(struct svga_backend *b);
+
+/* backend_shader.c */
+int backend_shader_get(struct svga_backend *b,
+		       const struct svga_dx_draw_shader *sh,
+		       const struct svga_shader_key *key,
+		       struct svga_render_shader **out);
+void backend_shader_free_all(struct svga_backend *b);
+/* Component class of a vertex or render-target format. */
+enum svga_shader_class backend_format_class(uint32_t format);
+
+/* backend_draw.c */
+int backend_draw(void *opaque, const struct svga_dx_draw *d);
+
+#endif

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * coherent-svga renderer glue: guest shaders to render shaders.  VGPU10
+ * tokens -> svga_shader_translate (validated, DXBC with signatures from
+ * the key) -> vkd3d-shader (SPIR-V, bindings as render/README.md says)
+ * -> svga_render_shader_new.  Variants are cached by (stage, bytecode
+ * hash, size, key) with a full compare of the bytecode, bounded by
+ * max_variants (least recently used evicted); failed translations are
+ * cached too, so that a bad shader costs one translation, not one per
+ * draw.
+ */
+#include "backend_int.h"
+#include "svga_shader_vkd3d.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+enum svga_shader_class backend_format_class(uint32_t format)
+{
+	const struct svga_format_info *f = svga_format_get(format);
+
+	/* the format names follow DXGI: _UINT / _SINT suffixes */
+	if (!f || !f->name)
+		return SVGA_SHADER_CLASS_FLOAT;
+	if (strstr(f->name, "_UINT"))
+		return SVGA_SHADER_CLASS_UINT;
+	if (strstr(f->name, "_SINT"))
+		return SVGA_SHADER_CLASS_SINT;
+	return SVGA_SHADER_CLASS_FLOAT;
+}
+
+static uint64_t fnv1a(const uint8_t *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+/* Every register the renderer binds: set = stage, binding by slot. */
+#define BACKEND_BINDINGS (SVGA_RENDER_MAX_CBS + SVGA_RENDER_MAX_SAMPLERS + \
+			  SVGA_RENDER_MAX_SRVS)
+
+static unsigned fill_bindings(struct vkd3d_shader_resource_binding *bd,
+			      unsigned set)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < SVGA_RENDER_MAX_CBS; i++)
+		bd[n++] = (struct vkd3d_shader_resource_binding){
+			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_CBV,
+			.register_index = i,
+			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
+			.flags = VKD3D_SHADER_BINDING_FLAG_BUFFER,
+			.binding = { set, SVGA_RENDER_BINDING_CB(i), 1 },
+		};
+	for (unsigned i = 0; i < SVGA_RENDER_MAX_SAMPLERS; i++)
+		bd[n++] = (struct vkd3d_shader_resource_binding){
+			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_SAMPLER,
+			.register_index = i,
+			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
+			.binding = { set, SVGA_RENDER_BINDING_SAMPLER(i), 1 },
+		};
+	for (unsigned i = 0; i < SVGA_RENDER_MAX_SRVS; i++)
+		bd[n++] = (struct vkd3d_shader_resource_binding){
+			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_SRV,
+			.register_index = i,
+			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
+			.flags = VKD3D_SHADER_BINDING_FLAG_IMAGE,
+			.binding = { set, SVGA_RENDER_BINDING_SRV(i), 1 },
+		};
+	return n;
+}
+
+static unsigned render_stage(uint32_t type)
+{
+	switch (type) {
+	case SVGA3D_SHADERTYPE_VS: return SVGA_RENDER_STAGE_VS;
+	case SVGA3D_SHADERTYPE_GS: return SVGA_RENDER_STAGE_GS;
+	default: return SVGA_RENDER_STAGE_PS;
+	}
+}
+
+/* Translates and compiles v (its error is kept on failure). */
+static void make_variant(struct svga_backend *b, struct backend_variant *v)
+{
+	struct vkd3d_shader_resource_binding bd[BACKEND_BINDINGS];
+	struct vkd3d_shader_interface_info iface = {
+		.type = VKD3D_SHADER_STRUCTURE_TYPE_INTERFACE_INFO,
+		.bindings = bd,
+	};
+	struct svga_sh_error err;
+	void *dxbc = NULL, *spirv = NULL;
+	size_t dxbc_size = 0, spirv_size = 0;
+	unsigned stage = render_stage(v->stage);
+
+	memset(&err, 0, sizeof(err));
+	iface.binding_count = fill_bindings(bd, stage);
+	if (svga_shader_translate(v->stage, v->code, v->size, &v->key, &dxbc,
+				  &dxbc_size, &err) ||
+	    svga_shader_compile_spirv(dxbc, dxbc_size, &iface, 0, &spirv,
+				      &spirv_size, &err)) {
+		snprintf(v->error, sizeof(v->error), "%s", err.msg);
+	} else if (svga_render_shader_new(b->r, stage, spirv, spirv_size,
+					  &v->shader)) {
+		snprintf(v->error, sizeof(v->error), "%s",
+			 svga_render_last_error(b->r));
+		v->shader = NULL;
+	}
+	free(dxbc);
+	free(spirv);
+	if (v->shader)
+		b->st.translations++;
+	else
+		b->st.translation_failures++;
+}
+
+static void free_variant(struct svga_backend *b, struct backend_variant *v)
+{
+	if (v->shader)
+		svga_render_shader_free(b->r, v->shader);
+	free(v->code);
+	free(v);
+}
+
+static void evict_oldest(struct svga_backend *b)
+{
+	struct backend_variant **oldest = NULL;
+
+	for (unsigned i = 0; i < BACKEND_VARIANT_BUCKETS; i++)
+		for (struct backend_variant **p = &b->variants[i]; *p;
+		     p = &(*p)->next)
+			if (!oldest || (*p)->last_use < (*oldest)->last_use)
+				oldest = p;
+	if (oldest) {
+		struct backend_variant *v = *oldest;
+
+		*oldest = v->next;
+		free_variant(b, v);
+		b->num_variants--;
+		b->st.shader_evictions++;
+	}
+}
+
+int backend_shader_get(struct svga_backend *b,
+		       const struct svga_dx_draw_shader *sh,
+		       const struct svga_shader_key *key,
+		       struct svga_render_shader **out)
+{
+	uint64_t hash = fnv1a(sh->code, sh->size) ^ sh->type;
+	struct backend_variant **head =
+		&b->variants[hash % BACKEND_VARIANT_BUCKETS];
+	struct backend_variant *v;
+
+	for (v = *head; v; v = v->next)
+		if (v->hash == hash && v->stage == sh->type &&
+		    v->size == sh->size &&
+		    !memcmp(&v->key, key, sizeof(*key)) &&
+		    !memcmp(v->code, sh->code, sh->size))
+			break;
+	if (v) {
+		b->st.shader_cache_hits++;
+	} else {
+		if (b->num_variants >= b->max_variants)
+			evict_oldest(b);
+		v = calloc(1, sizeof(*v));
+		if (v)
+			v->code = malloc(sh->size ? sh->size : 1);
+		if (!v || !v->code) {
+			free(v);
+			svga_guest_error(b->log, "shader %u: out of host "
+					 "memory", sh->id);
+			return SVGA_ERR;
+		}
+		memcpy(v->code, sh->code, sh->size);
+		v->hash = hash;
+		v->stage = sh->type;
+		v->size = sh->size;
+		v->key = *key;
+		make_variant(b, v);
+		v->next = *head;
+		*head = v;
+		b->num_variants++;
+	}
+	v->last_use = ++b->use_clock;
+	if (!v->shader) {
+		svga_guest_error(b->log, "shader %u: %s", sh->id, v->error);
+		return SVGA_ERR;
+	}
+	*out = v->shader;
+	return SVGA_OK;
+}
+
+void backend_shader_free_all(struct svga_backend *b)
+{
+	for (unsigned i = 0; i < BACKEND_VARIANT_BUCKETS; i++) {
+		while (b->variants[i]) {
+			struct backend_variant *v = b->variants[i];
+
+			b->variants[i] = v->next;
+			free_variant(b, v);
+		}
+	}
+	b->num_variants = 0;
+}

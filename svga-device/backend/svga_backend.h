@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * coherent-svga: the renderer glue.  Connects the device core (its DX draw
+ * hook and its surfaces' host storage) to the Vulkan renderer (render/)
+ * and the shader translator (shader/ + vkd3d-shader).  Built only with
+ * both; the core and its tests and fuzzers never need it.
+ *
+ * Files, one job each:
+ *   backend.c          attach/detach, the hook tables, statistics
+ *   backend_surface.c  each surface's GPU copy and the rule deciding which
+ *                      copy (host storage or GPU) is the newest
+ *   backend_shader.c   guest shader -> DXBC -> SPIR-V -> render shader,
+ *                      cached per (bytecode hash, key), bounded
+ *   backend_draw.c     a validated draw snapshot -> the renderer's
+ *                      pipeline and draw structs
+ */
+#ifndef SVGA_BACKEND_H
+#define SVGA_BACKEND_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct svga_dev;
+struct svga_backend;
+
+struct svga_backend_config {
+	const char *device;         /* Vulkan physical device (index or name
+				     * substring); NULL/"": first usable */
+	uint64_t max_memory;        /* device memory budget (0: 1 GiB)     */
+	uint32_t max_pipelines;     /* 0: the renderer's default           */
+	uint32_t max_shader_variants; /* 0: 512                          */
+};
+
+struct svga_backend_stats {
+	uint64_t draws;               /* draws executed on the GPU         */
+	uint64_t translations;        /* VGPU10 -> SPIR-V variants made    */
+	uint64_t translation_failures;
+	uint64_t shader_cache_hits;
+	uint64_t shader_evictions;
+	uint64_t images, buffers;     /* GPU copies created                */
+	uint64_t upload_bytes;        /* host storage -> GPU               */
+	uint64_t readback_bytes;      /* GPU -> host storage               */
+};
+
+/*
+ * Starts the renderer and attaches it to dev (its draw hook and its
+ * surfaces' storage hooks).  Returns 0; 1 when no Vulkan device exists at
+ * all; -1 when the renderer cannot start (err says why: the device and
+ * the missing feature).
+ */
+int svga_backend_attach(struct svga_dev *dev,
+			const struct svga_backend_config *cfg,
+			struct svga_backend **out, char *err, size_t errlen);
+/* Detaches from dev and frees every GPU object; call before the device's
+ * surfaces are destroyed or after, either works. */
+void svga_backend_detach(struct svga_backend *b);
+void svga_backend_get_stats(const struct svga_backend *b,
+			    struct svga_backend_stats *st);
+const char *svga_backend_device_name(const struct svga_backend *b);
+
+#endif

@@ -71,7 +71,7 @@ int svga_dxctx_define(struct svga_objects *om, uint32_t cid)
 	return SVGA_OK;
 }
 
-static uint32_t cotable_entry_size(uint32_t type)
+uint32_t svga_cotable_entry_size(uint32_t type)
 {
 	switch (type) {
 	case SVGA_COTABLE_RTVIEW:
@@ -105,7 +105,7 @@ static uint32_t cotable_entry_size(uint32_t type)
 
 bool svga_cotable_type_valid(uint32_t type)
 {
-	return type < SVGA_COTABLE_MAX && cotable_entry_size(type) != 0;
+	return type < SVGA_COTABLE_MAX && svga_cotable_entry_size(type) != 0;
 }
 
 static bool cotable_has_views(uint32_t type)
@@ -125,7 +125,7 @@ int svga_dxctx_set_cotable(struct svga_objects *om, struct svga_dxctx *ctx,
 		svga_guest_error(om->log, "bad COTable type %u", type);
 		return SVGA_ERR;
 	}
-	esize = cotable_entry_size(type);
+	esize = svga_cotable_entry_size(type);
 	if (mobid != SVGA3D_INVALID_ID) {
 		m = svga_obj_lookup(om, SVGA_OBJ_MOB, mobid);
 		if (!m)

@@ -63,25 +63,18 @@ void svga_dx_bound_reset(struct svga_dx_bound *b)
 
 uint32_t svga_dxobj_size(uint32_t type)
 {
+	/* Views keep their own host state (svga_context.c); shaders keep
+	 * their bytecode beside the guest's entry. */
 	switch (type) {
-	case SVGA_COTABLE_ELEMENTLAYOUT:
-		return sizeof(SVGACOTableDXElementLayoutEntry);
-	case SVGA_COTABLE_BLENDSTATE:
-		return sizeof(SVGACOTableDXBlendStateEntry);
-	case SVGA_COTABLE_DEPTHSTENCIL:
-		return sizeof(SVGACOTableDXDepthStencilEntry);
-	case SVGA_COTABLE_RASTERIZERSTATE:
-		return sizeof(SVGACOTableDXRasterizerStateEntry);
-	case SVGA_COTABLE_SAMPLER:
-		return sizeof(SVGACOTableDXSamplerEntry);
-	case SVGA_COTABLE_STREAMOUTPUT:
-		return sizeof(SVGACOTableDXStreamOutputEntry);
-	case SVGA_COTABLE_DXQUERY:
-		return sizeof(SVGACOTableDXQueryEntry);
+	case SVGA_COTABLE_RTVIEW:
+	case SVGA_COTABLE_DSVIEW:
+	case SVGA_COTABLE_SRVIEW:
+	case SVGA_COTABLE_UAVIEW:
+		return 0;
 	case SVGA_COTABLE_DXSHADER:
 		return sizeof(struct svga_dxshader);
 	default:
-		return 0;
+		return svga_cotable_entry_size(type);
 	}
 }
 

@@ -88,6 +88,8 @@ void svga_dx_bound_reset(struct svga_dx_bound *b);
 
 /* Host bytes of one entry of COTable type (0 for the view types). */
 uint32_t svga_dxobj_size(uint32_t type);
+/* Bytes of one entry of a COTable of this type, as the guest lays it out. */
+uint32_t svga_cotable_entry_size(uint32_t type);
 
 /*
  * The entry id of COTable type in ctx, for defining it: a guest error

@@ -10,6 +10,31 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+/*
+ * The kernel's coherency statistics and the device's byte counters are per
+ * device, and the measurements here take them as this program's own.  Any
+ * other user of coherent memory breaks that: on Linux 6.12 the fbdev
+ * console's framebuffer is a coherent dumb buffer, and each blink of its
+ * cursor scans it and uploads the whole screen.  Refuse to measure on a
+ * device that is not quiet, saying why, rather than fail at random later.
+ */
+static void require_quiet_device(void)
+{
+	long long k0[COH_K_NUM], k1[COH_K_NUM];
+
+	if (!coh_kstats_read(k0))
+		return;
+	usleep(300 * 1000);
+	coh_kstats_read(k1);
+	if (k1[COH_K_SCANS] != k0[COH_K_SCANS] ||
+	    k1[COH_K_UPLOADS] != k0[COH_K_UPLOADS] ||
+	    k1[COH_K_READBACKS] != k0[COH_K_READBACKS])
+		tap_bail("another client uses coherent memory on this device (in 300 ms: %lld scans, %lld uploads, %lld readbacks); the fbdev console does on Linux 6.12: boot with drm_kms_helper.fbdev_emulation=0 (scripts/vm does unless --fbcon)",
+			 k1[COH_K_SCANS] - k0[COH_K_SCANS],
+			 k1[COH_K_UPLOADS] - k0[COH_K_UPLOADS],
+			 k1[COH_K_READBACKS] - k0[COH_K_READBACKS]);
+}
+
 void coh_env_init(struct coh_env *e)
 {
 	int ret;
@@ -26,6 +51,7 @@ void coh_env_init(struct coh_env *e)
 	if (ret)
 		tap_diag("device counters unavailable (%s): no amplification figures",
 			 strerror(-ret));
+	require_quiet_device();
 }
 
 void coh_env_fini(struct coh_env *e)

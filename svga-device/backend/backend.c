@@ -64,7 +64,16 @@ void svga_backend_detach(struct svga_backend *b)
 void svga_backend_get_stats(const struct svga_backend *b,
 			    struct svga_backend_stats *st)
 {
+	struct svga_render_stats rs;
+
 	*st = b->st;
+	svga_render_get_stats(b->r, &rs);
+	st->pipeline_creations = rs.pipeline_creations;
+	st->pipeline_cache_hits = rs.pipeline_cache_hits;
+	st->pipeline_evictions = rs.pipeline_evictions;
+	st->pipelines_cached = rs.pipelines_cached;
+	st->submits = rs.submits;
+	st->memory_used = rs.memory_used;
 }
 
 const char *svga_backend_device_name(const struct svga_backend *b)

@@ -147,9 +147,15 @@ static int parse_operand(struct cursor *c, unsigned n, bool relative, uint32_t *
 				o->mask |= 1u << VGPU10_OPD_SWZ(o->token, k);
 			break;
 		case VGPU10_SEL_SELECT1:
-			if (o->token & 0xfc0u)
-				return svga_sh_fail(c->err, off, "%s: operand %u: stray bits after the select",
-						    c->name, n);
+			/*
+			 * Only bits 4-5 select; Mesa's svga driver fills bits
+			 * 4-11 as a swizzle of four equal components (xxxx)
+			 * and then picks select-1 mode.  Ignore bits 6-11 as
+			 * the token format says, and clear them in what we
+			 * hand on, so that no later stage sees them.
+			 */
+			o->token &= ~0xfc0u;
+			p->tokens[off] = o->token;
 			o->mask = 1u << VGPU10_OPD_SEL1(o->token);
 			break;
 		default:

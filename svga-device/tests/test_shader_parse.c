@@ -391,9 +391,55 @@ static void test_no_crash(void)
 	CHECK(rejected > accepted, "mutations mostly accepted (%u of %u)", accepted, accepted + rejected);
 }
 
+/*
+ * Mesa's svga driver writes a select-1 source operand as a swizzle of four
+ * equal components (bits 4-11) in select-1 mode; only bits 4-5 select.
+ * Such a shader must be accepted and translate to the same DXBC as the
+ * one with bits 6-11 clear.
+ */
+static void test_mesa_select1(void)
+{
+	unsigned tried = 0;
+
+	for (unsigned i = 0; i < shader_stream_count; i++) {
+		struct svga_sh_error err = { 0 };
+		struct svga_sh_program *p = NULL;
+		void *want = NULL, *got = NULL;
+		size_t size, want_size = 0, got_size = 0;
+		struct asm_buf b;
+		uint32_t off = 0;
+		int r;
+
+		size = shader_streams[i].build(&b);
+		if (svga_sh_parse(b.t, size, vgpu10_type(shader_streams[i].stage), &p, &err))
+			continue;
+		for (uint32_t k = 0; k < p->nops && !off; k++)
+			if (p->ops[k].ncomp == VGPU10_NCOMP_4 && p->ops[k].selmode == VGPU10_SEL_SELECT1)
+				off = p->ops[k].offset;
+		svga_sh_program_free(p);
+		if (!off)
+			continue;
+		tried++;
+		/* select .w (.x would leave bits 6-11 clear in Mesa's form) */
+		b.t[off] |= 3u << 4;
+		r = svga_shader_translate(shader_streams[i].stage, b.t, size, NULL, &want, &want_size, &err);
+		CHECK(r == 0, "%s: translate: %s", shader_streams[i].name, err.msg);
+		b.t[off] |= 3u << 6 | 3u << 8 | 3u << 10;   /* Mesa's wwww */
+		r = svga_shader_translate(shader_streams[i].stage, b.t, size, NULL, &got, &got_size, &err);
+		CHECK(r == 0, "%s: Mesa's select-1 form rejected: %s", shader_streams[i].name, err.msg);
+		CHECK(r != 0 || (got_size == want_size && !memcmp(got, want, want_size)),
+		      "%s: Mesa's select-1 form translates differently", shader_streams[i].name);
+		free(want);
+		free(got);
+	}
+	CHECK(tried > 0, "no stream has a select-1 operand");
+	printf("ok Mesa's select-1 operands accepted and normalised (%u streams)\n", tried);
+}
+
 int main(void)
 {
 	test_valid();
+	test_mesa_select1();
 	test_malformed();
 	test_no_crash();
 	printf("%s: %d failure(s)\n", __FILE__, failures);

@@ -168,9 +168,10 @@ static int map_pipeline(struct svga_backend *b, const struct svga_dx_draw *d,
 	struct svga_shader_key key[SVGA_DX_NUM_STAGES];
 
 	svga_render_pipeline_desc_init(pd);
-	if (p->topology >= sizeof(topology_map) ||
-	    (p->topology != SVGA3D_PRIMITIVE_TRIANGLELIST &&
-	     !topology_map[p->topology])) {
+	/* Every entry from TRIANGLELIST (1) to TRIANGLESTRIP_ADJ is set;
+	 * POINT_LIST is 0 in the renderer's numbering, so test the range. */
+	if (p->topology < SVGA3D_PRIMITIVE_TRIANGLELIST ||
+	    p->topology >= sizeof(topology_map)) {
 		svga_guest_error(b->log, "draw: topology %u is not rendered",
 				 p->topology);
 		return SVGA_ERR;
@@ -355,6 +356,38 @@ static int map_draw(struct svga_backend *b, const struct svga_dx_draw *d,
 	return SVGA_OK;
 }
 
+/* One trace line per draw: what a wrong picture is usually due to. */
+static void trace_draw(struct svga_backend *b, const struct svga_dx_draw *d)
+{
+	const struct svga_dx_draw_pipeline *p = &d->pipeline;
+	const SVGA3dViewport *vp = &d->viewports[0];
+	const SVGASignedRect *sc = &d->scissors[0];
+
+	svga_trace(b->log, "draw kind %u count %u inst %u first %u base %d topo %u vs %u ps %u gs %u rt0 %u (sid %u fmt %u) ds %u (fmt %u) vp %u [%g %g %g %g %g %g] sc %u/%u [%d %d %d %d]",
+		   d->kind, d->count, d->instances, d->first, d->base_vertex,
+		   p->topology, p->shader[0].id, p->shader[1].id,
+		   p->shader[2].id, d->rt[0].id, d->rt[0].sid,
+		   d->rt[0].format, d->ds.id, d->ds.format,
+		   d->num_viewports, vp->x, vp->y, vp->width, vp->height,
+		   vp->minDepth, vp->maxDepth, d->scissor_enable,
+		   d->num_scissors, sc->left, sc->top, sc->right, sc->bottom);
+	svga_trace(b->log, "draw state rs %u cull %u fill %u dclip %u ds %u depth %u/%u func %u blend %u en %u mask 0x%x smask 0x%x vb0 sid %u off %u stride %u layout %u n %u",
+		   p->rasterizer, p->rs.cullMode, p->rs.fillMode,
+		   p->rs.depthClipEnable, p->depth_stencil,
+		   p->ds.depthEnable, p->ds.depthWriteMask, p->ds.depthFunc,
+		   p->blend, p->bs.perRT[0].blendEnable,
+		   p->bs.perRT[0].renderTargetWriteMask, p->sample_mask,
+		   d->vbufs[0].sid, d->vbufs[0].offset, d->vbufs[0].stride,
+		   p->element_layout, p->num_elements);
+	for (unsigned st = 0; st < SVGA_DX_NUM_STAGES; st++)
+		for (unsigned i = 0; i < 4; i++)
+			if (d->stage[st].cb[i].sid != SVGA3D_INVALID_ID)
+				svga_trace(b->log, "draw stage %u cb%u sid %u off %u size %u",
+					   st, i, d->stage[st].cb[i].sid,
+					   d->stage[st].cb[i].offset,
+					   d->stage[st].cb[i].size);
+}
+
 int backend_draw(void *opaque, const struct svga_dx_draw *d)
 {
 	struct svga_backend *b = opaque;
@@ -362,6 +395,7 @@ int backend_draw(void *opaque, const struct svga_dx_draw *d)
 	struct svga_render_draw *rd;
 	int rc = SVGA_ERR;
 
+	trace_draw(b, d);
 	if (check_supported(b, d) || map_pipeline(b, d, &pd))
 		return SVGA_ERR;
 	rd = calloc(1, sizeof(*rd));     /* large: ~20 KiB of bindings */

@@ -168,7 +168,11 @@ static uint32_t image_usage(struct svga_backend *b, struct svga_surface *s)
 
 	if (caps & SVGA_RENDER_FMT_SAMPLE)
 		usage |= SVGA_RENDER_USAGE_SAMPLED;
-	if (s->layout.fmt->depth) {
+	/* Mesa makes depth textures typeless (R24G8_TYPELESS, bound as a
+	 * depth-stencil target through a D24_UNORM_S8_UINT view): the
+	 * surface's bind flag says what the format alone does not. */
+	if (s->layout.fmt->depth ||
+	    (s->flags & SVGA3D_SURFACE_BIND_DEPTH_STENCIL)) {
 		if (caps & SVGA_RENDER_FMT_DEPTH)
 			usage |= SVGA_RENDER_USAGE_DEPTH_STENCIL;
 	} else if (caps & SVGA_RENDER_FMT_RENDER) {

@@ -159,3 +159,19 @@ int vmw_submit_and_wait(int fd, uint32_t context, const void *cmds,
 
 	return ret ? ret : vmw_fence_wait(fd, fence, 10 * 1000 * 1000);
 }
+
+int vmw_buffer_create(int fd, uint32_t size, uint32_t *handle,
+		      uint64_t *map_handle)
+{
+	union drm_vmw_alloc_bo_arg arg;
+	int ret;
+
+	memset(&arg, 0, sizeof(arg));
+	arg.req.size = size;
+	ret = drm_cmd(fd, VMW_IOWR(DRM_VMW_ALLOC_BO, union drm_vmw_alloc_bo_arg), &arg);
+	if (!ret) {
+		*handle = arg.rep.handle;
+		*map_handle = arg.rep.map_handle;
+	}
+	return ret;
+}

@@ -44,6 +44,9 @@ int vmw_surface_destroy(int fd, uint32_t handle);
 int vmw_dx_context_create(int fd, uint32_t *cid);
 int vmw_context_destroy(int fd, uint32_t cid);
 int vmw_buffer_close(int fd, uint32_t handle);
+/* A plain buffer object (DRM_VMW_ALLOC_BO), e.g. to hold shader code. */
+int vmw_buffer_create(int fd, uint32_t size, uint32_t *handle,
+		      uint64_t *map_handle);
 /* Map size bytes of a buffer; returns NULL and sets errno on failure. */
 void *vmw_map(int fd, uint64_t map_handle, size_t size);
 /* Submit cmds (SVGA3D command stream); *fence gets a fence handle. */

@@ -149,7 +149,8 @@ vm_kunit_layer() {
 	fi
 }
 
-# vm_uapi_layer: vmw-probe (vmwgfx on our device, explicit data path) and
+# vm_uapi_layer: vmw-probe (vmwgfx on our device, explicit data path),
+# svga-tri (a draw on the renderer, through the uAPI without Mesa) and
 # the mm dirty helpers on real mappings (lib/test_mapping_dirty_helpers of
 # the kernel queue, driven by kernel/tests/mm-dirty-helpers).
 vm_uapi_layer() {
@@ -158,6 +159,13 @@ vm_uapi_layer() {
 		>"$results/vmw-probe.tap" 2>"$results/vmw-probe.err" || rc=$?
 	record_tap "guest: vmw-probe" "$results/vmw-probe.tap" $rc
 	check "guest" "no vmwgfx errors in the log" vm_log_clean "$results/vm-probe/serial.log"
+
+	# the device draws: a triangle through the uAPI alone, read back
+	# explicitly and through a coherent mapping
+	rc=0
+	"$VM" run $debug --timeout 300 --log-dir "$results/vm-tri" -- svga-tri \
+		>"$results/svga-tri.tap" 2>"$results/svga-tri.err" || rc=$?
+	record_tap "guest: svga-tri (a triangle through the uAPI)" "$results/svga-tri.tap" $rc
 
 	rc=0
 	"$VM" run $debug --timeout 300 --log-dir "$results/vm-mm" -- mm-dirty-helpers \

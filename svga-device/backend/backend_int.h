@@ -39,6 +39,10 @@ struct svga_backend {
 	uint64_t use_clock;
 };
 
+/* backend_caps.c: the devcaps of the core narrowed to the renderer's
+ * formats and limits, installed on the device (before the guest looks). */
+int backend_devcaps_install(struct svga_backend *b, char *err, size_t errlen);
+
 /* backend_surface.c */
 extern const struct svga_storage_ops backend_storage_ops;
 /* The surface's GPU copy, created on first use and brought up to date

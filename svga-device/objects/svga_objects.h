@@ -66,6 +66,13 @@ const struct svga_format_info *svga_format_get(uint32_t format);
 unsigned svga_format_count(void);
 const struct svga_format_info *svga_format_at(unsigned i);
 void svga_devcaps_init(uint32_t *caps, const struct svga_config *cfg);
+/* Index of the SVGA3D_DEVCAP_DXFMT_* cap of a format the core implements
+ * (pre-DX formats included), or ~0u. */
+uint32_t svga_format_dxfmt_devcap(uint32_t format);
+struct svga_limits;
+/* The limits surface definitions are checked against, from the devcaps. */
+void svga_limits_from_devcaps(struct svga_limits *l, const uint32_t *caps,
+			      uint32_t max_array_layers);
 
 struct svga_mip_layout {
 	uint32_t w, h, d;         /* size in pixels                        */
@@ -198,8 +205,19 @@ struct svga_storage_ops {
 };
 
 /* The object model of one device. */
+/* The core's own bound on 3D extents (host storage, not a renderer). */
+#define SVGA_MAX_VOLUME_EXTENT 2048
+
+/* What DEFINE_GB_SURFACE* accepts: the devcaps' promises (svga_format.c). */
+struct svga_limits {
+	uint32_t max_texture_size;    /* DEVCAP MAX_TEXTURE_WIDTH/HEIGHT     */
+	uint32_t max_volume_extent;   /* DEVCAP MAX_VOLUME_EXTENT            */
+	uint32_t max_array_layers;    /* array size (cube faces included)    */
+};
+
 struct svga_objects {
 	const struct svga_config *cfg;
+	struct svga_limits limits;
 	struct svga_guest_mem_ops mem;
 	void *opaque;             /* argument of the mem callbacks         */
 	struct svga_log *log;

@@ -338,6 +338,17 @@ int svga_surface_clear_depth_stencil(struct svga_objects *om,
 				     const struct svga_view *v, uint32_t flags,
 				     float depth, uint8_t stencil);
 
+/* Pixel kinds (SVGA_CLEAR_*) to bytes; 0 when the kind has no encoding. */
+unsigned svga_pixel_encode(unsigned kind, const float c[4], uint8_t *px);
+
+/* GENMIPS on host storage (svga_genmips.c): each mip after first_mip, up
+ * to first_mip + mip_count - 1 (~0u: to the last), from the one before by
+ * a 2x2(x2) box filter in the view format's linear space, for layers
+ * first_layer .. the last. */
+int svga_surface_gen_mips(struct svga_objects *om, struct svga_surface *s,
+			  uint32_t view_format, uint32_t first_mip,
+			  uint32_t mip_count, uint32_t first_layer);
+
 /* GB contexts, shaders and DX contexts (svga_context.c) */
 int svga_gbctx_define(struct svga_objects *om, uint32_t cid);
 int svga_shader_define(struct svga_objects *om, uint32_t shid, uint32_t type,

@@ -10,6 +10,7 @@
 
 static const struct svga_dx_hooks backend_hooks = {
 	.draw = backend_draw,
+	.present_blt = backend_present_blt,
 };
 
 int svga_backend_attach(struct svga_dev *dev,

@@ -64,6 +64,9 @@ void backend_shader_free_all(struct svga_backend *b);
 /* Component class of a vertex or render-target format. */
 enum svga_shader_class backend_format_class(uint32_t format);
 
+/* backend_blit.c */
+int backend_present_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c);
+
 /* backend_draw.c */
 int backend_draw(void *opaque, const struct svga_dx_draw *d);
 

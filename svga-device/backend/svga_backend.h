@@ -8,6 +8,7 @@
  * Files, one job each:
  *   backend.c          attach/detach, the hook tables, statistics
  *   backend_caps.c     devcaps narrowed to the renderer's formats/limits
+ *   backend_blit.c     DX_PRESENTBLT on the GPU copies
  *   backend_surface.c  each surface's GPU copy and the rule deciding which
  *                      copy (host storage or GPU) is the newest
  *   backend_shader.c   guest shader -> DXBC -> SPIR-V -> render shader,

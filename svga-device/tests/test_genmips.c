@@ -9,6 +9,8 @@
  * RGBA8 (array, and a view starting at mip 1 with 2 levels), BGRA8 sRGB,
  * a typeless surface with a typed view (Mesa's form), R32F volumes.  A
  * format the device cannot filter is a command error naming GENMIPS.
+ * PRESENT, PRESENT_READBACK and BLIT_SURFACE_TO_SCREEN (screen objects,
+ * which this device does not offer) are command errors naming them.
  */
 #include "dx_harness.h"
 
@@ -258,6 +260,20 @@ int main(void)
 	CMD(c, SVGA_3D_CMD_DX_GENMIPS, ((SVGA3dCmdDXGenMips){ SRV }));
 	dx_err(&t, c, CID, 0, "DX_GENMIPS", "GENMIPS of an integer format");
 	teardown(&m);
+	/* the screen-object presentation commands are refused by name */
+	{
+		SVGA3dCmdBlitSurfaceToScreen bs;
+		uint32_t dummy = 0;
+
+		memset(&bs, 0, sizeof(bs));
+		CMD(c, SVGA_3D_CMD_PRESENT, ((SVGA3dCmdPresent){ SID }));
+		dx_err(&t, c, CID, 0, "(PRESENT)", "PRESENT");
+		cb_3d(c, SVGA_3D_CMD_PRESENT_READBACK, &dummy, 4);
+		dx_err(&t, c, CID, 0, "(PRESENT_READBACK)", "PRESENT_READBACK");
+		CMD(c, SVGA_3D_CMD_BLIT_SURFACE_TO_SCREEN, bs);
+		dx_err(&t, c, CID, 0, "(BLIT_SURFACE_TO_SCREEN)",
+		       "BLIT_SURFACE_TO_SCREEN");
+	}
 	dx_cot_free(cot);
 	tdev_fini(&t);
 	free(c);

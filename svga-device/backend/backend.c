@@ -10,6 +10,7 @@
 
 static const struct svga_dx_hooks backend_hooks = {
 	.draw = backend_draw,
+	.present_blt = backend_present_blt,
 };
 
 int svga_backend_attach(struct svga_dev *dev,
@@ -41,6 +42,11 @@ int svga_backend_attach(struct svga_dev *dev,
 	b->log = &dev->log;
 	b->max_variants = cfg && cfg->max_shader_variants ?
 			  cfg->max_shader_variants : 512;
+	if (backend_devcaps_install(b, err, errlen)) {
+		svga_render_free(b->r);
+		free(b);
+		return -1;
+	}
 	dev->om.storage_ops = &backend_storage_ops;
 	dev->om.storage_opaque = b;
 	svga_cmd_set_dx_hooks(&dev->cmd, &backend_hooks, b);

@@ -39,6 +39,10 @@ struct svga_backend {
 	uint64_t use_clock;
 };
 
+/* backend_caps.c: the devcaps of the core narrowed to the renderer's
+ * formats and limits, installed on the device (before the guest looks). */
+int backend_devcaps_install(struct svga_backend *b, char *err, size_t errlen);
+
 /* backend_surface.c */
 extern const struct svga_storage_ops backend_storage_ops;
 /* The surface's GPU copy, created on first use and brought up to date
@@ -59,6 +63,9 @@ int backend_shader_get(struct svga_backend *b,
 void backend_shader_free_all(struct svga_backend *b);
 /* Component class of a vertex or render-target format. */
 enum svga_shader_class backend_format_class(uint32_t format);
+
+/* backend_blit.c */
+int backend_present_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c);
 
 /* backend_draw.c */
 int backend_draw(void *opaque, const struct svga_dx_draw *d);

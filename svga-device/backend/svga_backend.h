@@ -7,6 +7,8 @@
  *
  * Files, one job each:
  *   backend.c          attach/detach, the hook tables, statistics
+ *   backend_caps.c     devcaps narrowed to the renderer's formats/limits
+ *   backend_blit.c     DX_PRESENTBLT on the GPU copies
  *   backend_surface.c  each surface's GPU copy and the rule deciding which
  *                      copy (host storage or GPU) is the newest
  *   backend_shader.c   guest shader -> DXBC -> SPIR-V -> render shader,
@@ -47,9 +49,11 @@ struct svga_backend_stats {
 
 /*
  * Starts the renderer and attaches it to dev (its draw hook and its
- * surfaces' storage hooks).  Returns 0; 1 when no Vulkan device exists at
+ * surfaces' storage hooks) and installs devcaps narrowed to what the
+ * Vulkan device can back (backend_caps.c): call it before the guest's
+ * first register access.  Returns 0; 1 when no Vulkan device exists at
  * all; -1 when the renderer cannot start (err says why: the device and
- * the missing feature).
+ * the missing feature) or the guest has already read the devcaps.
  */
 int svga_backend_attach(struct svga_dev *dev,
 			const struct svga_backend_config *cfg,

@@ -10,9 +10,10 @@
  * renderer's draw hook.  No renderer: draws are validated, not executed
  * (counted in svga_cmd_ctx.dx_draws_validated, the snapshot discarded).
  *
- * PRESENTBLT and GENMIPS are validated here and routed to the renderer's
- * hooks likewise; without a renderer they have no effect (the host
- * storage is not blitted or mip-filtered on the CPU).
+ * PRESENTBLT is validated here and routed to the renderer's hook; without
+ * a renderer it is a command error.  GENMIPS runs on host storage
+ * (objects/svga_genmips.c), with or without a renderer: the view's format
+ * may differ from the surface's, which a Vulkan blit cannot filter in.
  */
 #include "svga_dx_draw.h"
 
@@ -418,7 +419,10 @@ SVGA_CMD(svga_cmd_dx_present_blt)
 	if (cx->dx_hooks && cx->dx_hooks->present_blt)
 		return cx->dx_hooks->present_blt(cx->dx_hooks_opaque, &c) ?
 		       SVGA_ERR : SVGA_OK;
-	return SVGA_OK;
+	/* a scaled, format-converting blit: only the renderer does it */
+	svga_guest_error(cx->log, "DX_PRESENTBLT: not executed without the "
+			 "renderer");
+	return SVGA_ERR;
 }
 
 SVGA_CMD(svga_cmd_dx_gen_mips)
@@ -426,7 +430,7 @@ SVGA_CMD(svga_cmd_dx_gen_mips)
 	SVGA_BODY(SVGA3dCmdDXGenMips, c);
 	struct svga_dxctx *ctx = svga_cmd_cur_dxctx(cx);
 	struct svga_dx_draw_view v;
-	struct svga_view *sv;
+	struct svga_surface *s;
 
 	(void)size;
 	if (!ctx)
@@ -438,10 +442,16 @@ SVGA_CMD(svga_cmd_dx_gen_mips)
 	if (!draw_view(cx, ctx, "DX_GENMIPS", SVGA_COTABLE_SRVIEW,
 		       c.shaderResourceViewId, &v))
 		return SVGA_ERR;
-	sv = svga_dxctx_view(cx->om, ctx, SVGA_COTABLE_SRVIEW,
-			     c.shaderResourceViewId);
-	if (cx->dx_hooks && cx->dx_hooks->gen_mips)
-		return cx->dx_hooks->gen_mips(cx->dx_hooks_opaque, v.sid, sv) ?
-		       SVGA_ERR : SVGA_OK;
-	return SVGA_OK;
+	s = svga_cmd_surface(cx, v.sid);
+	if (!s)
+		return SVGA_ERR;
+	if (v.dim == SVGA3D_RESOURCE_BUFFER || v.dim == SVGA3D_RESOURCE_BUFFEREX) {
+		svga_guest_error(cx->log, "DX_GENMIPS: view %u is a buffer view",
+				 c.shaderResourceViewId);
+		return SVGA_ERR;
+	}
+	/* the SRV's desc: a = mostDetailedMip, b = firstArraySlice,
+	 * c = mipLevels (the view's arraySize is not kept: layers from b to
+	 * the surface's last) */
+	return svga_surface_gen_mips(cx->om, s, v.format, v.a, v.c, v.b);
 }

@@ -47,11 +47,9 @@ struct svga_dx_hooks {
 	 * query; non-zero: no result (the query is written as FAILED). */
 	int (*query_result)(void *opaque, const SVGACOTableDXQueryEntry *q,
 			    void *result, uint32_t len);
-	/* PRESENTBLT and GENMIPS, already validated (cmd_dx_draw.c);
-	 * NULL: accepted without effect. */
+	/* PRESENTBLT, already validated (cmd_dx_draw.c); NULL: a command
+	 * error (GENMIPS runs on host storage, objects/svga_genmips.c). */
 	int (*present_blt)(void *opaque, const SVGA3dCmdDXPresentBlt *c);
-	int (*gen_mips)(void *opaque, uint32_t sid,
-			const struct svga_view *srv);
 };
 void svga_cmd_set_dx_hooks(struct svga_cmd_ctx *cx,
 			   const struct svga_dx_hooks *hooks, void *opaque);

@@ -79,8 +79,9 @@ static void put32(uint8_t *p, uint32_t v)
 	memcpy(p, &v, 4);
 }
 
-/* Encode rgba into px; returns the number of bytes, 0 if unsupported. */
-static unsigned encode_clear(unsigned kind, const float c[4], uint8_t *px)
+/* Encode rgba into px; returns the number of bytes, 0 if unsupported.
+ * Shared with GENMIPS (svga_genmips.c), which decodes the same kinds. */
+unsigned svga_pixel_encode(unsigned kind, const float c[4], uint8_t *px)
 {
 	switch (kind) {
 	case SVGA_CLEAR_RGBA8:
@@ -238,7 +239,7 @@ int svga_surface_clear_view(struct svga_objects *om, struct svga_surface *s,
 
 	if (!vf || svga_surface_access(om, s, SVGA_STORAGE_WRITE))
 		return SVGA_ERR;
-	bpp = encode_clear(vf->clear, rgba, px);
+	bpp = svga_pixel_encode(vf->clear, rgba, px);
 	if (!bpp) {
 		/* Valid request the device cannot render yet: not a guest
 		 * error, but visible in the log. */

@@ -192,6 +192,24 @@ const struct svga_format_info *svga_format_at(unsigned i)
 	return i < NUM_FORMATS ? &formats[i] : NULL;
 }
 
+/* The SVGA3D_DEVCAP_DXFMT_* value of the pre-DX formats (their table
+ * entry carries the SURFACEFMT cap). */
+static const struct {
+	uint32_t format, devcap, value;
+} legacy_dx[] = {
+	{ SVGA3D_X8R8G8B8, SVGA3D_DEVCAP_DXFMT_X8R8G8B8, RT_FLAGS },
+	{ SVGA3D_A8R8G8B8, SVGA3D_DEVCAP_DXFMT_A8R8G8B8, RT_FLAGS },
+	{ SVGA3D_R5G6B5, SVGA3D_DEVCAP_DXFMT_R5G6B5, RT_FLAGS },
+	{ SVGA3D_X1R5G5B5, SVGA3D_DEVCAP_DXFMT_X1R5G5B5, RT_FLAGS },
+	{ SVGA3D_A1R5G5B5, SVGA3D_DEVCAP_DXFMT_A1R5G5B5, RT_FLAGS },
+	{ SVGA3D_Z_D16, SVGA3D_DEVCAP_DXFMT_Z_D16, DS_FLAGS },
+	{ SVGA3D_Z_D24S8, SVGA3D_DEVCAP_DXFMT_Z_D24S8, DS_FLAGS },
+	{ SVGA3D_DXT1, SVGA3D_DEVCAP_DXFMT_DXT1, BC_FLAGS },
+	{ SVGA3D_DXT3, SVGA3D_DEVCAP_DXFMT_DXT3, BC_FLAGS },
+	{ SVGA3D_DXT5, SVGA3D_DEVCAP_DXFMT_DXT5, BC_FLAGS },
+};
+#define NUM_LEGACY_DX (sizeof(legacy_dx) / sizeof(legacy_dx[0]))
+
 static uint32_t f2u(float f)
 {
 	uint32_t u;
@@ -223,7 +241,7 @@ void svga_devcaps_init(uint32_t *caps, const struct svga_config *cfg)
 	caps[SVGA3D_DEVCAP_MAX_SHADER_TEXTURES] = 16;
 	caps[SVGA3D_DEVCAP_MAX_TEXTURE_WIDTH] = cfg->max_texture_size;
 	caps[SVGA3D_DEVCAP_MAX_TEXTURE_HEIGHT] = cfg->max_texture_size;
-	caps[SVGA3D_DEVCAP_MAX_VOLUME_EXTENT] = 2048;
+	caps[SVGA3D_DEVCAP_MAX_VOLUME_EXTENT] = SVGA_MAX_VOLUME_EXTENT;
 	caps[SVGA3D_DEVCAP_MAX_TEXTURE_REPEAT] = cfg->max_texture_size;
 	caps[SVGA3D_DEVCAP_MAX_TEXTURE_ASPECT_RATIO] = cfg->max_texture_size;
 	caps[SVGA3D_DEVCAP_MAX_TEXTURE_ANISOTROPY] = 16;
@@ -237,7 +255,9 @@ void svga_devcaps_init(uint32_t *caps, const struct svga_config *cfg)
 	caps[SVGA3D_DEVCAP_MAX_SIMULTANEOUS_RENDER_TARGETS] = 8;
 	caps[SVGA3D_DEVCAP_MAX_CONTEXT_IDS] = 256;
 	caps[SVGA3D_DEVCAP_MAX_SURFACE_IDS] = 32768;
-	caps[SVGA3D_DEVCAP_LINE_AA] = 1;
+	/* no renderer of ours draws antialiased lines (Mesa emulates them
+	 * when this is 0) */
+	caps[SVGA3D_DEVCAP_LINE_AA] = 0;
 	caps[SVGA3D_DEVCAP_MAX_LINE_WIDTH] = f2u(1.0f);
 	caps[SVGA3D_DEVCAP_MAX_AA_LINE_WIDTH] = f2u(1.0f);
 	caps[SVGA3D_DEVCAP_DXCONTEXT] = 1;
@@ -245,7 +265,10 @@ void svga_devcaps_init(uint32_t *caps, const struct svga_config *cfg)
 	caps[SVGA3D_DEVCAP_DX_MAX_CONSTANT_BUFFERS] = 14;
 	caps[SVGA3D_DEVCAP_DX_PROVOKING_VERTEX] = 0;
 	caps[SVGA3D_DEVCAP_SM41] = 1;
-	/* no multisampling, no SM5 / GL43: not advertised */
+	/* no multisampling (MULTISAMPLE_2X/4X/8X, MS_FULL_QUALITY,
+	 * MAX_FORCED_SAMPLE_COUNT, the DEAD4/DEAD5 sample masks and every
+	 * DXFMT MULTISAMPLE bit stay 0: surfaces with samples > 1 are refused),
+	 * no SM5 / GL43: not advertised */
 	for (unsigned i = 0; i < NUM_FORMATS; i++) {
 		const struct svga_format_info *f = &formats[i];
 
@@ -253,16 +276,32 @@ void svga_devcaps_init(uint32_t *caps, const struct svga_config *cfg)
 			caps[f->devcap] = f->devcap_value;
 	}
 	/* pre-DX formats also have DX format caps vmwgfx/Mesa look at */
-	caps[SVGA3D_DEVCAP_DXFMT_X8R8G8B8] = RT_FLAGS;
-	caps[SVGA3D_DEVCAP_DXFMT_A8R8G8B8] = RT_FLAGS;
-	caps[SVGA3D_DEVCAP_DXFMT_R5G6B5] = RT_FLAGS;
-	caps[SVGA3D_DEVCAP_DXFMT_X1R5G5B5] = RT_FLAGS;
-	caps[SVGA3D_DEVCAP_DXFMT_A1R5G5B5] = RT_FLAGS;
-	caps[SVGA3D_DEVCAP_DXFMT_Z_D16] = DS_FLAGS;
-	caps[SVGA3D_DEVCAP_DXFMT_Z_D24S8] = DS_FLAGS;
-	caps[SVGA3D_DEVCAP_DXFMT_DXT1] = BC_FLAGS;
-	caps[SVGA3D_DEVCAP_DXFMT_DXT3] = BC_FLAGS;
-	caps[SVGA3D_DEVCAP_DXFMT_DXT5] = BC_FLAGS;
+	for (unsigned i = 0; i < NUM_LEGACY_DX; i++)
+		caps[legacy_dx[i].devcap] = legacy_dx[i].value;
+}
+
+uint32_t svga_format_dxfmt_devcap(uint32_t format)
+{
+	const struct svga_format_info *f = svga_format_get(format);
+
+	for (unsigned i = 0; i < NUM_LEGACY_DX; i++)
+		if (legacy_dx[i].format == format)
+			return legacy_dx[i].devcap;
+	if (f && f->devcap >= SVGA3D_DEVCAP_DXFMT_X8R8G8B8 &&
+	    f->devcap < SVGA_NUM_DEVCAPS)
+		return f->devcap;
+	return ~0u;
+}
+
+void svga_limits_from_devcaps(struct svga_limits *l, const uint32_t *caps,
+			      uint32_t max_array_layers)
+{
+	l->max_texture_size = caps[SVGA3D_DEVCAP_MAX_TEXTURE_WIDTH];
+	if (caps[SVGA3D_DEVCAP_MAX_TEXTURE_HEIGHT] < l->max_texture_size)
+		l->max_texture_size = caps[SVGA3D_DEVCAP_MAX_TEXTURE_HEIGHT];
+	l->max_volume_extent = caps[SVGA3D_DEVCAP_MAX_VOLUME_EXTENT];
+	l->max_array_layers = max_array_layers < SVGA3D_MAX_SURFACE_ARRAYSIZE ?
+			      max_array_layers : SVGA3D_MAX_SURFACE_ARRAYSIZE;
 }
 
 static uint32_t div_up(uint32_t a, uint32_t b)

@@ -66,6 +66,13 @@ const struct svga_format_info *svga_format_get(uint32_t format);
 unsigned svga_format_count(void);
 const struct svga_format_info *svga_format_at(unsigned i);
 void svga_devcaps_init(uint32_t *caps, const struct svga_config *cfg);
+/* Index of the SVGA3D_DEVCAP_DXFMT_* cap of a format the core implements
+ * (pre-DX formats included), or ~0u. */
+uint32_t svga_format_dxfmt_devcap(uint32_t format);
+struct svga_limits;
+/* The limits surface definitions are checked against, from the devcaps. */
+void svga_limits_from_devcaps(struct svga_limits *l, const uint32_t *caps,
+			      uint32_t max_array_layers);
 
 struct svga_mip_layout {
 	uint32_t w, h, d;         /* size in pixels                        */
@@ -198,8 +205,19 @@ struct svga_storage_ops {
 };
 
 /* The object model of one device. */
+/* The core's own bound on 3D extents (host storage, not a renderer). */
+#define SVGA_MAX_VOLUME_EXTENT 2048
+
+/* What DEFINE_GB_SURFACE* accepts: the devcaps' promises (svga_format.c). */
+struct svga_limits {
+	uint32_t max_texture_size;    /* DEVCAP MAX_TEXTURE_WIDTH/HEIGHT     */
+	uint32_t max_volume_extent;   /* DEVCAP MAX_VOLUME_EXTENT            */
+	uint32_t max_array_layers;    /* array size (cube faces included)    */
+};
+
 struct svga_objects {
 	const struct svga_config *cfg;
+	struct svga_limits limits;
 	struct svga_guest_mem_ops mem;
 	void *opaque;             /* argument of the mem callbacks         */
 	struct svga_log *log;
@@ -319,6 +337,17 @@ int svga_surface_clear_depth_stencil(struct svga_objects *om,
 				     struct svga_surface *s,
 				     const struct svga_view *v, uint32_t flags,
 				     float depth, uint8_t stencil);
+
+/* Pixel kinds (SVGA_CLEAR_*) to bytes; 0 when the kind has no encoding. */
+unsigned svga_pixel_encode(unsigned kind, const float c[4], uint8_t *px);
+
+/* GENMIPS on host storage (svga_genmips.c): each mip after first_mip, up
+ * to first_mip + mip_count - 1 (~0u: to the last), from the one before by
+ * a 2x2(x2) box filter in the view format's linear space, for layers
+ * first_layer .. the last. */
+int svga_surface_gen_mips(struct svga_objects *om, struct svga_surface *s,
+			  uint32_t view_format, uint32_t first_mip,
+			  uint32_t mip_count, uint32_t first_layer);
 
 /* GB contexts, shaders and DX contexts (svga_context.c) */
 int svga_gbctx_define(struct svga_objects *om, uint32_t cid);

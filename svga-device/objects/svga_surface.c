@@ -40,9 +40,10 @@ int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 				 sid, samples);
 		return SVGA_ERR;
 	}
-	if (array_size > SVGA3D_MAX_SURFACE_ARRAYSIZE) {
-		svga_guest_error(om->log, "surface %u: array size %u", sid,
-				 array_size);
+	if (array_size > om->limits.max_array_layers) {
+		svga_guest_error(om->log, "surface %u: array size %u (at most "
+				 "%u)", sid, array_size,
+				 om->limits.max_array_layers);
 		return SVGA_ERR;
 	}
 	layers = array_size ? array_size :
@@ -56,10 +57,15 @@ int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 					 h, d);
 			return SVGA_ERR;
 		}
-	} else if (w > om->cfg->max_texture_size ||
-		   h > om->cfg->max_texture_size || d > 2048) {
-		svga_guest_error(om->log, "surface %u: size %ux%ux%u too large",
-				 sid, w, h, d);
+	} else if (d > 1 ? (w > om->limits.max_volume_extent ||
+			    h > om->limits.max_volume_extent ||
+			    d > om->limits.max_volume_extent) :
+		   (w > om->limits.max_texture_size ||
+		    h > om->limits.max_texture_size)) {
+		svga_guest_error(om->log, "surface %u: size %ux%ux%u too large "
+				 "(devcaps: %u, volumes %u)", sid, w, h, d,
+				 om->limits.max_texture_size,
+				 om->limits.max_volume_extent);
 		return SVGA_ERR;
 	}
 	s = calloc(1, sizeof(*s));

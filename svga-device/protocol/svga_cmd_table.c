@@ -295,6 +295,23 @@ static const char *const names2d[SVGA_CMD_MAX] = {
 	[SVGA_CMD_NOP_ERROR] = "NOP_ERROR",
 };
 
+/* Commands the device knows and refuses: named in the guest error so
+ * that the log says what was sent.  The screen-object and non-GB
+ * presentation paths (vmwgfx's screen-object KMS and legacy surfaces);
+ * this device offers screen targets only. */
+static const char *refused_name(uint32_t id)
+{
+	switch (id) {
+	case SVGA_3D_CMD_SURFACE_STRETCHBLT: return "SURFACE_STRETCHBLT";
+	case SVGA_3D_CMD_SURFACE_DMA: return "SURFACE_DMA";
+	case SVGA_3D_CMD_PRESENT: return "PRESENT";
+	case SVGA_3D_CMD_PRESENT_READBACK: return "PRESENT_READBACK";
+	case SVGA_3D_CMD_BLIT_SURFACE_TO_SCREEN:
+		return "BLIT_SURFACE_TO_SCREEN";
+	default: return NULL;
+	}
+}
+
 const char *svga_cmd_name(uint32_t id)
 {
 	const struct cmd_desc *d;
@@ -404,8 +421,12 @@ int svga_cmd_exec(struct svga_dev *dev, const uint8_t *buf, uint32_t len,
 		*used = sizeof(SVGA3dCmdHeader) + size;
 		d = lookup3d(id);
 		if (!d) {
+			const char *n = refused_name(id);
+
 			svga_guest_error(&dev->log,
-					 "unsupported SVGA3D command %u", id);
+					 "unsupported SVGA3D command %u%s%s%s",
+					 id, n ? " (" : "", n ? n : "",
+					 n ? ")" : "");
 			rc = SVGA_ERR;
 		} else if (size < d->min_size) {
 			svga_guest_error(&dev->log, "command %s: body %u < %u",

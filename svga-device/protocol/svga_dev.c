@@ -89,9 +89,23 @@ struct svga_dev *svga_dev_new(const struct svga_config *cfg,
 		.dx_cid = SVGA3D_INVALID_ID,
 	};
 	svga_devcaps_init(dev->devcaps, &dev->cfg);
+	svga_limits_from_devcaps(&dev->om.limits, dev->devcaps,
+				 SVGA3D_MAX_SURFACE_ARRAYSIZE);
 	svga_regs_reset(dev);
 	svga_cbctx_reset(dev);
 	return dev;
+}
+
+int svga_dev_set_devcaps(struct svga_dev *dev,
+			 const uint32_t caps[SVGA_NUM_DEVCAPS],
+			 uint32_t max_array_layers)
+{
+	if (dev->guest_seen)
+		return -1;
+	memcpy(dev->devcaps, caps, sizeof(dev->devcaps));
+	svga_limits_from_devcaps(&dev->om.limits, dev->devcaps,
+				 max_array_layers);
+	return 0;
 }
 
 void svga_dev_reset(struct svga_dev *dev)

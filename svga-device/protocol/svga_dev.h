@@ -49,6 +49,9 @@ struct svga_dev {
 	uint32_t cursor[10];
 	uint32_t palette[SVGA_PALETTE_REGS];
 	uint32_t devcaps[SVGA_NUM_DEVCAPS];
+	/* The guest has accessed a register: devcaps are fixed from now on
+	 * (vmwgfx reads them once, at probe). */
+	bool guest_seen;
 
 	/* command buffers */
 	struct svga_cb_context cbctx[SVGA_NUM_CB_CONTEXTS];
@@ -64,6 +67,18 @@ struct svga_dev {
 	struct svga_counter cstats_latch;
 	uint64_t cstats_err_latch;
 };
+
+/*
+ * Replaces the devcaps the guest reads (SVGA_REG_DEV_CAP) and the limits
+ * the core enforces with them (MAX_TEXTURE_WIDTH/HEIGHT, MAX_VOLUME_EXTENT,
+ * max_array_layers for DEFINE_GB_SURFACE*).  For the renderer glue, which
+ * narrows the core's table to what its device can back.  Only before the
+ * guest's first register access: returns -1 after it (a guest's driver
+ * reads devcaps once, at probe, and would keep trusting stale ones).
+ */
+int svga_dev_set_devcaps(struct svga_dev *dev,
+			 const uint32_t caps[SVGA_NUM_DEVCAPS],
+			 uint32_t max_array_layers);
 
 /* interrupts and fences (svga_regs.c) */
 void svga_irq_update(struct svga_dev *dev);

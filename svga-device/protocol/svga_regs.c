@@ -105,6 +105,8 @@ uint32_t svga_dev_reg_read(struct svga_dev *dev, uint32_t index)
 {
 	const struct svga_config *cfg = &dev->cfg;
 
+	dev->guest_seen = true;
+
 	if (index >= SVGA_CSTATS_BASE &&
 	    index < SVGA_CSTATS_BASE + SVGA_CSTATS_REGS)
 		return cstats_read(dev, index - SVGA_CSTATS_BASE);
@@ -266,6 +268,7 @@ uint32_t svga_dev_reg_read(struct svga_dev *dev, uint32_t index)
 
 void svga_dev_reg_write(struct svga_dev *dev, uint32_t index, uint32_t value)
 {
+	dev->guest_seen = true;
 	if (index >= SVGA_CSTATS_BASE &&
 	    index < SVGA_CSTATS_BASE + SVGA_CSTATS_REGS) {
 		if (index - SVGA_CSTATS_BASE == SVGA_CSTATS_SELECT)

@@ -108,6 +108,21 @@ uint32_t svga_render_format_caps(const struct svga_render *r,
  * format: what SVGA3D_DEVCAP_DXFMT_<format> may truthfully advertise. */
 uint32_t svga_render_dxfmt_caps(const struct svga_render *r,
 				uint32_t svga_format);
+/* The device's limits that devcaps advertise (SVGA3D_DEVCAP_MAX_*): what
+ * images the renderer can create, how many targets a draw can have. */
+struct svga_render_limits {
+	uint32_t max_image_2d;          /* width/height of 1D/2D/cube images */
+	uint32_t max_image_3d;          /* any extent of a 3D image          */
+	uint32_t max_array_layers;
+	uint32_t max_color_targets;     /* simultaneous render targets       */
+	uint32_t max_anisotropy;        /* sampler anisotropy (whole)        */
+	uint32_t max_vertex_buffers;    /* vertex input bindings             */
+	float max_point_size;
+	uint32_t sample_counts;         /* bit n: 2^n samples for color+depth
+					 * targets (bit 0: 1 sample)         */
+};
+void svga_render_get_limits(const struct svga_render *r,
+			    struct svga_render_limits *l);
 /* Static table: whether the format has a Vulkan equivalent at all, and
  * the reason when it has not (NULL when it has). */
 const char *svga_render_format_unsupported_reason(uint32_t svga_format);

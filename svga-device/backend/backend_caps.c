@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * coherent-svga renderer glue: the devcaps of a device that renders.
+ *
+ * The core's table (objects/svga_format.c) says what the core implements
+ * on host storage and validates.  Once a renderer is attached, a format
+ * or limit is advertised only when the Vulkan device can back it too:
+ * each SVGA3D_DEVCAP_DXFMT_* value is the core's value narrowed to
+ * svga_render_dxfmt_caps() (on lavapipe 22.3.6 that removes 16 claims:
+ * SNORM blending, sRGB vertex data, A8 render targets, depth volumes),
+ * each SURFACEFMT value loses the operations whose DX flag went, and the
+ * MAX_* limits are clamped to the device's.  Multisampling is never
+ * advertised: the core refuses surfaces with samples > 1 and the glue
+ * renders single-sampled only, whatever the Vulkan device could do.
+ * Installed at attach, before the guest's first register access
+ * (svga_dev_set_devcaps refuses later).
+ */
+#include "backend_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MS_DXFMT_BITS (SVGA3D_DXFMT_MULTISAMPLE)
+
+static uint32_t min_u32(uint32_t a, uint32_t b)
+{
+	return a < b ? a : b;
+}
+
+/* The core's DXFMT value of one format, narrowed to the renderer's. */
+static uint32_t narrow_dxfmt(struct svga_backend *b, uint32_t format,
+			     uint32_t core)
+{
+	uint32_t can;
+
+	/* buffers are VkBuffers: the renderer requires vertex, index,
+	 * constant and stream-output use of them at creation */
+	if (format == SVGA3D_BUFFER)
+		return core & ~MS_DXFMT_BITS;
+	can = svga_render_dxfmt_caps(b->r, format);
+	if (!(can & SVGA3D_DXFMT_SUPPORTED))
+		return 0;
+	return core & can & ~MS_DXFMT_BITS;
+}
+
+/* The pre-DX operations of a format, narrowed to what its DX value kept. */
+static uint32_t narrow_surfacefmt(uint32_t ops, uint32_t dx)
+{
+	if (!(dx & SVGA3D_DXFMT_SUPPORTED))
+		return 0;
+	if (!(dx & SVGA3D_DXFMT_SHADER_SAMPLE))
+		ops &= ~(SVGA3DFORMAT_OP_TEXTURE | SVGA3DFORMAT_OP_CUBETEXTURE |
+			 SVGA3DFORMAT_OP_VOLUMETEXTURE);
+	if (!(dx & SVGA3D_DXFMT_VOLUME))
+		ops &= ~SVGA3DFORMAT_OP_VOLUMETEXTURE;
+	if (!(dx & SVGA3D_DXFMT_COLOR_RENDERTARGET))
+		ops &= ~(SVGA3DFORMAT_OP_OFFSCREEN_RENDERTARGET |
+			 SVGA3DFORMAT_OP_SAME_FORMAT_RENDERTARGET);
+	if (!(dx & SVGA3D_DXFMT_DEPTH_RENDERTARGET))
+		ops &= ~(SVGA3DFORMAT_OP_ZSTENCIL |
+			 SVGA3DFORMAT_OP_ZSTENCIL_WITH_ARBITRARY_COLOR_DEPTH);
+	return ops;
+}
+
+static void clamp_limits(uint32_t *caps, const struct svga_render_limits *l)
+{
+	static const uint32_t size_caps[] = {
+		SVGA3D_DEVCAP_MAX_TEXTURE_WIDTH,
+		SVGA3D_DEVCAP_MAX_TEXTURE_HEIGHT,
+		SVGA3D_DEVCAP_MAX_TEXTURE_REPEAT,
+		SVGA3D_DEVCAP_MAX_TEXTURE_ASPECT_RATIO,
+	};
+	static const uint32_t ms_caps[] = {
+		SVGA3D_DEVCAP_MULTISAMPLE_2X, SVGA3D_DEVCAP_MULTISAMPLE_4X,
+		SVGA3D_DEVCAP_MULTISAMPLE_8X, SVGA3D_DEVCAP_MS_FULL_QUALITY,
+		SVGA3D_DEVCAP_MAX_FORCED_SAMPLE_COUNT,
+		SVGA3D_DEVCAP_DEAD4, SVGA3D_DEVCAP_DEAD5,
+	};
+	float pt;
+
+	for (unsigned i = 0; i < sizeof(size_caps) / sizeof(size_caps[0]); i++)
+		caps[size_caps[i]] = min_u32(caps[size_caps[i]],
+					     l->max_image_2d);
+	caps[SVGA3D_DEVCAP_MAX_VOLUME_EXTENT] =
+		min_u32(caps[SVGA3D_DEVCAP_MAX_VOLUME_EXTENT], l->max_image_3d);
+	caps[SVGA3D_DEVCAP_MAX_RENDER_TARGETS] =
+		min_u32(caps[SVGA3D_DEVCAP_MAX_RENDER_TARGETS],
+			l->max_color_targets);
+	caps[SVGA3D_DEVCAP_MAX_SIMULTANEOUS_RENDER_TARGETS] =
+		min_u32(caps[SVGA3D_DEVCAP_MAX_SIMULTANEOUS_RENDER_TARGETS],
+			l->max_color_targets);
+	caps[SVGA3D_DEVCAP_MAX_TEXTURE_ANISOTROPY] =
+		min_u32(caps[SVGA3D_DEVCAP_MAX_TEXTURE_ANISOTROPY],
+			l->max_anisotropy);
+	caps[SVGA3D_DEVCAP_DX_MAX_VERTEXBUFFERS] =
+		min_u32(caps[SVGA3D_DEVCAP_DX_MAX_VERTEXBUFFERS],
+			l->max_vertex_buffers);
+	memcpy(&pt, &caps[SVGA3D_DEVCAP_MAX_POINT_SIZE], sizeof(pt));
+	if (l->max_point_size < pt)
+		memcpy(&caps[SVGA3D_DEVCAP_MAX_POINT_SIZE], &l->max_point_size,
+		       sizeof(pt));
+	for (unsigned i = 0; i < sizeof(ms_caps) / sizeof(ms_caps[0]); i++)
+		caps[ms_caps[i]] = 0;
+}
+
+int backend_devcaps_install(struct svga_backend *b, char *err, size_t errlen)
+{
+	uint32_t caps[SVGA_NUM_DEVCAPS];
+	struct svga_render_limits l;
+
+	svga_devcaps_init(caps, &b->dev->cfg);
+	for (unsigned i = 0; i < svga_format_count(); i++) {
+		const struct svga_format_info *f = svga_format_at(i);
+		uint32_t dxcap = svga_format_dxfmt_devcap(f->format);
+
+		if (dxcap == ~0u)
+			continue;
+		caps[dxcap] = narrow_dxfmt(b, f->format, caps[dxcap]);
+		if (f->devcap != dxcap && f->devcap < SVGA_NUM_DEVCAPS)
+			caps[f->devcap] = narrow_surfacefmt(caps[f->devcap],
+							    caps[dxcap]);
+	}
+	svga_render_get_limits(b->r, &l);
+	clamp_limits(caps, &l);
+	if (svga_dev_set_devcaps(b->dev, caps, l.max_array_layers)) {
+		snprintf(err, errlen, "the renderer must be attached before "
+			 "the guest's first register access (devcaps are "
+			 "read once, at probe)");
+		return -1;
+	}
+	return 0;
+}

@@ -170,6 +170,44 @@ vm_device_log_clean() {
 	fi
 }
 
+# gl_kmscube_frame: kmscube (Mesa, GBM, KMS page flips) renders on our
+# device in the guest; once the device has counted 30 screen-target binds
+# (page flips), the host takes QEMU's screendump of the console, keeps it
+# as a PNG and checks that it shows a drawn, shaded object
+# (scripts/screenshot-check).  scripts/run names the PNG.
+gl_kmscube_frame() {
+	local sock=$results/kms-qmp.sock out=$results/kmscube.out
+	local shot=$results/kmscube.ppm png=$results/kmscube.png
+	local vpid waited=0 frames=0 verdict rc=0
+	rm -f "$sock" "$shot" "$png" "$results/screenshot.txt"
+	CSVGA_SVGA_OPTS=id=svga0 "$VM" run $debug --rootfs --timeout 300 --log-dir "$results/vm-kmscube" \
+		--qemu-arg -qmp --qemu-arg "unix:$sock,server=on,wait=off" -- \
+		sh -c 'sleep 250 | kmscube >/tmp/kmscube.log 2>&1 & sleep 240' >"$out" 2>&1 &
+	vpid=$!
+	while [ "${frames:-0}" -lt 30 ]; do
+		if ! kill -0 $vpid 2>/dev/null || [ $waited -ge 240 ]; then
+			echo "   kmscube did not flip 30 frames on the device in ${waited} s (flips counted: ${frames:-0}; log: $out, $results/vm-kmscube)" >&2
+			"$CSVGA_ROOT/scripts/qmp" "$sock" quit >/dev/null 2>&1 || true
+			wait $vpid 2>/dev/null
+			return 1
+		fi
+		sleep 2
+		waited=$((waited + 2))
+		frames=$("$CSVGA_ROOT/scripts/qmp" "$sock" qom-get \
+			'{"path":"/machine/peripheral/svga0","property":"stats"}' 2>/dev/null |
+			sed -n 's/^BIND_GB_SCREENTARGET id=[0-9]* count=\([0-9]*\) .*/\1/p') || true
+	done
+	"$CSVGA_ROOT/scripts/qmp" "$sock" screendump "{\"filename\":\"$shot\"}" >/dev/null || rc=1
+	"$CSVGA_ROOT/scripts/qmp" "$sock" quit >/dev/null 2>&1 || true
+	wait $vpid 2>/dev/null || true
+	[ $rc -eq 0 ] && [ -s "$shot" ] || { echo "   QMP screendump failed (log: $out)" >&2; return 1; }
+	verdict=$("$CSVGA_ROOT/scripts/screenshot-check" "$shot" "$png") || rc=$?
+	echo "   screenshot: $png ($frames page flips; $verdict)"
+	echo "$png" >"$results/screenshot.txt"
+	[ $rc -eq 0 ] || { echo "   the screenshot shows no drawn object ($verdict): $png" >&2; return 1; }
+	vm_device_log_clean "$results/vm-kmscube/qemu.log"
+}
+
 run_gl_tests() {
 	if ! "$CSVGA_ROOT/scripts/build" rootfs >/dev/null; then
 		record "gl: build" 0 1 0 "building the guest root failed (logs in $CSVGA_LOGS)"
@@ -177,5 +215,6 @@ run_gl_tests() {
 	fi
 	check "guest root" "two boots at once, image unchanged" vm_rootfs_shared
 	check "gl" "Mesa's svga driver on our device (wflinfo, GBM)" gl_wflinfo
+	check "gl" "kmscube's frame on the device's screen (QMP screendump)" gl_kmscube_frame
 	gl_piglit
 }

@@ -293,6 +293,14 @@ static int create_target(struct scene *s, bool coherent, struct coh_surf *rt)
 	return coh_surf_create(&s->env, &d, coherent, VMW_INVALID_ID, rt);
 }
 
+static uint64_t renderer_counter(struct coh_env *e, unsigned int which)
+{
+	struct svga_counter c;
+
+	svga_counters_read(&e->ctr, SVGA_COUNTERS_RENDERER + which, &c);
+	return c.count;
+}
+
 int main(void)
 {
 	struct scene s;
@@ -300,7 +308,7 @@ int main(void)
 	long long k0[COH_K_NUM], k1[COH_K_NUM];
 	int ret;
 
-	tap_plan(6);
+	tap_plan(7);
 	memset(&s, 0, sizeof(s));
 	coh_env_init(&s.env);
 	{
@@ -324,6 +332,27 @@ int main(void)
 	ret = draw_triangle(&s, &rt, true);
 	tap_ok(ret == 0, "clear, draw, READBACK_GB_SURFACE; fence signalled (ret %d)", ret);
 	check_picture("explicit readback", &rt);
+
+	/* the same pipeline again: after warm-up a frame compiles nothing */
+	{
+		uint64_t t0, p0, h0;
+		struct coh_surf rt2;
+
+		t0 = renderer_counter(&s.env, SVGA_RENDERER_TRANSLATIONS);
+		p0 = renderer_counter(&s.env, SVGA_RENDERER_PIPELINE_CREATIONS);
+		h0 = renderer_counter(&s.env, SVGA_RENDERER_PIPELINE_CACHE_HITS);
+		ret = create_target(&s, false, &rt2);
+		if (!ret)
+			ret = draw_triangle(&s, &rt2, true);
+		tap_ok(ret == 0 && s.env.have_ctr && t0 >= 2 && p0 >= 1 &&
+		       renderer_counter(&s.env, SVGA_RENDERER_TRANSLATIONS) == t0 &&
+		       renderer_counter(&s.env, SVGA_RENDERER_PIPELINE_CREATIONS) == p0 &&
+		       renderer_counter(&s.env, SVGA_RENDERER_PIPELINE_CACHE_HITS) > h0,
+		       "second frame: no shader translated, no pipeline created, a pipeline cache hit (so far %llu translations, %llu pipelines; ret %d)",
+		       (unsigned long long)t0, (unsigned long long)p0, ret);
+		if (!ret)
+			coh_surf_destroy(&s.env, &rt2);
+	}
 
 	ret = create_target(&s, true, &crt);
 	if (ret)

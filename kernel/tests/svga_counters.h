@@ -16,6 +16,17 @@
 #include <stdint.h>
 
 #define SVGA_COUNTERS_TOTALS 0xffffffffu
+/* Window version 2: the renderer's counters, selected as
+ * SVGA_COUNTERS_RENDERER + one of these; the value is in .count.
+ * (Mirrors enum svga_renderer_counter in svga-device/include/svga_core.h.) */
+#define SVGA_COUNTERS_RENDERER 0xffff0000u
+enum {
+	SVGA_RENDERER_DRAWS, SVGA_RENDERER_TRANSLATIONS,
+	SVGA_RENDERER_TRANSLATION_FAILURES, SVGA_RENDERER_SHADER_CACHE_HITS,
+	SVGA_RENDERER_PIPELINE_CREATIONS, SVGA_RENDERER_PIPELINE_CACHE_HITS,
+	SVGA_RENDERER_UPLOAD_BYTES, SVGA_RENDERER_READBACK_BYTES,
+	SVGA_RENDERER_NUM
+};
 
 struct svga_counter {
 	uint64_t count;     /* commands executed           */

@@ -13,6 +13,22 @@ static const struct svga_dx_hooks backend_hooks = {
 	.present_blt = backend_present_blt,
 };
 
+/* The guest's statistics window (SVGA_CSTATS_SELECT_RENDERER). */
+static void read_window_stats(void *opaque, uint64_t out[SVGA_RSTAT_NUM])
+{
+	struct svga_backend_stats st;
+
+	svga_backend_get_stats(opaque, &st);
+	out[SVGA_RSTAT_DRAWS] = st.draws;
+	out[SVGA_RSTAT_TRANSLATIONS] = st.translations;
+	out[SVGA_RSTAT_TRANSLATION_FAILURES] = st.translation_failures;
+	out[SVGA_RSTAT_SHADER_CACHE_HITS] = st.shader_cache_hits;
+	out[SVGA_RSTAT_PIPELINE_CREATIONS] = st.pipeline_creations;
+	out[SVGA_RSTAT_PIPELINE_CACHE_HITS] = st.pipeline_cache_hits;
+	out[SVGA_RSTAT_UPLOAD_BYTES] = st.upload_bytes;
+	out[SVGA_RSTAT_READBACK_BYTES] = st.readback_bytes;
+}
+
 int svga_backend_attach(struct svga_dev *dev,
 			const struct svga_backend_config *cfg,
 			struct svga_backend **out, char *err, size_t errlen)
@@ -50,6 +66,7 @@ int svga_backend_attach(struct svga_dev *dev,
 	dev->om.storage_ops = &backend_storage_ops;
 	dev->om.storage_opaque = b;
 	svga_cmd_set_dx_hooks(&dev->cmd, &backend_hooks, b);
+	svga_dev_set_renderer_stats(dev, read_window_stats, b);
 	*out = b;
 	return 0;
 }
@@ -61,6 +78,7 @@ void svga_backend_detach(struct svga_backend *b)
 	backend_surface_free_all(b);
 	backend_shader_free_all(b);
 	svga_cmd_set_dx_hooks(&b->dev->cmd, NULL, NULL);
+	svga_dev_set_renderer_stats(b->dev, NULL, NULL);
 	b->dev->om.storage_ops = NULL;
 	b->dev->om.storage_opaque = NULL;
 	svga_render_free(b->r);

@@ -141,6 +141,28 @@ enum {
 };
 #define SVGA_CSTATS_MAGIC_VALUE 0x43535647u
 #define SVGA_CSTATS_SELECT_TOTALS 0xffffffffu
+/*
+ * Version 2: SELECT = SVGA_CSTATS_SELECT_RENDERER + one of enum
+ * svga_renderer_counter latches that counter of the renderer into COUNT
+ * (TO_HOST and TO_GUEST read 0); all read 0 without a renderer.
+ */
+#define SVGA_CSTATS_SELECT_RENDERER 0xffff0000u
+enum svga_renderer_counter {
+	SVGA_RSTAT_DRAWS,                 /* draws executed on the GPU     */
+	SVGA_RSTAT_TRANSLATIONS,          /* shader variants translated    */
+	SVGA_RSTAT_TRANSLATION_FAILURES,
+	SVGA_RSTAT_SHADER_CACHE_HITS,
+	SVGA_RSTAT_PIPELINE_CREATIONS,
+	SVGA_RSTAT_PIPELINE_CACHE_HITS,
+	SVGA_RSTAT_UPLOAD_BYTES,          /* host storage -> GPU           */
+	SVGA_RSTAT_READBACK_BYTES,        /* GPU -> host storage           */
+	SVGA_RSTAT_NUM
+};
+/* The renderer's counters for the window: read(opaque, out) fills out. */
+void svga_dev_set_renderer_stats(struct svga_dev *dev,
+				 void (*read)(void *opaque,
+					      uint64_t out[SVGA_RSTAT_NUM]),
+				 void *opaque);
 
 /* ---- display ------------------------------------------------------- */
 

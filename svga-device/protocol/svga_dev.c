@@ -96,6 +96,15 @@ struct svga_dev *svga_dev_new(const struct svga_config *cfg,
 	return dev;
 }
 
+void svga_dev_set_renderer_stats(struct svga_dev *dev,
+				 void (*read)(void *opaque,
+					      uint64_t out[SVGA_RSTAT_NUM]),
+				 void *opaque)
+{
+	dev->rstats_read = read;
+	dev->rstats_opaque = opaque;
+}
+
 int svga_dev_set_devcaps(struct svga_dev *dev,
 			 const uint32_t caps[SVGA_NUM_DEVCAPS],
 			 uint32_t max_array_layers)

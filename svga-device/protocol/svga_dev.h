@@ -66,6 +66,9 @@ struct svga_dev {
 	uint32_t cstats_select;
 	struct svga_counter cstats_latch;
 	uint64_t cstats_err_latch;
+	/* the renderer's counters, when one is attached */
+	void (*rstats_read)(void *opaque, uint64_t out[SVGA_RSTAT_NUM]);
+	void *rstats_opaque;
 };
 
 /*

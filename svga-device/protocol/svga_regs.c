@@ -55,10 +55,19 @@ void svga_fence_signal(struct svga_dev *dev, uint32_t fence)
 static void cstats_latch(struct svga_dev *dev, uint32_t sel)
 {
 	dev->cstats_select = sel;
-	if (sel == SVGA_CSTATS_SELECT_TOTALS)
+	if (sel == SVGA_CSTATS_SELECT_TOTALS) {
 		dev->cstats_latch = dev->log.totals.all;
-	else if (!svga_dev_get_counter(dev, sel, &dev->cstats_latch))
+	} else if (sel >= SVGA_CSTATS_SELECT_RENDERER &&
+		   sel < SVGA_CSTATS_SELECT_RENDERER + SVGA_RSTAT_NUM) {
+		uint64_t r[SVGA_RSTAT_NUM] = { 0 };
+
+		if (dev->rstats_read)
+			dev->rstats_read(dev->rstats_opaque, r);
 		memset(&dev->cstats_latch, 0, sizeof(dev->cstats_latch));
+		dev->cstats_latch.count = r[sel - SVGA_CSTATS_SELECT_RENDERER];
+	} else if (!svga_dev_get_counter(dev, sel, &dev->cstats_latch)) {
+		memset(&dev->cstats_latch, 0, sizeof(dev->cstats_latch));
+	}
 	dev->cstats_err_latch = dev->log.totals.cmd_errors;
 }
 
@@ -70,7 +79,7 @@ static uint32_t cstats_read(struct svga_dev *dev, uint32_t r)
 	case SVGA_CSTATS_MAGIC:
 		return SVGA_CSTATS_MAGIC_VALUE;
 	case SVGA_CSTATS_VERSION:
-		return 1;
+		return 2;
 	case SVGA_CSTATS_SELECT:
 		return dev->cstats_select;
 	case SVGA_CSTATS_COUNT_LO:

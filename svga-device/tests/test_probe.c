@@ -336,7 +336,13 @@ static void test_registers_misc(void)
 	/* statistics window */
 	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_MAGIC),
 		 SVGA_CSTATS_MAGIC_VALUE);
-	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_VERSION), 1);
+	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_VERSION), 2);
+	/* no renderer attached: its counters read 0 */
+	wr(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_SELECT,
+	   SVGA_CSTATS_SELECT_RENDERER + SVGA_RSTAT_DRAWS);
+	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_SELECT),
+		 SVGA_CSTATS_SELECT_RENDERER + SVGA_RSTAT_DRAWS);
+	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_COUNT_LO), 0);
 	{
 		struct cbuf *c = calloc(1, sizeof(*c));
 		uint32_t nop = SVGA_CMD_NOP;

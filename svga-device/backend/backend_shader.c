@@ -42,7 +42,8 @@ static uint64_t fnv1a(const uint8_t *p, size_t n)
 
 /* Every register the renderer binds: set = stage, binding by slot. */
 #define BACKEND_BINDINGS (SVGA_RENDER_MAX_CBS + SVGA_RENDER_MAX_SAMPLERS + \
-			  SVGA_RENDER_MAX_SRVS)
+			  SVGA_RENDER_MAX_IMAGE_SRVS + \
+			  SVGA_RENDER_MAX_BUFFER_SRVS)
 
 static unsigned fill_bindings(struct vkd3d_shader_resource_binding *bd,
 			      unsigned set)
@@ -64,13 +65,22 @@ static unsigned fill_bindings(struct vkd3d_shader_resource_binding *bd,
 			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
 			.binding = { set, SVGA_RENDER_BINDING_SAMPLER(i), 1 },
 		};
-	for (unsigned i = 0; i < SVGA_RENDER_MAX_SRVS; i++)
+	for (unsigned i = 0; i < SVGA_RENDER_MAX_IMAGE_SRVS; i++)
 		bd[n++] = (struct vkd3d_shader_resource_binding){
 			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_SRV,
 			.register_index = i,
 			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
 			.flags = VKD3D_SHADER_BINDING_FLAG_IMAGE,
 			.binding = { set, SVGA_RENDER_BINDING_SRV(i), 1 },
+		};
+	/* t# declared as a Buffer: a uniform texel buffer */
+	for (unsigned i = 0; i < SVGA_RENDER_MAX_BUFFER_SRVS; i++)
+		bd[n++] = (struct vkd3d_shader_resource_binding){
+			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_SRV,
+			.register_index = i,
+			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
+			.flags = VKD3D_SHADER_BINDING_FLAG_BUFFER,
+			.binding = { set, SVGA_RENDER_BINDING_BUFFER_SRV(i), 1 },
 		};
 	return n;
 }

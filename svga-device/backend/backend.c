@@ -54,6 +54,7 @@ void svga_backend_detach(struct svga_backend *b)
 		return;
 	backend_surface_free_all(b);
 	backend_shader_free_all(b);
+	backend_sampler_free_all(b);
 	svga_cmd_set_dx_hooks(&b->dev->cmd, NULL, NULL);
 	b->dev->om.storage_ops = NULL;
 	b->dev->om.storage_opaque = NULL;

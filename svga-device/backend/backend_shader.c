@@ -109,8 +109,8 @@ static void make_variant(struct svga_backend *b, struct backend_variant *v)
 
 	memset(&err, 0, sizeof(err));
 	iface.binding_count = fill_bindings(bd, stage);
-	if (svga_shader_translate(v->stage, v->code, v->size, &v->key, &dxbc,
-				  &dxbc_size, &err) ||
+	if (svga_shader_translate_info(v->stage, v->code, v->size, &v->key,
+				       &dxbc, &dxbc_size, &v->res, &err) ||
 	    svga_shader_compile_spirv(dxbc, dxbc_size, &iface, 0, &spirv,
 				      &spirv_size, &err)) {
 		snprintf(v->error, sizeof(v->error), "%s", err.msg);
@@ -158,7 +158,8 @@ static void evict_oldest(struct svga_backend *b)
 int backend_shader_get(struct svga_backend *b,
 		       const struct svga_dx_draw_shader *sh,
 		       const struct svga_shader_key *key,
-		       struct svga_render_shader **out)
+		       struct svga_render_shader **out,
+		       struct svga_shader_resources *res)
 {
 	uint64_t hash = fnv1a(sh->code, sh->size) ^ sh->type;
 	struct backend_variant **head =
@@ -201,6 +202,7 @@ int backend_shader_get(struct svga_backend *b,
 		return SVGA_ERR;
 	}
 	*out = v->shader;
+	*res = v->res;
 	return SVGA_OK;
 }
 

@@ -218,6 +218,6 @@ int svga_view_define(struct svga_objects *om, struct svga_view *v,
 		svga_guest_error(om->log, "bad view dimension %u", dim);
 		return SVGA_ERR;
 	}
-	*v = (struct svga_view){ true, sid, format, dim, a, b, c };
+	*v = (struct svga_view){ true, sid, format, dim, a, b, c, 0 };
 	return SVGA_OK;
 }

@@ -63,6 +63,8 @@ static unsigned fill_bindings(struct vkd3d_shader_resource_binding *bd,
 			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_SAMPLER,
 			.register_index = i,
 			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
+			/* vkd3d matches samplers as image bindings */
+			.flags = VKD3D_SHADER_BINDING_FLAG_IMAGE,
 			.binding = { set, SVGA_RENDER_BINDING_SAMPLER(i), 1 },
 		};
 	for (unsigned i = 0; i < SVGA_RENDER_MAX_IMAGE_SRVS; i++)

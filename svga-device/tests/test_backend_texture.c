@@ -10,7 +10,8 @@
  * nearest and linear (clamped) filtering of a 4x4 texture, mip 1 chosen
  * by the view's mip range, slice 1 of a 2D array chosen by the view's
  * first slice, a texture buffer read by ld from a buffer view at element
- * 4, a texture drawn by the GPU and then sampled (the GPU's pixels, not
+ * 4, a comparison sampler on a D32 texture, a texture drawn by the GPU
+ * and then sampled (the GPU's pixels, not
  * host storage's), and a texture updated after it was sampled (uploaded
  * again).  Then the bad combinations: each a command error with its
  * guest-error line, the device drawing correctly afterwards.
@@ -29,18 +30,21 @@
 #define H 32
 #define TW 4                    /* the texture: 4x4, 2 mips, 2 slices */
 #define T2W 8                   /* the GPU-drawn texture: 8x8 */
-enum { SID_RT = 1, SID_VB, SID_TEX, SID_TBUF, SID_TEX2, SID_GONE };
-enum { MOB_RT = 20, MOB_VB, MOB_SH, MOB_TEX, MOB_TBUF, MOB_TEX2, MOB_GONE };
+enum { SID_RT = 1, SID_VB, SID_TEX, SID_TBUF, SID_TEX2, SID_GONE, SID_DEPTH };
+enum { MOB_RT = 20, MOB_VB, MOB_SH, MOB_TEX, MOB_TBUF, MOB_TEX2, MOB_GONE,
+       MOB_DEPTH };
 enum { RTV = 1, RTV_TEX2 };
 enum { SRV_TEX = 1, SRV_MIP1, SRV_LAYER1, SRV_BUF, SRV_TEX2, SRV_GONE,
-       SRV_UINT, SRV_BADMIP };
-enum { VS_ID = 1, PS_2D, PS_ARRAY, PS_BUF };
-enum { SAMP_POINT = 1, SAMP_LINEAR };
+       SRV_UINT, SRV_BADMIP, SRV_DEPTH };
+enum { VS_ID = 1, PS_2D, PS_ARRAY, PS_BUF, PS_CMP };
+enum { SAMP_POINT = 1, SAMP_LINEAR, SAMP_CMP };
 enum { PS_TYPE = 0, VS_TYPE = 1 };
 
 /* texels: slice 0 mip 0 (4x4), mip 1 (2x2), slice 1 mip 0; RGBA8 */
 static uint8_t tex[2][TW * TW + 4][4];
 static float tbuf[8][4];        /* the buffer's 8 RGBA32F elements */
+static float depth[TW * TW];    /* a D32_FLOAT texture */
+#define CMP_REF 0.5f
 
 static size_t build_vs(struct asm_buf *b)
 {
@@ -68,6 +72,23 @@ static size_t build_ps_sample(struct asm_buf *b, unsigned dim)
 	asm_op(b, 69, 0); dst(b, T_OUTPUT, 0xf, 0);            /* sample */
 	src(b, T_INPUT, O_SWZ(0, 1, 2, 2), 1);
 	src(b, T_RESOURCE, SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0);
+	asm_op(b, 62, 0);
+	return asm_finish(b);
+}
+
+/* ps: o0 = t0.SampleCmp(s0, v1.xy, 0.5).xxxx, declared as Mesa does:
+ * sampler mode default, the comparison in the sampler state */
+static size_t build_ps_cmp(struct asm_buf *b)
+{
+	asm_begin(b, PS_TYPE, 4, 0);
+	asm_op(b, 90, 0); reg0(b, T_SAMPLER, 0);
+	asm_op(b, 88, 3); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
+	asm_op(b, 98, 2); dst(b, T_INPUT, 0xf, 1);
+	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 0);
+	asm_op(b, 70, 0); dst(b, T_OUTPUT, 0xf, 0);            /* sample_c */
+	src(b, T_INPUT, O_SWZ(0, 1, 1, 1), 1);
+	src(b, T_RESOURCE, SWZ_XXXX, 0); reg0(b, T_SAMPLER, 0);
+	imm1(b, 0x3f000000u);                                   /* 0.5 */
 	asm_op(b, 62, 0);
 	return asm_finish(b);
 }
@@ -105,7 +126,7 @@ struct fixture {
 	struct tdev t;
 	struct cbuf *c;
 	struct tmob cot[SVGA_COTABLE_MAX];
-	struct tmob rt, vb, sh, tx, tb, tx2, gone;
+	struct tmob rt, vb, sh, tx, tb, tx2, gone, dp;
 	struct svga_backend *be;
 };
 
@@ -121,6 +142,9 @@ static void make_texels(uint8_t salt)
 	for (int i = 0; i < 8; i++)
 		for (int c = 0; c < 4; c++)
 			tbuf[i][c] = (float)((i * 4 + c) % 7) / 6.0f;
+	/* a checkerboard of depths either side of CMP_REF */
+	for (int i = 0; i < TW * TW; i++)
+		depth[i] = ((i + i / TW) & 1) ? 0.25f + i * 0.01f : 0.75f;
 }
 
 static void upload_texels(struct fixture *f)
@@ -164,6 +188,8 @@ static void define_rtv(struct cbuf *c, uint32_t id, uint32_t sid)
 
 static void define_sampler(struct cbuf *c, uint32_t id, uint32_t filter)
 {
+	/* pass when the reference is below the texel (D3D and Vulkan both
+	 * compare ref OP texel) */
 	SVGA3dCmdDXDefineSamplerState s;
 
 	memset(&s, 0, sizeof(s));
@@ -172,6 +198,7 @@ static void define_sampler(struct cbuf *c, uint32_t id, uint32_t filter)
 	s.addressU = s.addressV = s.addressW = SVGA3D_TEX_ADDRESS_CLAMP;
 	s.maxAnisotropy = 255;           /* as Mesa sends it */
 	s.maxLOD = 1000.0f;
+	s.comparisonFunc = SVGA3D_COMPARISON_LESS;
 	CMD(c, SVGA_3D_CMD_DX_DEFINE_SAMPLER_STATE, s);
 }
 
@@ -190,6 +217,7 @@ static void define_resources(struct fixture *f)
 	tmob_build(&f->t, c, &f->tb, MOB_TBUF, PG, SVGA3D_MOBFMT_PT64_0);
 	tmob_build(&f->t, c, &f->tx2, MOB_TEX2, PG, SVGA3D_MOBFMT_PT64_0);
 	tmob_build(&f->t, c, &f->gone, MOB_GONE, PG, SVGA3D_MOBFMT_PT64_0);
+	tmob_build(&f->t, c, &f->dp, MOB_DEPTH, PG, SVGA3D_MOBFMT_PT64_0);
 	keep = f->t.g.next;
 	run_ok(&f->t, c, "MOBs");
 	f->t.g.next = keep;
@@ -213,13 +241,23 @@ static void define_resources(struct fixture *f)
 	bind_surface(c, SID_TEX, MOB_TEX);
 	bind_surface(c, SID_TBUF, MOB_TBUF);
 	bind_surface(c, SID_TEX2, MOB_TEX2);
+	define_surface(c, SID_DEPTH, SVGA3D_D32_FLOAT,
+		       tex_flags | SVGA3D_SURFACE_BIND_DEPTH_STENCIL, TW, TW, 1,
+		       1, 1);
 	bind_surface(c, SID_GONE, MOB_GONE);
+	bind_surface(c, SID_DEPTH, MOB_DEPTH);
 	run_ok(&f->t, c, "surfaces");
 
 	tmob_write(&f->t, &f->vb, 0, quad, sizeof(quad));
 	tmob_write(&f->t, &f->tb, 0, tbuf, sizeof(tbuf));
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_SURFACE, upv);
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_SURFACE, upb);
+	{
+		SVGA3dCmdUpdateGBSurface upd = { SID_DEPTH };
+
+		tmob_write(&f->t, &f->dp, 0, depth, sizeof(depth));
+		CMD(c, SVGA_3D_CMD_UPDATE_GB_SURFACE, upd);
+	}
 	upload_texels(f);
 	run_ok(&f->t, c, "texels");
 
@@ -242,7 +280,10 @@ static void define_resources(struct fixture *f)
 		    SVGA3D_RESOURCE_TEXTURE2D, 0, 0, 1, 1);
 	define_view(c, SRV_BADMIP, SID_TEX, SVGA3D_R8G8B8A8_UNORM,
 		    SVGA3D_RESOURCE_TEXTURE2D, 3, 0, 1, 1);
+	define_view(c, SRV_DEPTH, SID_DEPTH, SVGA3D_R32_FLOAT,
+		    SVGA3D_RESOURCE_TEXTURE2D, 0, 0, 1, 1);
 	define_sampler(c, SAMP_POINT, 0);
+	define_sampler(c, SAMP_CMP, SVGA3D_FILTER_COMPARE);
 	define_sampler(c, SAMP_LINEAR, SVGA3D_FILTER_MIN_LINEAR |
 		       SVGA3D_FILTER_MAG_LINEAR);
 	dx_ok(&f->t, c, CID, "views and samplers");
@@ -331,7 +372,8 @@ static void bind(struct cbuf *c, uint32_t ps, uint32_t srv, uint32_t smp)
 	CMD(c, SVGA_3D_CMD_DX_SET_SAMPLERS, ss);
 }
 
-enum ref_kind { REF_NEAREST, REF_LINEAR, REF_MIP1, REF_LAYER1, REF_BUFFER };
+enum ref_kind { REF_NEAREST, REF_LINEAR, REF_MIP1, REF_LAYER1, REF_BUFFER,
+		REF_CMP };
 
 static float texel(int slice, int level, int x, int y, int c)
 {
@@ -347,7 +389,11 @@ static void reference(enum ref_kind k, unsigned x, unsigned y, int out[4])
 	float u = ((float)x + 0.5f) / W, v = ((float)y + 0.5f) / H;
 
 	for (int c = 0; c < 4; c++) {
-		if (k == REF_BUFFER) {
+		if (k == REF_CMP) {
+			float d = depth[(int)(v * TW) * TW + (int)(u * TW)];
+
+			out[c] = CMP_REF < d ? 255 : 0;
+		} else if (k == REF_BUFFER) {
 			float e = tbuf[4 + (int)(u * 4)][c];
 
 			out[c] = (int)lrintf(e * 255.0f);
@@ -461,7 +507,7 @@ static void run_errors(struct fixture *f)
 int main(void)
 {
 	struct fixture f;
-	struct asm_buf vs, ps2d, psarr, psbuf;
+	struct asm_buf vs, ps2d, psarr, psbuf, pscmp;
 	size_t n;
 	struct svga_backend_stats st;
 	char err[256];
@@ -496,6 +542,8 @@ int main(void)
 	define_shader(&f, PS_ARRAY, SVGA3D_SHADERTYPE_PS, &psarr, n);
 	n = build_ps_buf(&psbuf);
 	define_shader(&f, PS_BUF, SVGA3D_SHADERTYPE_PS, &psbuf, n);
+	n = build_ps_cmp(&pscmp);
+	define_shader(&f, PS_CMP, SVGA3D_SHADERTYPE_PS, &pscmp, n);
 	set_state(&f);
 
 	bind(f.c, PS_2D, SRV_TEX, SAMP_POINT);
@@ -508,6 +556,8 @@ int main(void)
 	draw_compare(&f, "2D array, slice 1 chosen by the view", REF_LAYER1);
 	bind(f.c, PS_BUF, SRV_BUF, SVGA3D_INVALID_ID);
 	draw_compare(&f, "texture buffer, ld from element 4", REF_BUFFER);
+	bind(f.c, PS_CMP, SRV_DEPTH, SAMP_CMP);
+	draw_compare(&f, "comparison sampler on a D32 texture", REF_CMP);
 
 	/* drawn by the GPU into TEX2 (8x8), then sampled: the GPU's pixels */
 	{
@@ -540,8 +590,8 @@ int main(void)
 	       (unsigned long long)st.images, (unsigned long long)st.buffers,
 	       (unsigned long long)st.upload_bytes,
 	       (unsigned long long)st.readback_bytes);
-	CHECK_EQ(st.draws, 9);
-	CHECK_EQ(st.translations, 4);
+	CHECK_EQ(st.draws, 10);
+	CHECK_EQ(st.translations, 5);
 
 	svga_backend_detach(f.be);
 	dx_cot_free(f.cot);
@@ -552,6 +602,7 @@ int main(void)
 	tmob_free(&f.tb);
 	tmob_free(&f.tx2);
 	tmob_free(&f.gone);
+	tmob_free(&f.dp);
 	free(f.c);
 	tdev_fini(&f.t);
 	return t_report("test_backend_texture");

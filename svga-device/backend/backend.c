@@ -65,7 +65,11 @@ void svga_backend_detach(struct svga_backend *b)
 void svga_backend_get_stats(const struct svga_backend *b,
 			    struct svga_backend_stats *st)
 {
+	struct svga_render_stats rs;
+
 	*st = b->st;
+	svga_render_get_stats(b->r, &rs);
+	st->views = rs.views;
 }
 
 const char *svga_backend_device_name(const struct svga_backend *b)

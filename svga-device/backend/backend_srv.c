@@ -96,6 +96,7 @@ static void evict_oldest_sampler(struct svga_backend *b)
 		svga_render_sampler_free(b->r, s->sampler);
 		free(s);
 		b->num_samplers--;
+		b->st.samplers--;
 	}
 }
 
@@ -131,6 +132,7 @@ static int sampler_get(struct svga_backend *b, uint32_t id,
 		s->next = *head;
 		*head = s;
 		b->num_samplers++;
+		b->st.samplers++;
 	}
 	s->last_use = ++b->sampler_clock;
 	*out = s->sampler;
@@ -149,6 +151,7 @@ void backend_sampler_free_all(struct svga_backend *b)
 		}
 	}
 	b->num_samplers = 0;
+	b->st.samplers = 0;
 }
 
 /* The SVGA3dResourceType a declared dimension takes, and the renderer's

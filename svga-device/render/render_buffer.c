@@ -80,6 +80,7 @@ void svga_render_buffer_free(struct svga_render *r,
 		b->views = v->next;
 		vkDestroyBufferView(r->dev, v->view, NULL);
 		free(v);
+		r->stats.views--;
 	}
 	vkDestroyBuffer(r->dev, b->buf, NULL);
 	render_free_mem(r, b->mem, b->mem_size);
@@ -119,6 +120,7 @@ VkBufferView render_buffer_view(struct svga_render *r,
 		free(*p);
 		*p = NULL;
 		b->num_views--;
+		r->stats.views--;
 	}
 	v = calloc(1, sizeof(*v));
 	if (!v) {
@@ -137,6 +139,7 @@ VkBufferView render_buffer_view(struct svga_render *r,
 	v->next = b->views;
 	b->views = v;
 	b->num_views++;
+	r->stats.views++;
 	return v->view;
 }
 

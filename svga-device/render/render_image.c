@@ -187,6 +187,7 @@ void svga_render_image_free(struct svga_render *r,
 		img->views = v->next;
 		vkDestroyImageView(r->dev, v->view, NULL);
 		free(v);
+		r->stats.views--;
 	}
 	vkDestroyImage(r->dev, img->image, NULL);
 	render_free_mem(r, img->mem, img->mem_size);
@@ -248,6 +249,7 @@ VkImageView render_image_view(struct svga_render *r,
 		free(*p);
 		*p = NULL;
 		img->num_views--;
+		r->stats.views--;
 	}
 	/* sampled views take the format's swizzle (X channels, A8) */
 	if (sampled && aspects == VK_IMAGE_ASPECT_COLOR_BIT &&
@@ -276,5 +278,6 @@ VkImageView render_image_view(struct svga_render *r,
 	v->next = img->views;
 	img->views = v;
 	img->num_views++;
+	r->stats.views++;
 	return v->view;
 }

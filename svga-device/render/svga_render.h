@@ -90,6 +90,7 @@ struct svga_render_stats {
 	uint64_t pipelines_cached;
 	uint64_t submits;
 	uint64_t draws;
+	uint64_t views;          /* image and buffer views cached now */
 };
 void svga_render_get_stats(const struct svga_render *r,
 			   struct svga_render_stats *st);

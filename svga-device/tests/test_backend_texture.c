@@ -30,14 +30,15 @@
 #define H 32
 #define TW 4                    /* the texture: 4x4, 2 mips, 2 slices */
 #define T2W 8                   /* the GPU-drawn texture: 8x8 */
-enum { SID_RT = 1, SID_VB, SID_TEX, SID_TBUF, SID_TEX2, SID_GONE, SID_DEPTH };
+enum { SID_RT = 1, SID_VB, SID_TEX, SID_TBUF, SID_TEX2, SID_GONE, SID_DEPTH,
+       SID_BIG };
 enum { MOB_RT = 20, MOB_VB, MOB_SH, MOB_TEX, MOB_TBUF, MOB_TEX2, MOB_GONE,
        MOB_DEPTH };
 enum { RTV = 1, RTV_TEX2 };
 enum { SRV_TEX = 1, SRV_MIP1, SRV_LAYER1, SRV_BUF, SRV_TEX2, SRV_GONE,
-       SRV_UINT, SRV_BADMIP, SRV_DEPTH };
+       SRV_UINT, SRV_BADMIP, SRV_DEPTH, SRV_BIG };
 enum { VS_ID = 1, PS_2D, PS_ARRAY, PS_BUF, PS_CMP };
-enum { SAMP_POINT = 1, SAMP_LINEAR, SAMP_CMP };
+enum { SAMP_POINT = 1, SAMP_LINEAR, SAMP_CMP, SAMP_VAR };
 enum { PS_TYPE = 0, VS_TYPE = 1 };
 
 /* texels: slice 0 mip 0 (4x4), mip 1 (2x2), slice 1 mip 0; RGBA8 */
@@ -244,6 +245,9 @@ static void define_resources(struct fixture *f)
 	define_surface(c, SID_DEPTH, SVGA3D_D32_FLOAT,
 		       tex_flags | SVGA3D_SURFACE_BIND_DEPTH_STENCIL, TW, TW, 1,
 		       1, 1);
+	/* 16x16, 5 mips, 8 slices: more distinct views than a cache holds */
+	define_surface(c, SID_BIG, SVGA3D_R8G8B8A8_UNORM,
+		       tex_flags | SVGA3D_SURFACE_ARRAY, 16, 16, 1, 5, 8);
 	bind_surface(c, SID_GONE, MOB_GONE);
 	bind_surface(c, SID_DEPTH, MOB_DEPTH);
 	run_ok(&f->t, c, "surfaces");
@@ -480,6 +484,64 @@ static void draw_refused(struct fixture *f, uint32_t ps, uint32_t srv,
 	}
 }
 
+/* 75 distinct views of one surface and 300 distinct sampler states:
+ * the caches stay within their bounds (64 views per object, 256
+ * samplers), evicting while batches may still use what they evict. */
+static void run_cache_bounds(struct fixture *f)
+{
+	SVGA3dCmdDXDraw dr = { 6, 0 };
+	struct svga_backend_stats st;
+	unsigned views = 0, max_views = 0, max_samplers = 0;
+
+	for (uint32_t mip = 0; mip < 5; mip++)
+		for (uint32_t first = 0; first < 8; first++)
+			for (uint32_t count = 1; count <= 2; count++) {
+				if (first + count > 8)
+					continue;
+				define_view(f->c, SRV_BIG, SID_BIG,
+					    SVGA3D_R8G8B8A8_UNORM,
+					    SVGA3D_RESOURCE_TEXTURE2D, mip,
+					    first, 1, count);
+				bind(f->c, PS_ARRAY, SRV_BIG, SAMP_POINT);
+				CMD(f->c, SVGA_3D_CMD_DX_DRAW, dr);
+				dx_ok(&f->t, f->c, CID, "many views");
+				svga_backend_get_stats(f->be, &st);
+				if (st.views > max_views)
+					max_views = (unsigned)st.views;
+				views++;
+			}
+	for (int i = 0; i < 300; i++) {
+		SVGA3dCmdDXDefineSamplerState s;
+
+		memset(&s, 0, sizeof(s));
+		s.samplerId = SAMP_VAR;
+		s.filter = SVGA3D_FILTER_MIN_LINEAR | SVGA3D_FILTER_MAG_LINEAR;
+		s.addressU = s.addressV = s.addressW = SVGA3D_TEX_ADDRESS_CLAMP;
+		s.mipLODBias = (float)i / 64.0f;
+		s.maxLOD = 1000.0f;
+		if (i) {
+			SVGA3dCmdDXDestroySamplerState ds = { SAMP_VAR };
+
+			CMD(f->c, SVGA_3D_CMD_DX_DESTROY_SAMPLER_STATE, ds);
+		}
+		CMD(f->c, SVGA_3D_CMD_DX_DEFINE_SAMPLER_STATE, s);
+		bind(f->c, PS_2D, SRV_TEX, SAMP_VAR);
+		CMD(f->c, SVGA_3D_CMD_DX_DRAW, dr);
+		dx_ok(&f->t, f->c, CID, "many samplers");
+		svga_backend_get_stats(f->be, &st);
+		if (st.samplers > max_samplers)
+			max_samplers = (unsigned)st.samplers;
+	}
+	printf("cache bounds: %u distinct views of one surface, at most %u "
+	       "views cached; 300 distinct samplers, at most %u cached\n",
+	       views, max_views, max_samplers);
+	CHECK(views > 64);
+	/* 64 of SID_BIG plus the few views of the other surfaces */
+	CHECK(max_views <= 64 + 16);
+	CHECK(max_views >= 64);
+	CHECK_EQ(max_samplers, 256);
+}
+
 static void run_errors(struct fixture *f)
 {
 	struct {
@@ -577,6 +639,7 @@ int main(void)
 	bind(f.c, PS_2D, SRV_TEX, SAMP_POINT);
 	draw_compare(&f, "texture updated after use", REF_NEAREST);
 
+	run_cache_bounds(&f);
 	run_errors(&f);
 	bind(f.c, PS_2D, SRV_TEX, SAMP_LINEAR);
 	draw_compare(&f, "linear again after the errors", REF_LINEAR);
@@ -590,7 +653,7 @@ int main(void)
 	       (unsigned long long)st.images, (unsigned long long)st.buffers,
 	       (unsigned long long)st.upload_bytes,
 	       (unsigned long long)st.readback_bytes);
-	CHECK_EQ(st.draws, 10);
+	CHECK_EQ(st.draws, 10 + 75 + 300);
 	CHECK_EQ(st.translations, 5);
 
 	svga_backend_detach(f.be);

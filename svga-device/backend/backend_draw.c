@@ -348,7 +348,7 @@ static int map_draw(struct svga_backend *b, const struct svga_dx_draw *d,
 		}
 	for (unsigned s = 0; s < SVGA_DX_NUM_STAGES; s++)
 		if (d->pipeline.shader[s].id != SVGA3D_INVALID_ID &&
-		    backend_map_stage_resources(b, &d->stage[s], &res[s],
+		    backend_map_stage_resources(b, d, &d->stage[s], &res[s],
 						stage_names[s], &rd->stage[s]))
 			return SVGA_ERR;
 	memcpy(rd->blend_factor, d->blend_factor, sizeof(rd->blend_factor));

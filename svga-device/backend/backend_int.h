@@ -75,6 +75,7 @@ enum svga_shader_class backend_format_class(uint32_t format);
 /* backend_srv.c: a stage's shader resource views and samplers, checked
  * against what its shader declares (res) */
 int backend_map_stage_resources(struct svga_backend *b,
+				const struct svga_dx_draw *d,
 				const struct svga_dx_draw_stage *st,
 				const struct svga_shader_resources *res,
 				const char *stage_name,

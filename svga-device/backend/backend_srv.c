@@ -18,7 +18,11 @@
  *     past the end are clamped, as D3D's -1 "all"; a first mip or slice
  *     past the end is an error); a buffer view's elements past the end
  *     read zeros (the renderer cuts the range).
- * Each failure is a guest error naming the slot and the reason.
+ * Each failure is a guest error naming the slot and the reason.  A view
+ * whose subresources are also bound as a render target or depth-stencil
+ * target of the draw is unbound instead (reads zeros, traced): what
+ * D3D's runtime does with such a hazard, and Vulkan leaves sampling what
+ * the same draw writes undefined.  (Mesa copies such textures itself.)
  *
  * Samplers are translated (filter bits, address modes, LOD, comparison,
  * border colour, anisotropy: Mesa sends 255, clamped here to D3D's 16 and
@@ -245,7 +249,31 @@ static int texture_range(struct svga_backend *b, const char *where,
 	return SVGA_OK;
 }
 
-static int map_srv(struct svga_backend *b, const char *where,
+/* Whether target view t (mip a, layers b + c) overlaps srv on sid. */
+static bool overlaps(const struct svga_dx_draw_view *t, uint32_t sid,
+		     const struct svga_render_srv *srv)
+{
+	uint32_t layers = t->c ? t->c : 1;
+
+	if (t->id == SVGA3D_INVALID_ID || t->sid != sid ||
+	    t->a < srv->mip || t->a >= srv->mip + srv->mips)
+		return false;
+	if (srv->view_type == SVGA_RENDER_VIEW_3D)
+		return true;
+	return t->b < srv->layer + srv->layers && srv->layer < t->b + layers;
+}
+
+static bool target_hazard(const struct svga_dx_draw *d, uint32_t sid,
+			  const struct svga_render_srv *srv)
+{
+	for (unsigned i = 0; i < SVGA3D_DX_MAX_RENDER_TARGETS; i++)
+		if (overlaps(&d->rt[i], sid, srv))
+			return true;
+	return overlaps(&d->ds, sid, srv);
+}
+
+static int map_srv(struct svga_backend *b, const struct svga_dx_draw *d,
+		   const char *where,
 		   const struct svga_dx_draw_view *v, uint32_t dim,
 		   uint32_t cls, struct svga_render_srv *out)
 {
@@ -298,10 +326,17 @@ static int map_srv(struct svga_backend *b, const char *where,
 	out->view_type = type;
 	if (texture_range(b, where, v, s, type, out))
 		return SVGA_ERR;
+	if (target_hazard(d, v->sid, out)) {
+		svga_trace(b->log, "%s: surface %u is a target of the same "
+			   "draw: unbound (reads zeros)", where, v->sid);
+		memset(out, 0, sizeof(*out));
+		return SVGA_OK;
+	}
 	return backend_surface_image(b, s, &out->image);
 }
 
 int backend_map_stage_resources(struct svga_backend *b,
+				const struct svga_dx_draw *d,
 				const struct svga_dx_draw_stage *st,
 				const struct svga_shader_resources *res,
 				const char *stage_name,
@@ -317,7 +352,7 @@ int backend_map_stage_resources(struct svga_backend *b,
 			continue;      /* undeclared, or unbound (reads 0) */
 		snprintf(where, sizeof(where), "%s shader resource %u (view "
 			 "%u)", stage_name, i, v->id);
-		if (map_srv(b, where, v, res->resource_dim[i] - 1u,
+		if (map_srv(b, d, where, v, res->resource_dim[i] - 1u,
 			    res->resource_class[i], &out->srv[i]))
 			return SVGA_ERR;
 	}

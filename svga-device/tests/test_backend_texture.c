@@ -11,9 +11,10 @@
  * by the view's mip range, slice 1 of a 2D array chosen by the view's
  * first slice, a texture buffer read by ld from a buffer view at element
  * 4, a comparison sampler on a D32 texture, a texture drawn by the GPU
- * and then sampled (the GPU's pixels, not
- * host storage's), and a texture updated after it was sampled (uploaded
- * again).  Then the bad combinations: each a command error with its
+ * and then sampled (the GPU's pixels, not host storage's), a texture
+ * sampled by a draw into itself (unbound: zeros, as D3D does), and a
+ * texture updated after it was sampled (uploaded again).  Then the cache
+ * bounds, and the bad combinations: each a command error with its
  * guest-error line, the device drawing correctly afterwards.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
@@ -633,6 +634,26 @@ int main(void)
 		draw_compare(&f, "render target drawn, then sampled",
 			     REF_NEAREST);
 	}
+	/* TEX2 sampled while it is the draw's target: unbound, reads 0 */
+	{
+		SVGA3dCmdDXDraw dr = { 6, 0 };
+		SVGA3dCmdReadbackGBImage rb = { { SID_TEX2, 0, 0 } };
+		uint8_t px[T2W * T2W * 4];
+		unsigned nonzero = 0;
+
+		set_target(f.c, RTV_TEX2, T2W, T2W);
+		bind(f.c, PS_2D, SRV_TEX2, SAMP_POINT);
+		CMD(f.c, SVGA_3D_CMD_DX_DRAW, dr);
+		CMD(f.c, SVGA_3D_CMD_READBACK_GB_IMAGE, rb);
+		set_target(f.c, RTV, W, H);
+		dx_ok(&f.t, f.c, CID, "sampling the draw's own target");
+		tmob_read(&f.t, &f.tx2, 0, px, sizeof(px));
+		for (unsigned i = 0; i < sizeof(px); i++)
+			nonzero += px[i] != 0;
+		printf("target sampled by its own draw: %u of %u bytes "
+		       "non-zero\n", nonzero, (unsigned)sizeof(px));
+		CHECK_EQ(nonzero, 0);
+	}
 	/* UPDATE after the texture was sampled: uploaded again */
 	make_texels(7);
 	upload_texels(&f);
@@ -653,7 +674,7 @@ int main(void)
 	       (unsigned long long)st.images, (unsigned long long)st.buffers,
 	       (unsigned long long)st.upload_bytes,
 	       (unsigned long long)st.readback_bytes);
-	CHECK_EQ(st.draws, 10 + 75 + 300);
+	CHECK_EQ(st.draws, 11 + 75 + 300);
 	CHECK_EQ(st.translations, 5);
 
 	svga_backend_detach(f.be);

@@ -18,9 +18,8 @@
  * guest-error line, the device drawing correctly afterwards.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
-#include "dx_harness.h"
-#include "shader_asm.h"
 #include "svga_backend.h"
+#include "texture_cmds.h"
 
 #include <dlfcn.h>
 #include <math.h>
@@ -40,77 +39,12 @@ enum { SRV_TEX = 1, SRV_MIP1, SRV_LAYER1, SRV_BUF, SRV_TEX2, SRV_GONE,
        SRV_UINT, SRV_BADMIP, SRV_DEPTH, SRV_BIG };
 enum { VS_ID = 1, PS_2D, PS_ARRAY, PS_BUF, PS_CMP };
 enum { SAMP_POINT = 1, SAMP_LINEAR, SAMP_CMP, SAMP_VAR };
-enum { PS_TYPE = 0, VS_TYPE = 1 };
 
 /* texels: slice 0 mip 0 (4x4), mip 1 (2x2), slice 1 mip 0; RGBA8 */
 static uint8_t tex[2][TW * TW + 4][4];
 static float tbuf[8][4];        /* the buffer's 8 RGBA32F elements */
 static float depth[TW * TW];    /* a D32_FLOAT texture */
 #define CMP_REF 0.5f
-
-static size_t build_vs(struct asm_buf *b)
-{
-	asm_begin(b, VS_TYPE, 4, 0);
-	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 0);            /* dcl_input v0 */
-	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 1);            /* dcl_input v1 */
-	asm_op(b, 103, 0); dst(b, T_OUTPUT, 0xf, 0);          /* dcl_output_siv */
-	asm_dw(b, 1);                                          /* position */
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 1);          /* dcl_output o1 */
-	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_INPUT, SWZ_XYZW, 0);
-	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 1); src(b, T_INPUT, SWZ_XYZW, 1);
-	asm_op(b, 62, 0);
-	return asm_finish(b);
-}
-
-/* ps: o0 = t0.sample(s0, v1.xy) (dim 3: Texture2D) or v1.xyz (dim 8:
- * Texture2DArray, z = 0: the view's first slice) */
-static size_t build_ps_sample(struct asm_buf *b, unsigned dim)
-{
-	asm_begin(b, PS_TYPE, 4, 0);
-	asm_op(b, 90, 0); reg0(b, T_SAMPLER, 0);               /* dcl_sampler */
-	asm_op(b, 88, dim); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
-	asm_op(b, 98, 2); dst(b, T_INPUT, 0xf, 1);             /* linear v1 */
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 0);
-	asm_op(b, 69, 0); dst(b, T_OUTPUT, 0xf, 0);            /* sample */
-	src(b, T_INPUT, O_SWZ(0, 1, 2, 2), 1);
-	src(b, T_RESOURCE, SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0);
-	asm_op(b, 62, 0);
-	return asm_finish(b);
-}
-
-/* ps: o0 = t0.SampleCmp(s0, v1.xy, 0.5).xxxx, declared as Mesa does:
- * sampler mode default, the comparison in the sampler state */
-static size_t build_ps_cmp(struct asm_buf *b)
-{
-	asm_begin(b, PS_TYPE, 4, 0);
-	asm_op(b, 90, 0); reg0(b, T_SAMPLER, 0);
-	asm_op(b, 88, 3); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
-	asm_op(b, 98, 2); dst(b, T_INPUT, 0xf, 1);
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 0);
-	asm_op(b, 70, 0); dst(b, T_OUTPUT, 0xf, 0);            /* sample_c */
-	src(b, T_INPUT, O_SWZ(0, 1, 1, 1), 1);
-	src(b, T_RESOURCE, SWZ_XXXX, 0); reg0(b, T_SAMPLER, 0);
-	imm1(b, 0x3f000000u);                                   /* 0.5 */
-	asm_op(b, 62, 0);
-	return asm_finish(b);
-}
-
-/* ps: o0 = t0.ld(ftou(v1.x * 4)), t0 a Buffer<float4> */
-static size_t build_ps_buf(struct asm_buf *b)
-{
-	asm_begin(b, PS_TYPE, 4, 0);
-	asm_op(b, 88, 1); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
-	asm_op(b, 98, 2); dst(b, T_INPUT, 0xf, 1);
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 0);
-	asm_op(b, 104, 0); asm_dw(b, 1);                       /* dcl_temps 1 */
-	asm_op(b, 56, 0); dst(b, T_TEMP, 0x1, 0);              /* mul */
-	src(b, T_INPUT, SWZ_XXXX, 1); imm1(b, 0x40800000u);    /* 4.0 */
-	asm_op(b, 28, 0); dst(b, T_TEMP, 0x1, 0); src(b, T_TEMP, SWZ_XXXX, 0);
-	asm_op(b, 45, 0); dst(b, T_OUTPUT, 0xf, 0);            /* ld */
-	src(b, T_TEMP, SWZ_XXXX, 0); src(b, T_RESOURCE, SWZ_XYZW, 0);
-	asm_op(b, 62, 0);
-	return asm_finish(b);
-}
 
 struct vertex {
 	float pos[4];
@@ -155,53 +89,6 @@ static void upload_texels(struct fixture *f)
 
 	tmob_write(&f->t, &f->tx, 0, tex, sizeof(tex));
 	CMD(f->c, SVGA_3D_CMD_UPDATE_GB_SURFACE, up);
-}
-
-static void define_view(struct cbuf *c, uint32_t id, uint32_t sid,
-			uint32_t fmt, uint32_t dim, uint32_t a, uint32_t b,
-			uint32_t cc, uint32_t d)
-{
-	SVGA3dCmdDXDefineShaderResourceView v;
-
-	memset(&v, 0, sizeof(v));
-	v.shaderResourceViewId = id;
-	v.sid = sid;
-	v.format = fmt;
-	v.resourceDimension = dim;
-	v.desc.tex.mostDetailedMip = a;
-	v.desc.tex.firstArraySlice = b;
-	v.desc.tex.mipLevels = cc;
-	v.desc.tex.arraySize = d;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_SHADERRESOURCE_VIEW, v);
-}
-
-static void define_rtv(struct cbuf *c, uint32_t id, uint32_t sid)
-{
-	SVGA3dCmdDXDefineRenderTargetView rtv;
-
-	memset(&rtv, 0, sizeof(rtv));
-	rtv.renderTargetViewId = id;
-	rtv.sid = sid;
-	rtv.format = SVGA3D_R8G8B8A8_UNORM;
-	rtv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
-	rtv.desc.tex.arraySize = 1;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, rtv);
-}
-
-static void define_sampler(struct cbuf *c, uint32_t id, uint32_t filter)
-{
-	/* pass when the reference is below the texel (D3D and Vulkan both
-	 * compare ref OP texel) */
-	SVGA3dCmdDXDefineSamplerState s;
-
-	memset(&s, 0, sizeof(s));
-	s.samplerId = id;
-	s.filter = filter;
-	s.addressU = s.addressV = s.addressW = SVGA3D_TEX_ADDRESS_CLAMP;
-	s.maxAnisotropy = 255;           /* as Mesa sends it */
-	s.maxLOD = 1000.0f;
-	s.comparisonFunc = SVGA3D_COMPARISON_LESS;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_SAMPLER_STATE, s);
 }
 
 static void define_resources(struct fixture *f)
@@ -308,21 +195,6 @@ static void define_shader(struct fixture *f, uint32_t id, uint32_t type,
 	dx_ok(&f->t, f->c, CID, "shader");
 }
 
-static void set_target(struct cbuf *c, uint32_t rtv, float w, float h)
-{
-	struct {
-		SVGA3dCmdDXSetRenderTargets h;
-		uint32_t rtv[1];
-	} rts = { { SVGA3D_INVALID_ID }, { rtv } };
-	struct {
-		SVGA3dCmdDXSetViewports h;
-		SVGA3dViewport vp[1];
-	} vps = { { 0 }, { { 0, 0, w, h, 0.0f, 1.0f } } };
-
-	CMD(c, SVGA_3D_CMD_DX_SET_RENDERTARGETS, rts);
-	CMD(c, SVGA_3D_CMD_DX_SET_VIEWPORTS, vps);
-}
-
 static void set_state(struct fixture *f)
 {
 	struct cbuf *c = f->c;
@@ -357,24 +229,6 @@ static void set_state(struct fixture *f)
 	CMD(c, SVGA_3D_CMD_DX_SET_RASTERIZER_STATE, srs);
 	set_target(c, RTV, W, H);
 	dx_ok(&f->t, c, CID, "state");
-}
-
-/* pixel shader, its view in t0 and its sampler in s0 */
-static void bind(struct cbuf *c, uint32_t ps, uint32_t srv, uint32_t smp)
-{
-	SVGA3dCmdDXSetShader sps = { ps, SVGA3D_SHADERTYPE_PS };
-	struct {
-		SVGA3dCmdDXSetShaderResources h;
-		uint32_t id[1];
-	} sr = { { 0, SVGA3D_SHADERTYPE_PS }, { srv } };
-	struct {
-		SVGA3dCmdDXSetSamplers h;
-		uint32_t id[1];
-	} ss = { { 0, SVGA3D_SHADERTYPE_PS }, { smp } };
-
-	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, sps);
-	CMD(c, SVGA_3D_CMD_DX_SET_SHADER_RESOURCES, sr);
-	CMD(c, SVGA_3D_CMD_DX_SET_SAMPLERS, ss);
 }
 
 enum ref_kind { REF_NEAREST, REF_LINEAR, REF_MIP1, REF_LAYER1, REF_BUFFER,

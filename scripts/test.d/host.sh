@@ -92,10 +92,15 @@ run_host_tests() {
 # The renderer's tests again under ASan+UBSan (leaks included; lavapipe
 # is kept mapped by the tests so that any leak of its own would be named).
 # UBSan reports fail the test (halt_on_error).
+# With vkd3d (vkd3d_opt of run_host_tests) the renderer glue's tests too:
+# draws through the device core, textures and samplers included.
 build_render_sanitized() {
-	meson_setup "$MESON_ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false &&
+	meson_setup "$MESON_ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false \
+		"$vkd3d_opt" -Dvkd3d=enabled &&
 		ninja -C "$MESON_ASAN_BUILD" svga-device/tests/test_render_image \
-			svga-device/tests/test_render_draw
+			svga-device/tests/test_render_draw \
+			svga-device/tests/test_backend_triangle \
+			svga-device/tests/test_backend_texture
 }
 
 run_render_sanitized() {

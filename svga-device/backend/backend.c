@@ -77,6 +77,7 @@ void svga_backend_detach(struct svga_backend *b)
 		return;
 	backend_surface_free_all(b);
 	backend_shader_free_all(b);
+	backend_sampler_free_all(b);
 	svga_cmd_set_dx_hooks(&b->dev->cmd, NULL, NULL);
 	svga_dev_set_renderer_stats(b->dev, NULL, NULL);
 	b->dev->om.storage_ops = NULL;
@@ -98,6 +99,7 @@ void svga_backend_get_stats(const struct svga_backend *b,
 	st->pipelines_cached = rs.pipelines_cached;
 	st->submits = rs.submits;
 	st->memory_used = rs.memory_used;
+	st->views = rs.views;
 }
 
 const char *svga_backend_device_name(const struct svga_backend *b)

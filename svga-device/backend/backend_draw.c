@@ -162,7 +162,8 @@ static void map_blend(const struct svga_dx_draw_pipeline *p,
 }
 
 static int map_pipeline(struct svga_backend *b, const struct svga_dx_draw *d,
-			struct svga_render_pipeline_desc *pd)
+			struct svga_render_pipeline_desc *pd,
+			struct svga_shader_resources *res)
 {
 	const struct svga_dx_draw_pipeline *p = &d->pipeline;
 	struct svga_shader_key key[SVGA_DX_NUM_STAGES];
@@ -208,9 +209,11 @@ static int map_pipeline(struct svga_backend *b, const struct svga_dx_draw *d,
 	for (unsigned s = 0; s < SVGA_DX_NUM_STAGES; s++) {
 		const struct svga_dx_draw_shader *sh = &p->shader[s];
 
+		memset(&res[s], 0, sizeof(res[s]));
 		if (sh->id == SVGA3D_INVALID_ID || !sh->code)
 			continue;
-		if (backend_shader_get(b, sh, &key[s], &pd->shaders[s]))
+		if (backend_shader_get(b, sh, &key[s], &pd->shaders[s],
+				       &res[s]))
 			return SVGA_ERR;
 	}
 	return SVGA_OK;
@@ -273,12 +276,6 @@ static int check_supported(struct svga_backend *b, const struct svga_dx_draw *d)
 	for (unsigned s = 0; s < SVGA_DX_NUM_STAGES; s++) {
 		if (d->pipeline.shader[s].id == SVGA3D_INVALID_ID)
 			continue;
-		for (unsigned i = 0; i < SVGA3D_DX_MAX_SRVIEWS; i++)
-			if (d->stage[s].srv[i].id != SVGA3D_INVALID_ID) {
-				svga_guest_error(b->log, "shader resources "
-						 "are not rendered yet");
-				return SVGA_ERR;
-			}
 		for (unsigned i = SVGA_RENDER_MAX_CBS;
 		     i < SVGA3D_DX_MAX_CONSTBUFFERS; i++)
 			if (d->stage[s].cb[i].sid != SVGA3D_INVALID_ID) {
@@ -291,7 +288,11 @@ static int check_supported(struct svga_backend *b, const struct svga_dx_draw *d)
 	return SVGA_OK;
 }
 
+static const char *const stage_names[SVGA_DX_NUM_STAGES] = { "VS", "GS",
+							      "PS" };
+
 static int map_draw(struct svga_backend *b, const struct svga_dx_draw *d,
+		    const struct svga_shader_resources *res,
 		    struct svga_render_draw *rd)
 {
 	for (unsigned i = 0; i < SVGA3D_DX_MAX_RENDER_TARGETS &&
@@ -346,6 +347,11 @@ static int map_draw(struct svga_backend *b, const struct svga_dx_draw *d,
 			rd->stage[s].cb[i].offset = cb->offset;
 			rd->stage[s].cb[i].size = cb->size;
 		}
+	for (unsigned s = 0; s < SVGA_DX_NUM_STAGES; s++)
+		if (d->pipeline.shader[s].id != SVGA3D_INVALID_ID &&
+		    backend_map_stage_resources(b, d, &d->stage[s], &res[s],
+						stage_names[s], &rd->stage[s]))
+			return SVGA_ERR;
 	memcpy(rd->blend_factor, d->blend_factor, sizeof(rd->blend_factor));
 	rd->stencil_ref = d->stencil_ref;
 	rd->count = d->count;
@@ -392,11 +398,12 @@ int backend_draw(void *opaque, const struct svga_dx_draw *d)
 {
 	struct svga_backend *b = opaque;
 	struct svga_render_pipeline_desc pd;
+	struct svga_shader_resources res[SVGA_DX_NUM_STAGES];
 	struct svga_render_draw *rd;
 	int rc = SVGA_ERR;
 
 	trace_draw(b, d);
-	if (check_supported(b, d) || map_pipeline(b, d, &pd))
+	if (check_supported(b, d) || map_pipeline(b, d, &pd, res))
 		return SVGA_ERR;
 	rd = calloc(1, sizeof(*rd));     /* large: ~20 KiB of bindings */
 	if (!rd) {
@@ -404,7 +411,7 @@ int backend_draw(void *opaque, const struct svga_dx_draw *d)
 		return SVGA_ERR;
 	}
 	rd->pipeline = &pd;
-	if (map_draw(b, d, rd))
+	if (map_draw(b, d, res, rd))
 		goto out;
 	if (svga_render_draw(b->r, rd)) {
 		svga_guest_error(b->log, "draw: %s",

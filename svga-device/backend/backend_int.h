@@ -21,11 +21,18 @@ struct backend_variant {
 	uint8_t *code;                    /* copy of the bytecode          */
 	struct svga_shader_key key;
 	struct svga_render_shader *shader;  /* NULL: translation failed    */
+	struct svga_shader_resources res;   /* what it declares it binds   */
 	char error[256];
 	uint64_t last_use;
 };
 
 #define BACKEND_VARIANT_BUCKETS 256
+#define BACKEND_SAMPLER_BUCKETS 64
+/* Vulkan samplers kept at most (least recently used evicted); far below
+ * maxSamplerAllocationCount (4000 at least), far above the 48 a draw
+ * binds. */
+#define BACKEND_MAX_SAMPLERS 256
+struct backend_sampler;
 
 struct svga_backend {
 	struct svga_dev *dev;
@@ -37,6 +44,10 @@ struct svga_backend {
 	struct backend_variant *variants[BACKEND_VARIANT_BUCKETS];
 	uint32_t num_variants, max_variants;
 	uint64_t use_clock;
+	/* samplers, keyed by their translated state */
+	struct backend_sampler *samplers[BACKEND_SAMPLER_BUCKETS];
+	uint32_t num_samplers;
+	uint64_t sampler_clock;
 };
 
 /* backend_caps.c: the devcaps of the core narrowed to the renderer's
@@ -59,13 +70,24 @@ void backend_surface_free_all(struct svga_backend *b);
 int backend_shader_get(struct svga_backend *b,
 		       const struct svga_dx_draw_shader *sh,
 		       const struct svga_shader_key *key,
-		       struct svga_render_shader **out);
+		       struct svga_render_shader **out,
+		       struct svga_shader_resources *res);
 void backend_shader_free_all(struct svga_backend *b);
 /* Component class of a vertex or render-target format. */
 enum svga_shader_class backend_format_class(uint32_t format);
 
 /* backend_blit.c */
 int backend_present_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c);
+
+/* backend_srv.c: a stage's shader resource views and samplers, checked
+ * against what its shader declares (res) */
+int backend_map_stage_resources(struct svga_backend *b,
+				const struct svga_dx_draw *d,
+				const struct svga_dx_draw_stage *st,
+				const struct svga_shader_resources *res,
+				const char *stage_name,
+				struct svga_render_stage_bindings *out);
+void backend_sampler_free_all(struct svga_backend *b);
 
 /* backend_draw.c */
 int backend_draw(void *opaque, const struct svga_dx_draw *d);

@@ -42,7 +42,8 @@ static uint64_t fnv1a(const uint8_t *p, size_t n)
 
 /* Every register the renderer binds: set = stage, binding by slot. */
 #define BACKEND_BINDINGS (SVGA_RENDER_MAX_CBS + SVGA_RENDER_MAX_SAMPLERS + \
-			  SVGA_RENDER_MAX_SRVS)
+			  SVGA_RENDER_MAX_IMAGE_SRVS + \
+			  SVGA_RENDER_MAX_BUFFER_SRVS)
 
 static unsigned fill_bindings(struct vkd3d_shader_resource_binding *bd,
 			      unsigned set)
@@ -62,15 +63,26 @@ static unsigned fill_bindings(struct vkd3d_shader_resource_binding *bd,
 			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_SAMPLER,
 			.register_index = i,
 			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
+			/* vkd3d matches samplers as image bindings */
+			.flags = VKD3D_SHADER_BINDING_FLAG_IMAGE,
 			.binding = { set, SVGA_RENDER_BINDING_SAMPLER(i), 1 },
 		};
-	for (unsigned i = 0; i < SVGA_RENDER_MAX_SRVS; i++)
+	for (unsigned i = 0; i < SVGA_RENDER_MAX_IMAGE_SRVS; i++)
 		bd[n++] = (struct vkd3d_shader_resource_binding){
 			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_SRV,
 			.register_index = i,
 			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
 			.flags = VKD3D_SHADER_BINDING_FLAG_IMAGE,
 			.binding = { set, SVGA_RENDER_BINDING_SRV(i), 1 },
+		};
+	/* t# declared as a Buffer: a uniform texel buffer */
+	for (unsigned i = 0; i < SVGA_RENDER_MAX_BUFFER_SRVS; i++)
+		bd[n++] = (struct vkd3d_shader_resource_binding){
+			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_SRV,
+			.register_index = i,
+			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
+			.flags = VKD3D_SHADER_BINDING_FLAG_BUFFER,
+			.binding = { set, SVGA_RENDER_BINDING_BUFFER_SRV(i), 1 },
 		};
 	return n;
 }
@@ -99,8 +111,8 @@ static void make_variant(struct svga_backend *b, struct backend_variant *v)
 
 	memset(&err, 0, sizeof(err));
 	iface.binding_count = fill_bindings(bd, stage);
-	if (svga_shader_translate(v->stage, v->code, v->size, &v->key, &dxbc,
-				  &dxbc_size, &err) ||
+	if (svga_shader_translate_info(v->stage, v->code, v->size, &v->key,
+				       &dxbc, &dxbc_size, &v->res, &err) ||
 	    svga_shader_compile_spirv(dxbc, dxbc_size, &iface, 0, &spirv,
 				      &spirv_size, &err)) {
 		snprintf(v->error, sizeof(v->error), "%s", err.msg);
@@ -148,7 +160,8 @@ static void evict_oldest(struct svga_backend *b)
 int backend_shader_get(struct svga_backend *b,
 		       const struct svga_dx_draw_shader *sh,
 		       const struct svga_shader_key *key,
-		       struct svga_render_shader **out)
+		       struct svga_render_shader **out,
+		       struct svga_shader_resources *res)
 {
 	uint64_t hash = fnv1a(sh->code, sh->size) ^ sh->type;
 	struct backend_variant **head =
@@ -191,6 +204,7 @@ int backend_shader_get(struct svga_backend *b,
 		return SVGA_ERR;
 	}
 	*out = v->shader;
+	*res = v->res;
 	return SVGA_OK;
 }
 

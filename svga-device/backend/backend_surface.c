@@ -254,7 +254,8 @@ int backend_surface_buffer(struct svga_backend *b, struct svga_surface *s,
 					   SVGA_RENDER_BUF_VERTEX |
 					   SVGA_RENDER_BUF_INDEX |
 					   SVGA_RENDER_BUF_CONSTANT |
-					   SVGA_RENDER_BUF_STREAM_OUTPUT,
+					   SVGA_RENDER_BUF_STREAM_OUTPUT |
+					   SVGA_RENDER_BUF_SAMPLED,
 					   &g->buffer)) {
 			svga_guest_error(b->log, "surface %u: no GPU buffer: "
 					 "%s", s->sid,

@@ -35,6 +35,8 @@ struct svga_backend_config {
 
 struct svga_backend_stats {
 	uint64_t draws;               /* draws executed on the GPU         */
+	uint64_t samplers;            /* Vulkan samplers cached now        */
+	uint64_t views;               /* image and buffer views cached now */
 	uint64_t translations;        /* VGPU10 -> SPIR-V variants made    */
 	uint64_t translation_failures;
 	uint64_t shader_cache_hits;

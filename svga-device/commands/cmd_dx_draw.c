@@ -76,7 +76,7 @@ static bool draw_view(struct svga_cmd_ctx *cx, struct svga_dxctx *ctx,
 		return false;
 	}
 	*out = (struct svga_dx_draw_view){ id, v->sid, v->format, v->dim,
-					   v->a, v->b, v->c };
+					   v->a, v->b, v->c, v->d };
 	return true;
 }
 

@@ -58,14 +58,23 @@ SVGA_CMD(svga_cmd_dx_destroy_rtv)
 	return destroy_view(cx, SVGA_COTABLE_RTVIEW, c.renderTargetViewId);
 }
 
+/* a, b, c, d = mostDetailedMip, firstArraySlice, mipLevels, arraySize
+ * (buffers: a, b = firstElement, numElements); checked against the
+ * surface and the shader at draw time, when both are known. */
 SVGA_CMD(svga_cmd_dx_define_srv)
 {
 	SVGA_BODY(SVGA3dCmdDXDefineShaderResourceView, c);
+	struct svga_view *v;
+
 	(void)size;
-	return define_view(cx, SVGA_COTABLE_SRVIEW, c.shaderResourceViewId,
-			   c.sid, c.format, c.resourceDimension,
-			   c.desc.tex.mostDetailedMip,
-			   c.desc.tex.firstArraySlice, c.desc.tex.mipLevels);
+	if (define_view(cx, SVGA_COTABLE_SRVIEW, c.shaderResourceViewId,
+			c.sid, c.format, c.resourceDimension,
+			c.desc.tex.mostDetailedMip, c.desc.tex.firstArraySlice,
+			c.desc.tex.mipLevels))
+		return SVGA_ERR;
+	v = view_slot(cx, SVGA_COTABLE_SRVIEW, c.shaderResourceViewId);
+	v->d = c.desc.tex.arraySize;
+	return SVGA_OK;
 }
 
 SVGA_CMD(svga_cmd_dx_destroy_srv)

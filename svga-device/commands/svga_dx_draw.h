@@ -38,6 +38,9 @@
  *   vbufs[], index_buffer + index_size, stage[].cb/sampler/srv
  *   blend_factor, stencil_ref, count, instances, first, base_vertex,
  *   first_instance              -> the same fields of svga_render_draw
+ * SRV (a, b, c, d) = (mostDetailedMip, firstArraySlice, mipLevels,
+ * arraySize), buffers (firstElement, numElements); the shader's
+ * dcl_resource chooses the view type (backend/backend_srv.c).
  * Sampler maxAnisotropy is as the guest sent it (Mesa: always 255):
  * clamp it.  The renderer has 14 constant-buffer slots (D3D10's usable ones); the
  * snapshot carries the protocol's 16.
@@ -86,6 +89,7 @@ struct svga_dx_draw_view {
 	uint32_t format;
 	uint32_t dim;                 /* SVGA3D_RESOURCE_*              */
 	uint32_t a, b, c;             /* the view desc as defined        */
+	uint32_t d;                   /* SRVs: arraySize                 */
 };
 
 struct svga_dx_draw_buffer {

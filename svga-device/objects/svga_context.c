@@ -209,7 +209,10 @@ int svga_view_define(struct svga_objects *om, struct svga_view *v,
 	if (!s)
 		return SVGA_ERR;
 	f = svga_format_get(format);
-	if (!f || f->bytes_per_block != s->layout.fmt->bytes_per_block) {
+	/* a view of a buffer names its element format (texture buffers);
+	 * a view of an image reinterprets blocks of the same size */
+	if (!f || (s->format == SVGA3D_BUFFER ? format == SVGA3D_BUFFER :
+		   f->bytes_per_block != s->layout.fmt->bytes_per_block)) {
 		svga_guest_error(om->log, "view format %u incompatible with "
 				 "surface %u", format, sid);
 		return SVGA_ERR;
@@ -218,6 +221,6 @@ int svga_view_define(struct svga_objects *om, struct svga_view *v,
 		svga_guest_error(om->log, "bad view dimension %u", dim);
 		return SVGA_ERR;
 	}
-	*v = (struct svga_view){ true, sid, format, dim, a, b, c };
+	*v = (struct svga_view){ true, sid, format, dim, a, b, c, 0 };
 	return SVGA_OK;
 }

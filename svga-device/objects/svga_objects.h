@@ -126,6 +126,7 @@ struct svga_view {
 	uint32_t format;
 	uint32_t dim;             /* SVGA3D_RESOURCE_*                     */
 	uint32_t a, b, c;         /* desc: mip/first/size or elements      */
+	uint32_t d;               /* SRVs: arraySize (set by the command)  */
 };
 
 struct svga_cotable {

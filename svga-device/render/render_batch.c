@@ -163,6 +163,38 @@ void render_defer_pipeline(struct svga_render *r, VkPipeline p)
 	r->dead_pipelines[r->num_dead++] = p;
 }
 
+static void destroy_view(struct svga_render *r, struct render_dead_view v)
+{
+	if (v.image_view)
+		vkDestroyImageView(r->dev, v.image_view, NULL);
+	if (v.buffer_view)
+		vkDestroyBufferView(r->dev, v.buffer_view, NULL);
+}
+
+void render_defer_view(struct svga_render *r, VkImageView iv, VkBufferView bv)
+{
+	struct render_dead_view v = { iv, bv };
+
+	if (!r->recording) {
+		destroy_view(r, v);
+		return;
+	}
+	if (r->num_dead_views == r->cap_dead_views) {
+		uint32_t cap = r->cap_dead_views ? 2 * r->cap_dead_views : 16;
+		struct render_dead_view *n = realloc(r->dead_views,
+						     cap * sizeof(*n));
+
+		if (!n) {
+			svga_render_flush(r);
+			destroy_view(r, v);
+			return;
+		}
+		r->dead_views = n;
+		r->cap_dead_views = cap;
+	}
+	r->dead_views[r->num_dead_views++] = v;
+}
+
 static void batch_done(struct svga_render *r)
 {
 	while (r->staged) {
@@ -175,6 +207,9 @@ static void batch_done(struct svga_render *r)
 	for (uint32_t i = 0; i < r->num_dead; i++)
 		vkDestroyPipeline(r->dev, r->dead_pipelines[i], NULL);
 	r->num_dead = 0;
+	for (uint32_t i = 0; i < r->num_dead_views; i++)
+		destroy_view(r, r->dead_views[i]);
+	r->num_dead_views = 0;
 	render_descriptors_reset(r);
 }
 

@@ -34,6 +34,8 @@ int svga_render_buffer_new(struct svga_render *r, uint64_t size,
 		bci.usage |= VK_BUFFER_USAGE_INDEX_BUFFER_BIT;
 	if (usage & SVGA_RENDER_BUF_CONSTANT)
 		bci.usage |= VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT;
+	if (usage & SVGA_RENDER_BUF_SAMPLED)
+		bci.usage |= VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT;
 	if (usage & SVGA_RENDER_BUF_STREAM_OUTPUT) {
 		bci.usage |= VK_BUFFER_USAGE_TRANSFORM_FEEDBACK_BUFFER_BIT_EXT |
 			     VK_BUFFER_USAGE_TRANSFORM_FEEDBACK_COUNTER_BUFFER_BIT_EXT;
@@ -72,9 +74,73 @@ void svga_render_buffer_free(struct svga_render *r,
 	if (!b)
 		return;
 	svga_render_flush(r);
+	while (b->views) {
+		struct render_buffer_view *v = b->views;
+
+		b->views = v->next;
+		vkDestroyBufferView(r->dev, v->view, NULL);
+		free(v);
+		r->stats.views--;
+	}
 	vkDestroyBuffer(r->dev, b->buf, NULL);
 	render_free_mem(r, b->mem, b->mem_size);
 	free(b);
+}
+
+VkBufferView render_buffer_view(struct svga_render *r,
+				struct svga_render_buffer *b, VkFormat format,
+				uint64_t offset, uint64_t range)
+{
+	VkBufferViewCreateInfo ci = {
+		.sType = VK_STRUCTURE_TYPE_BUFFER_VIEW_CREATE_INFO,
+		.buffer = b->buf,
+		.format = format,
+		.offset = offset,
+		.range = range,
+	};
+	struct render_buffer_view *v;
+	VkResult res;
+
+	for (struct render_buffer_view **p = &b->views; *p; p = &(*p)->next) {
+		v = *p;
+		if (v->format == format && v->offset == offset &&
+		    v->range == range) {
+			*p = v->next;          /* most recently used first */
+			v->next = b->views;
+			b->views = v;
+			return v->view;
+		}
+	}
+	if (b->num_views >= RENDER_MAX_VIEWS_PER_OBJECT) {
+		struct render_buffer_view **p = &b->views;
+
+		while ((*p)->next)
+			p = &(*p)->next;
+		render_defer_view(r, VK_NULL_HANDLE, (*p)->view);
+		free(*p);
+		*p = NULL;
+		b->num_views--;
+		r->stats.views--;
+	}
+	v = calloc(1, sizeof(*v));
+	if (!v) {
+		render_error(r, "out of memory");
+		return VK_NULL_HANDLE;
+	}
+	res = vkCreateBufferView(r->dev, &ci, NULL, &v->view);
+	if (res != VK_SUCCESS) {
+		free(v);
+		render_error(r, "vkCreateBufferView: %s", render_vk_result(res));
+		return VK_NULL_HANDLE;
+	}
+	v->format = format;
+	v->offset = offset;
+	v->range = range;
+	v->next = b->views;
+	b->views = v;
+	b->num_views++;
+	r->stats.views++;
+	return v->view;
 }
 
 static int check_range(struct svga_render *r, struct svga_render_buffer *b,

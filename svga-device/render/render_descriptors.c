@@ -16,7 +16,7 @@ static const VkShaderStageFlags stage_bits[SVGA_RENDER_NUM_STAGES] = {
 };
 
 #define NUM_BINDINGS (SVGA_RENDER_MAX_CBS + SVGA_RENDER_MAX_SAMPLERS + \
-		      SVGA_RENDER_MAX_SRVS)
+		      SVGA_RENDER_MAX_IMAGE_SRVS + SVGA_RENDER_MAX_BUFFER_SRVS)
 
 static int make_set_layout(struct svga_render *r, enum svga_render_stage st)
 {
@@ -37,11 +37,16 @@ static int make_set_layout(struct svga_render *r, enum svga_render_stage st)
 		b[n++] = (VkDescriptorSetLayoutBinding){
 			SVGA_RENDER_BINDING_SAMPLER(i),
 			VK_DESCRIPTOR_TYPE_SAMPLER, 1, stage_bits[st], NULL };
-	for (unsigned i = 0; i < SVGA_RENDER_MAX_SRVS; i++)
+	for (unsigned i = 0; i < SVGA_RENDER_MAX_IMAGE_SRVS; i++)
 		b[n++] = (VkDescriptorSetLayoutBinding){
 			SVGA_RENDER_BINDING_SRV(i),
 			VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE, 1, stage_bits[st],
 			NULL };
+	for (unsigned i = 0; i < SVGA_RENDER_MAX_BUFFER_SRVS; i++)
+		b[n++] = (VkDescriptorSetLayoutBinding){
+			SVGA_RENDER_BINDING_BUFFER_SRV(i),
+			VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, 1,
+			stage_bits[st], NULL };
 	if (vkCreateDescriptorSetLayout(r->dev, &ci, NULL, &r->set_layout[st]))
 		return render_error(r, "vkCreateDescriptorSetLayout failed");
 	return 0;
@@ -55,12 +60,14 @@ int render_descriptors_init(struct svga_render *r)
 		{ VK_DESCRIPTOR_TYPE_SAMPLER,
 		  SVGA_RENDER_MAX_SAMPLERS * RENDER_SETS_PER_POOL },
 		{ VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE,
-		  SVGA_RENDER_MAX_SRVS * RENDER_SETS_PER_POOL },
+		  SVGA_RENDER_MAX_IMAGE_SRVS * RENDER_SETS_PER_POOL },
+		{ VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+		  SVGA_RENDER_MAX_BUFFER_SRVS * RENDER_SETS_PER_POOL },
 	};
 	VkDescriptorPoolCreateInfo pci = {
 		.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO,
 		.maxSets = RENDER_SETS_PER_POOL,
-		.poolSizeCount = 3,
+		.poolSizeCount = 4,
 		.pPoolSizes = sizes,
 	};
 	/* D3D10's default sampler state */

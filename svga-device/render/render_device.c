@@ -246,7 +246,7 @@ static const char *missing_requirement(VkPhysicalDevice pd, char *buf,
 	    props.limits.maxPerStageDescriptorSamplers <
 		    SVGA_RENDER_MAX_SAMPLERS ||
 	    props.limits.maxPerStageDescriptorSampledImages <
-		    SVGA_RENDER_MAX_SRVS ||
+		    SVGA_RENDER_MAX_IMAGE_SRVS + SVGA_RENDER_MAX_BUFFER_SRVS ||
 	    props.limits.maxViewports < SVGA_RENDER_MAX_VIEWPORTS ||
 	    props.limits.maxColorAttachments < SVGA_RENDER_MAX_RTS ||
 	    props.limits.maxVertexInputBindings < SVGA_RENDER_MAX_VBUFS ||
@@ -255,7 +255,8 @@ static const char *missing_requirement(VkPhysicalDevice pd, char *buf,
 			 "%u sampled images per stage, %u viewports, %u "
 			 "render targets, %u vertex buffers and %u elements",
 			 SVGA_RENDER_MAX_CBS, SVGA_RENDER_MAX_SAMPLERS,
-			 SVGA_RENDER_MAX_SRVS, SVGA_RENDER_MAX_VIEWPORTS,
+			 SVGA_RENDER_MAX_IMAGE_SRVS +
+			 SVGA_RENDER_MAX_BUFFER_SRVS, SVGA_RENDER_MAX_VIEWPORTS,
 			 SVGA_RENDER_MAX_RTS, SVGA_RENDER_MAX_VBUFS,
 			 SVGA_RENDER_MAX_ELEMENTS);
 		return buf;
@@ -547,6 +548,7 @@ void svga_render_free(struct svga_render *r)
 		if (r->cmd_pool)
 			vkDestroyCommandPool(r->dev, r->cmd_pool, NULL);
 		free(r->dead_pipelines);
+		free(r->dead_views);
 		vkDestroyDevice(r->dev, NULL);
 	}
 	if (r->instance)

@@ -66,141 +66,6 @@ static int target_view(struct svga_render *r, struct svga_render_image *img,
 	return 0;
 }
 
-static VkImageView srv_view(struct svga_render *r,
-			    const struct svga_render_srv *s)
-{
-	struct svga_render_image *img = s->image;
-	VkImageAspectFlags aspect = img->aspects;
-	VkFormat vkf = img->vk;
-	uint32_t max_layers = img->type == VK_IMAGE_TYPE_3D ? 1 :
-			      img->desc.layers;
-
-	if (s->view_type > SVGA_RENDER_VIEW_CUBE_ARRAY || !s->mips ||
-	    s->mip >= img->desc.mips || s->mips > img->desc.mips - s->mip ||
-	    !s->layers || s->layer >= max_layers ||
-	    s->layers > max_layers - s->layer)
-		goto bad;
-	if (aspect != VK_IMAGE_ASPECT_COLOR_BIT) {
-		/* a depth-stencil image is sampled as depth or stencil */
-		aspect = (s->format == SVGA3D_X24_G8_UINT ||
-			  s->format == SVGA3D_X32_G8X24_UINT) ?
-			 VK_IMAGE_ASPECT_STENCIL_BIT : VK_IMAGE_ASPECT_DEPTH_BIT;
-		if (!(img->aspects & aspect))
-			goto bad;
-	} else if (s->format) {
-		const struct render_format *f = render_format_get(s->format);
-
-		if (!f || f->vk == VK_FORMAT_UNDEFINED ||
-		    f->bytes != img->fmt->bytes ||
-		    f->block_w != img->fmt->block_w ||
-		    render_format_aspects(f->vk) != VK_IMAGE_ASPECT_COLOR_BIT ||
-		    (f->block_w != 1 && f->vk != img->vk))
-			goto bad;
-		vkf = f->vk;
-	}
-	if ((s->view_type == SVGA_RENDER_VIEW_3D) !=
-	    (img->type == VK_IMAGE_TYPE_3D) ||
-	    ((s->view_type == SVGA_RENDER_VIEW_1D ||
-	      s->view_type == SVGA_RENDER_VIEW_1D_ARRAY) !=
-	     (img->type == VK_IMAGE_TYPE_1D)) ||
-	    ((s->view_type == SVGA_RENDER_VIEW_CUBE ||
-	      s->view_type == SVGA_RENDER_VIEW_CUBE_ARRAY) &&
-	     (!(img->desc.usage & SVGA_RENDER_USAGE_CUBE) || s->layers % 6)) ||
-	    ((s->view_type == SVGA_RENDER_VIEW_1D ||
-	      s->view_type == SVGA_RENDER_VIEW_2D) && s->layers != 1) ||
-	    (s->view_type == SVGA_RENDER_VIEW_CUBE && s->layers != 6) ||
-	    !(img->desc.usage & SVGA_RENDER_USAGE_SAMPLED))
-		goto bad;
-	return render_image_view(r, img, vkf, (VkImageViewType)s->view_type,
-				 aspect, s->mip, s->mips, s->layer, s->layers,
-				 true);
-bad:
-	render_error(r, "shader resource view (type %u, format %u, mips "
-		     "%u+%u, layers %u+%u) invalid for the %s image",
-		     s->view_type, s->format, s->mip, s->mips, s->layer,
-		     s->layers, img->fmt->name);
-	return VK_NULL_HANDLE;
-}
-
-#define NUM_WRITES (SVGA_RENDER_MAX_CBS + SVGA_RENDER_MAX_SAMPLERS + \
-		    SVGA_RENDER_MAX_SRVS)
-
-static int write_stage_set(struct svga_render *r, VkDescriptorSet set,
-			   const struct svga_render_stage_bindings *b)
-{
-	VkDescriptorBufferInfo bufs[SVGA_RENDER_MAX_CBS];
-	VkDescriptorImageInfo imgs[SVGA_RENDER_MAX_SAMPLERS +
-				   SVGA_RENDER_MAX_SRVS];
-	VkWriteDescriptorSet w[NUM_WRITES];
-	uint64_t align = r->props.limits.minUniformBufferOffsetAlignment;
-	uint32_t n = 0;
-
-	for (uint32_t i = 0; i < SVGA_RENDER_MAX_CBS; i++) {
-		const struct svga_render_cb *cb = &b->cb[i];
-
-		bufs[i] = (VkDescriptorBufferInfo){ VK_NULL_HANDLE, 0,
-						    VK_WHOLE_SIZE };
-		if (cb->buffer) {
-			uint64_t size = cb->size;
-
-			if (!(cb->buffer->usage & SVGA_RENDER_BUF_CONSTANT) ||
-			    cb->offset >= cb->buffer->size || cb->offset % align)
-				return render_error(r, "constant buffer %u: "
-						    "offset %llu invalid", i,
-						    (unsigned long long)cb->offset);
-			if (!size || size > cb->buffer->size - cb->offset)
-				size = cb->buffer->size - cb->offset;
-			if (size > r->props.limits.maxUniformBufferRange)
-				size = r->props.limits.maxUniformBufferRange;
-			bufs[i] = (VkDescriptorBufferInfo){ cb->buffer->buf,
-							    cb->offset, size };
-		}
-		w[n++] = (VkWriteDescriptorSet){
-			.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
-			.dstSet = set, .dstBinding = SVGA_RENDER_BINDING_CB(i),
-			.descriptorCount = 1,
-			.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
-			.pBufferInfo = &bufs[i],
-		};
-	}
-	for (uint32_t i = 0; i < SVGA_RENDER_MAX_SAMPLERS; i++) {
-		/* samplers have no null descriptor: an unbound slot gets
-		 * D3D's default sampler */
-		imgs[i] = (VkDescriptorImageInfo){
-			b->sampler[i] ? b->sampler[i]->sampler :
-					r->default_sampler,
-			VK_NULL_HANDLE, VK_IMAGE_LAYOUT_UNDEFINED };
-		w[n++] = (VkWriteDescriptorSet){
-			.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
-			.dstSet = set,
-			.dstBinding = SVGA_RENDER_BINDING_SAMPLER(i),
-			.descriptorCount = 1,
-			.descriptorType = VK_DESCRIPTOR_TYPE_SAMPLER,
-			.pImageInfo = &imgs[i],
-		};
-	}
-	for (uint32_t i = 0; i < SVGA_RENDER_MAX_SRVS; i++) {
-		VkDescriptorImageInfo *ii = &imgs[SVGA_RENDER_MAX_SAMPLERS + i];
-
-		*ii = (VkDescriptorImageInfo){ VK_NULL_HANDLE, VK_NULL_HANDLE,
-					       VK_IMAGE_LAYOUT_GENERAL };
-		if (b->srv[i].image) {
-			ii->imageView = srv_view(r, &b->srv[i]);
-			if (!ii->imageView)
-				return -1;
-		}
-		w[n++] = (VkWriteDescriptorSet){
-			.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
-			.dstSet = set, .dstBinding = SVGA_RENDER_BINDING_SRV(i),
-			.descriptorCount = 1,
-			.descriptorType = VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE,
-			.pImageInfo = ii,
-		};
-	}
-	vkUpdateDescriptorSets(r->dev, n, w, 0, NULL);
-	return 0;
-}
-
 static int alloc_sets(struct svga_render *r,
 		      const struct svga_render_pipeline_desc *p,
 		      VkDescriptorSet sets[SVGA_RENDER_NUM_STAGES])
@@ -449,7 +314,8 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 	if (alloc_sets(r, p, sets))
 		return -1;
 	for (unsigned st = 0; st < SVGA_RENDER_NUM_STAGES; st++)
-		if (sets[st] && write_stage_set(r, sets[st], &d->stage[st]))
+		if (sets[st] &&
+		    render_write_stage_set(r, sets[st], &d->stage[st]))
 			return -1;
 
 	num_so = prepare_so(r, d);

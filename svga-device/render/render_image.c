@@ -187,6 +187,7 @@ void svga_render_image_free(struct svga_render *r,
 		img->views = v->next;
 		vkDestroyImageView(r->dev, v->view, NULL);
 		free(v);
+		r->stats.views--;
 	}
 	vkDestroyImage(r->dev, img->image, NULL);
 	render_free_mem(r, img->mem, img->mem_size);
@@ -225,12 +226,31 @@ VkImageView render_image_view(struct svga_render *r,
 	};
 	VkResult res;
 
-	for (v = img->views; v; v = v->next)
+	for (struct render_view_entry **p = &img->views; *p; p = &(*p)->next) {
+		v = *p;
 		if (v->format == format && v->type == type &&
 		    v->aspects == aspects && v->mip == mip && v->mips == mips &&
 		    v->layer == layer && v->layers == layers &&
-		    v->sampled == sampled)
+		    v->sampled == sampled) {
+			/* most recently used first */
+			*p = v->next;
+			v->next = img->views;
+			img->views = v;
 			return v->view;
+		}
+	}
+	if (img->num_views >= RENDER_MAX_VIEWS_PER_OBJECT) {
+		/* the least recently used goes; the batch may still use it */
+		struct render_view_entry **p = &img->views;
+
+		while ((*p)->next)
+			p = &(*p)->next;
+		render_defer_view(r, (*p)->view, VK_NULL_HANDLE);
+		free(*p);
+		*p = NULL;
+		img->num_views--;
+		r->stats.views--;
+	}
 	/* sampled views take the format's swizzle (X channels, A8) */
 	if (sampled && aspects == VK_IMAGE_ASPECT_COLOR_BIT &&
 	    format == img->vk)
@@ -257,5 +277,7 @@ VkImageView render_image_view(struct svga_render *r,
 	v->sampled = sampled;
 	v->next = img->views;
 	img->views = v;
+	img->num_views++;
+	r->stats.views++;
 	return v->view;
 }

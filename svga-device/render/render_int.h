@@ -48,6 +48,13 @@ struct render_staging {
 
 struct render_pipeline;
 
+/* An image or buffer view evicted from its cache while the batch may
+ * still use it: destroyed when the batch completes. */
+struct render_dead_view {
+	VkImageView image_view;
+	VkBufferView buffer_view;
+};
+
 struct svga_render {
 	VkInstance instance;
 	VkPhysicalDevice phys;
@@ -70,6 +77,8 @@ struct svga_render {
 	/* objects to destroy when the batch completes */
 	VkPipeline *dead_pipelines;
 	uint32_t num_dead, cap_dead;
+	struct render_dead_view *dead_views;
+	uint32_t num_dead_views, cap_dead_views;
 
 	uint64_t max_memory, memory_used;
 
@@ -134,6 +143,7 @@ int render_staging_new(struct svga_render *r, uint64_t size, bool keep,
 		       struct render_staging **out);
 void render_staging_free(struct svga_render *r, struct render_staging *s);
 void render_defer_pipeline(struct svga_render *r, VkPipeline p);
+void render_defer_view(struct svga_render *r, VkImageView iv, VkBufferView bv);
 void render_queries_suspend(struct svga_render *r);
 void render_queries_collect(struct svga_render *r);
 void render_queries_resume(struct svga_render *r);
@@ -168,6 +178,10 @@ struct render_view_entry {
 	VkImageView view;
 };
 
+/* Views cached per image and per buffer, least recently used last;
+ * beyond this many the oldest is destroyed (after its batch). */
+#define RENDER_MAX_VIEWS_PER_OBJECT 64
+
 struct svga_render_image {
 	struct svga_render_image_desc desc;
 	const struct render_format *fmt;
@@ -178,6 +192,7 @@ struct svga_render_image {
 	VkDeviceMemory mem;
 	uint64_t mem_size;
 	struct render_view_entry *views;
+	uint32_t num_views;
 };
 
 VkImageView render_image_view(struct svga_render *r,
@@ -188,7 +203,24 @@ VkImageView render_image_view(struct svga_render *r,
 int render_check_view(struct svga_render *r, struct svga_render_image *img,
 		      const struct svga_render_view *v);
 
+struct render_buffer_view {
+	struct render_buffer_view *next;
+	VkFormat format;
+	uint64_t offset, range;
+	VkBufferView view;
+};
+
+/* A texel-buffer view of b (cached on b, bounded); NULL with the error. */
+VkBufferView render_buffer_view(struct svga_render *r,
+				struct svga_render_buffer *b, VkFormat format,
+				uint64_t offset, uint64_t range);
+/* Writes the descriptors of one stage (render_bindings.c). */
+int render_write_stage_set(struct svga_render *r, VkDescriptorSet set,
+			   const struct svga_render_stage_bindings *b);
+
 struct svga_render_buffer {
+	struct render_buffer_view *views;
+	uint32_t num_views;
 	VkBuffer buf;
 	VkDeviceMemory mem;
 	uint64_t size, mem_size;

@@ -17,8 +17,9 @@
  *   earlier operation, so it returns exactly what the GPU wrote.
  * - Viewports follow D3D: origin top-left, NDC +y up, depth [min,max].
  * - Shader resources are bound by descriptor set = stage (VS 0, GS 1,
- *   PS 2) and binding = SVGA_RENDER_BINDING_{CB,SAMPLER,SRV}(slot): SPIR-V
- *   handed to svga_render_shader_new must use these numbers.
+ *   PS 2) and binding = SVGA_RENDER_BINDING_{CB,SAMPLER,SRV}(slot), and
+ *   SVGA_RENDER_BINDING_BUFFER_SRV(slot) for SRVs of buffers (texel
+ *   buffers): SPIR-V handed to svga_render_shader_new must use these.
  */
 #ifndef SVGA_RENDER_H
 #define SVGA_RENDER_H
@@ -39,11 +40,18 @@ struct svga_render_query;
 #define SVGA_RENDER_MAX_ELEMENTS 32
 #define SVGA_RENDER_MAX_CBS 14
 #define SVGA_RENDER_MAX_SAMPLERS 16
-#define SVGA_RENDER_MAX_SRVS 128
+#define SVGA_RENDER_MAX_SRVS 128   /* D3D's SRV slots */
+/* What is bound of them: Vulkan counts sampled images and texel buffers
+ * together (lavapipe: 128 per stage), so image views in slots 0-95 and
+ * buffer views (texel buffers) in slots 0-31: GL 4.3 needs 32 sampler
+ * views per stage, Mesa's svga below GL 4.3 16. */
+#define SVGA_RENDER_MAX_IMAGE_SRVS 96
+#define SVGA_RENDER_MAX_BUFFER_SRVS 32
 
 #define SVGA_RENDER_BINDING_CB(slot) (slot)
 #define SVGA_RENDER_BINDING_SAMPLER(slot) (16 + (slot))
 #define SVGA_RENDER_BINDING_SRV(slot) (32 + (slot))
+#define SVGA_RENDER_BINDING_BUFFER_SRV(slot) (128 + (slot))
 
 enum svga_render_stage {
 	SVGA_RENDER_STAGE_VS = 0,
@@ -82,6 +90,7 @@ struct svga_render_stats {
 	uint64_t pipelines_cached;
 	uint64_t submits;
 	uint64_t draws;
+	uint64_t views;          /* image and buffer views cached now */
 };
 void svga_render_get_stats(const struct svga_render *r,
 			   struct svga_render_stats *st);
@@ -246,6 +255,7 @@ enum svga_render_buffer_usage {
 	SVGA_RENDER_BUF_INDEX = 1u << 1,
 	SVGA_RENDER_BUF_CONSTANT = 1u << 2,
 	SVGA_RENDER_BUF_STREAM_OUTPUT = 1u << 3,
+	SVGA_RENDER_BUF_SAMPLED = 1u << 4,    /* shader resource (texel) */
 };
 
 int svga_render_buffer_new(struct svga_render *r, uint64_t size,
@@ -426,11 +436,17 @@ enum svga_render_view_type {
 	SVGA_RENDER_VIEW_CUBE_ARRAY = 6,
 };
 
+/* An SRV of an image, or (image NULL, buffer set) of a buffer: then
+ * format is the element format (required) and the view covers
+ * num_elements elements from first_element (slot below
+ * SVGA_RENDER_MAX_BUFFER_SRVS; the shader declares a Buffer). */
 struct svga_render_srv {
 	struct svga_render_image *image;     /* NULL: unbound */
 	uint32_t format;     /* view format (same block size); 0: image's */
 	uint32_t view_type;  /* enum svga_render_view_type */
 	uint32_t mip, mips, layer, layers;
+	struct svga_render_buffer *buffer;   /* buffer SRV (image NULL) */
+	uint32_t first_element, num_elements;
 };
 
 /* Stream-output target.  The buffer keeps D3D's filled size: offset is

@@ -55,4 +55,37 @@ int svga_shader_translate(enum svga_shader_stage stage, const void *tokens, size
 			  const struct svga_shader_key *key, void **dxbc, size_t *dxbc_size,
 			  struct svga_sh_error *err);
 
+/*
+ * What a shader binds, from its declarations (filled by
+ * svga_shader_translate_info): the renderer glue checks the bound views
+ * and samplers against it.  resource_dim[t] is the VGPU10 resource
+ * dimension of dcl_resource t# + 1 (0: not declared; VGPU10_RESDIM_RAW + 1
+ * for dcl_resource_raw); resource_class[t] the class its return type
+ * gives the texels (UNORM/SNORM/FLOAT: FLOAT).
+ */
+#define SVGA_SHADER_MAX_RESOURCES 128
+struct svga_shader_resources {
+	uint32_t samplers;                         /* bit per dcl_sampler s# */
+	uint8_t resource_dim[SVGA_SHADER_MAX_RESOURCES];
+	uint8_t resource_class[SVGA_SHADER_MAX_RESOURCES];
+};
+
+/* VGPU10 resource dimensions (resource_dim - 1), as the token format
+ * numbers them. */
+enum svga_shader_resdim {
+	SVGA_SHADER_RESDIM_BUFFER = 1, SVGA_SHADER_RESDIM_1D = 2,
+	SVGA_SHADER_RESDIM_2D = 3, SVGA_SHADER_RESDIM_2DMS = 4,
+	SVGA_SHADER_RESDIM_3D = 5, SVGA_SHADER_RESDIM_CUBE = 6,
+	SVGA_SHADER_RESDIM_1DARRAY = 7, SVGA_SHADER_RESDIM_2DARRAY = 8,
+	SVGA_SHADER_RESDIM_2DMSARRAY = 9, SVGA_SHADER_RESDIM_CUBEARRAY = 10,
+	SVGA_SHADER_RESDIM_RAW = 11,
+};
+
+/* svga_shader_translate, and (res not NULL) what the shader binds. */
+int svga_shader_translate_info(enum svga_shader_stage stage, const void *tokens,
+			       size_t size, const struct svga_shader_key *key,
+			       void **dxbc, size_t *dxbc_size,
+			       struct svga_shader_resources *res,
+			       struct svga_sh_error *err);
+
 #endif

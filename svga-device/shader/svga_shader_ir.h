@@ -73,6 +73,7 @@ struct svga_sh_decls {
 	bool has_icb;
 	uint32_t samplers;                    /* bit per declared s# */
 	uint8_t resource_dim[VGPU10_MAX_RESOURCES];  /* dimension + 1; 0: none */
+	uint8_t resource_ret[VGPU10_MAX_RESOURCES];  /* return type of .x (VGPU10_RETURN_*) */
 	uint8_t uav_dim[VGPU10_MAX_UAVS];            /* dimension + 1; 0: none */
 	uint32_t tgsm_declared;
 	uint32_t in_regs, out_regs;           /* bit per declared v#, o# */

@@ -40,9 +40,29 @@ static int check_key(const struct svga_shader_key *key, struct svga_sh_error *er
 	return 0;
 }
 
+static void fill_resources(const struct svga_sh_decls *d, struct svga_shader_resources *res)
+{
+	memset(res, 0, sizeof(*res));
+	res->samplers = d->samplers;
+	for (unsigned i = 0; i < SVGA_SHADER_MAX_RESOURCES && i < VGPU10_MAX_RESOURCES; i++) {
+		res->resource_dim[i] = d->resource_dim[i];
+		/* VGPU10_RETURN_: 3 SINT, 4 UINT; the rest are float reads */
+		res->resource_class[i] = d->resource_ret[i] == 3 ? SVGA_SHADER_CLASS_SINT :
+					 d->resource_ret[i] == 4 ? SVGA_SHADER_CLASS_UINT :
+					 SVGA_SHADER_CLASS_FLOAT;
+	}
+}
+
 int svga_shader_translate(enum svga_shader_stage stage, const void *tokens, size_t size,
 			  const struct svga_shader_key *key, void **dxbc, size_t *dxbc_size,
 			  struct svga_sh_error *err)
+{
+	return svga_shader_translate_info(stage, tokens, size, key, dxbc, dxbc_size, NULL, err);
+}
+
+int svga_shader_translate_info(enum svga_shader_stage stage, const void *tokens, size_t size,
+			       const struct svga_shader_key *key, void **dxbc, size_t *dxbc_size,
+			       struct svga_shader_resources *res, struct svga_sh_error *err)
 {
 	struct svga_shader_key zero;
 	struct svga_sh_program *p = NULL;
@@ -62,6 +82,8 @@ int svga_shader_translate(enum svga_shader_stage stage, const void *tokens, size
 		return -1;
 	if (svga_sh_validate(p, err))
 		goto out;
+	if (res)
+		fill_resources(&p->decls, res);
 	if (svga_sh_rewrite(p, err) < 0)
 		goto out;
 	if (svga_sh_build_signature(p, key, false, &isgn, &isgn_size, err) ||

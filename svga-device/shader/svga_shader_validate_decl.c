@@ -295,6 +295,7 @@ int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr 
 				return fail_at(err, in, "sample count / reserved bits", VGPU10_OP_SAMPLES(in->token0), 0);
 			if (check_return_type(p, in, err))
 				return -1;
+			d->resource_ret[o->idx[0].imm] = (uint8_t)(p->tokens[in->raw] & 0xf);
 		} else {
 			v = VGPU10_RESDIM_RAW;
 		}

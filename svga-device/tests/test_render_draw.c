@@ -341,7 +341,7 @@ static void test_texture(struct ctx *c)
 		(struct svga_render_cb){ cb, 0, 16 };
 	dr.stage[SVGA_RENDER_STAGE_PS].sampler[0] = smp;
 	dr.stage[SVGA_RENDER_STAGE_PS].srv[0] = (struct svga_render_srv){
-		tex, 0, SVGA_RENDER_VIEW_2D, 0, 1, 0, 1 };
+		tex, 0, SVGA_RENDER_VIEW_2D, 0, 1, 0, 1, NULL, 0, 0 };
 	clear_rt(c, 0, 0, 1, 1);
 	ROK(c->r, svga_render_draw(c->r, &dr));
 	read_rt(c);
@@ -367,7 +367,7 @@ static void test_texture(struct ctx *c)
 			}
 			dr.stage[SVGA_RENDER_STAGE_PS].srv[0] =
 				(struct svga_render_srv){ arr, 0,
-					SVGA_RENDER_VIEW_2D, 1, 1, 1, 1 };
+					SVGA_RENDER_VIEW_2D, 1, 1, 1, 1, NULL, 0, 0 };
 			ROK(c->r, svga_render_draw(c->r, &dr));
 			read_rt(c);
 			RCHECK(count_pixels(c, want2, 1) == W * H,
@@ -384,7 +384,7 @@ static void test_texture(struct ctx *c)
 	RCHECK(count_pixels(c, zero, 0) == W * H, "unbound SRV reads zero");
 	/* a view the image cannot have is refused */
 	dr.stage[SVGA_RENDER_STAGE_PS].srv[0] = (struct svga_render_srv){
-		tex, 0, SVGA_RENDER_VIEW_CUBE, 0, 1, 0, 6 };
+		tex, 0, SVGA_RENDER_VIEW_CUBE, 0, 1, 0, 6, NULL, 0, 0 };
 	RCHECK(svga_render_draw(c->r, &dr) != 0, "cube view of a 2D image "
 	       "refused");
 	svga_render_image_free(c->r, tex);

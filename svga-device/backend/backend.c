@@ -41,6 +41,7 @@ int svga_backend_attach(struct svga_dev *dev,
 	b->log = &dev->log;
 	b->max_variants = cfg && cfg->max_shader_variants ?
 			  cfg->max_shader_variants : 512;
+	backend_shader_dump_init(b);
 	dev->om.storage_ops = &backend_storage_ops;
 	dev->om.storage_opaque = b;
 	svga_cmd_set_dx_hooks(&dev->cmd, &backend_hooks, b);
@@ -58,6 +59,7 @@ void svga_backend_detach(struct svga_backend *b)
 	b->dev->om.storage_ops = NULL;
 	b->dev->om.storage_opaque = NULL;
 	svga_render_free(b->r);
+	free(b->dump_dir);
 	free(b);
 }
 

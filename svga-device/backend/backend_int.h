@@ -37,6 +37,9 @@ struct svga_backend {
 	struct backend_variant *variants[BACKEND_VARIANT_BUCKETS];
 	uint32_t num_variants, max_variants;
 	uint64_t use_clock;
+	/* backend_shader_dump.c: CSVGA_SHADER_DUMP_DIR, or NULL */
+	char *dump_dir;
+	bool dump_failed;
 };
 
 /* backend_surface.c */
@@ -57,6 +60,14 @@ int backend_shader_get(struct svga_backend *b,
 		       const struct svga_shader_key *key,
 		       struct svga_render_shader **out);
 void backend_shader_free_all(struct svga_backend *b);
+
+/* backend_shader_dump.c: a debug copy of each translated shader */
+void backend_shader_dump_init(struct svga_backend *b);
+void backend_shader_dump(struct svga_backend *b,
+			 const struct backend_variant *v,
+			 const void *dxbc, size_t dxbc_size,
+			 const void *spirv, size_t spirv_size,
+			 const char *error);
 /* Component class of a vertex or render-target format. */
 enum svga_shader_class backend_format_class(uint32_t format);
 

@@ -91,11 +91,15 @@ run_host_tests() {
 
 # The renderer's tests again under ASan+UBSan (leaks included; lavapipe
 # is kept mapped by the tests so that any leak of its own would be named).
+# Build every test of the svga-render suite: the run uses --no-rebuild,
+# so one left out would run stale or be missing.
 # UBSan reports fail the test (halt_on_error).
 build_render_sanitized() {
 	meson_setup "$MESON_ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false &&
 		ninja -C "$MESON_ASAN_BUILD" svga-device/tests/test_render_image \
-			svga-device/tests/test_render_draw
+			svga-device/tests/test_render_draw \
+			svga-device/tests/test_backend_triangle \
+			svga-device/tests/test_backend_mesa_draw
 }
 
 run_render_sanitized() {

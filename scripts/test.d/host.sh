@@ -91,6 +91,8 @@ run_host_tests() {
 
 # The renderer's tests again under ASan+UBSan (leaks included; lavapipe
 # is kept mapped by the tests so that any leak of its own would be named).
+# Build every test of the svga-render suite: the run uses --no-rebuild,
+# so one left out would run stale or be missing.
 # UBSan reports fail the test (halt_on_error).
 # With vkd3d (vkd3d_opt of run_host_tests) the renderer glue's tests too:
 # draws through the device core, textures and samplers included.
@@ -100,7 +102,8 @@ build_render_sanitized() {
 		ninja -C "$MESON_ASAN_BUILD" svga-device/tests/test_render_image \
 			svga-device/tests/test_render_draw \
 			svga-device/tests/test_backend_triangle \
-			svga-device/tests/test_backend_texture
+			svga-device/tests/test_backend_texture \
+			svga-device/tests/test_backend_mesa_draw
 }
 
 run_render_sanitized() {

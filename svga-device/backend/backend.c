@@ -63,6 +63,7 @@ int svga_backend_attach(struct svga_dev *dev,
 		free(b);
 		return -1;
 	}
+	backend_shader_dump_init(b);
 	dev->om.storage_ops = &backend_storage_ops;
 	dev->om.storage_opaque = b;
 	svga_cmd_set_dx_hooks(&dev->cmd, &backend_hooks, b);
@@ -83,6 +84,7 @@ void svga_backend_detach(struct svga_backend *b)
 	b->dev->om.storage_ops = NULL;
 	b->dev->om.storage_opaque = NULL;
 	svga_render_free(b->r);
+	free(b->dump_dir);
 	free(b);
 }
 

@@ -369,10 +369,11 @@ static void trace_draw(struct svga_backend *b, const struct svga_dx_draw *d)
 	const SVGA3dViewport *vp = &d->viewports[0];
 	const SVGASignedRect *sc = &d->scissors[0];
 
-	svga_trace(b->log, "draw kind %u count %u inst %u first %u base %d topo %u vs %u ps %u gs %u rt0 %u (sid %u fmt %u) ds %u (fmt %u) vp %u [%g %g %g %g %g %g] sc %u/%u [%d %d %d %d]",
+	svga_trace(b->log, "draw kind %u count %u inst %u first %u base %d topo %u vs %u gs %u ps %u rt0 %u (sid %u fmt %u) ds %u (fmt %u) vp %u [%g %g %g %g %g %g] sc %u/%u [%d %d %d %d]",
 		   d->kind, d->count, d->instances, d->first, d->base_vertex,
-		   p->topology, p->shader[0].id, p->shader[1].id,
-		   p->shader[2].id, d->rt[0].id, d->rt[0].sid,
+		   p->topology, p->shader[SVGA_DX_STAGE_VS].id,
+		   p->shader[SVGA_DX_STAGE_GS].id,
+		   p->shader[SVGA_DX_STAGE_PS].id, d->rt[0].id, d->rt[0].sid,
 		   d->rt[0].format, d->ds.id, d->ds.format,
 		   d->num_viewports, vp->x, vp->y, vp->width, vp->height,
 		   vp->minDepth, vp->maxDepth, d->scissor_enable,

@@ -48,6 +48,9 @@ struct svga_backend {
 	struct backend_sampler *samplers[BACKEND_SAMPLER_BUCKETS];
 	uint32_t num_samplers;
 	uint64_t sampler_clock;
+	/* backend_shader_dump.c: CSVGA_SHADER_DUMP_DIR, or NULL */
+	char *dump_dir;
+	bool dump_failed;
 };
 
 /* backend_caps.c: the devcaps of the core narrowed to the renderer's
@@ -73,6 +76,14 @@ int backend_shader_get(struct svga_backend *b,
 		       struct svga_render_shader **out,
 		       struct svga_shader_resources *res);
 void backend_shader_free_all(struct svga_backend *b);
+
+/* backend_shader_dump.c: a debug copy of each translated shader */
+void backend_shader_dump_init(struct svga_backend *b);
+void backend_shader_dump(struct svga_backend *b,
+			 const struct backend_variant *v,
+			 const void *dxbc, size_t dxbc_size,
+			 const void *spirv, size_t spirv_size,
+			 const char *error);
 /* Component class of a vertex or render-target format. */
 enum svga_shader_class backend_format_class(uint32_t format);
 

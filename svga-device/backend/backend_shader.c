@@ -122,6 +122,8 @@ static void make_variant(struct svga_backend *b, struct backend_variant *v)
 			 svga_render_last_error(b->r));
 		v->shader = NULL;
 	}
+	backend_shader_dump(b, v, dxbc, dxbc_size, spirv, spirv_size,
+			    v->error);
 	free(dxbc);
 	free(spirv);
 	if (v->shader)

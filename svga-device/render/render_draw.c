@@ -90,8 +90,8 @@ static int alloc_sets(struct svga_render *r,
 	return render_error(r, "cannot allocate descriptor sets");
 }
 
-static int set_viewports(struct svga_render *r, VkCommandBuffer cmd,
-			 const struct svga_render_draw *d, VkExtent2D area)
+static void set_viewports(struct svga_render *r, VkCommandBuffer cmd,
+			  const struct svga_render_draw *d, VkExtent2D area)
 {
 	VkViewport vp[SVGA_RENDER_MAX_VIEWPORTS];
 	VkRect2D sc[SVGA_RENDER_MAX_VIEWPORTS];
@@ -106,8 +106,18 @@ static int set_viewports(struct svga_render *r, VkCommandBuffer cmd,
 
 		if (!(v->w > 0.0f && v->h > 0.0f && v->w <= maxw &&
 		      v->h <= maxh && v->x >= lo && v->y >= lo &&
-		      v->x + v->w <= hi && v->y + v->h <= hi))
-			return 1;      /* empty or absurd: D3D draws nothing */
+		      v->x + v->w <= hi && v->y + v->h <= hi)) {
+			/* Empty or absurd: what D3D routes to this viewport
+			 * (SV_ViewportArrayIndex) draws nothing, the other
+			 * viewports still draw.  Mesa sends all 16 viewports
+			 * with the unused ones 0x0, so refusing the whole
+			 * draw here drew nothing of any GL program.  A valid
+			 * 1x1 viewport with an empty scissor stands in. */
+			vp[i] = (VkViewport){ 0.0f, 1.0f, 1.0f, -1.0f, 0.0f,
+					      1.0f };
+			sc[i] = (VkRect2D){ { 0, 0 }, { 0, 0 } };
+			continue;
+		}
 		mind = mind < 0.0f ? 0.0f : mind > 1.0f ? 1.0f : mind;
 		maxd = maxd < 0.0f ? 0.0f : maxd > 1.0f ? 1.0f : maxd;
 		if (!(mind == mind))
@@ -142,7 +152,6 @@ static int set_viewports(struct svga_render *r, VkCommandBuffer cmd,
 	}
 	vkCmdSetViewportWithCount(cmd, d->num_viewports, vp);
 	vkCmdSetScissorWithCount(cmd, d->num_viewports, sc);
-	return 0;
 }
 
 static void bind_vertex_buffers(struct svga_render *r, VkCommandBuffer cmd,
@@ -354,13 +363,7 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 						VK_PIPELINE_BIND_POINT_GRAPHICS,
 						r->pipeline_layout, st, 1,
 						&sets[st], 0, NULL);
-	if (set_viewports(r, cmd, d, area)) {
-		/* nothing visible: keep the pass well-formed and empty */
-		vkCmdEndRendering(cmd);
-		if (d->predicate)
-			r->end_cond(cmd);
-		return 0;
-	}
+	set_viewports(r, cmd, d, area);
 	bind_vertex_buffers(r, cmd, d);
 	vkCmdSetStencilReference(cmd, VK_STENCIL_FACE_FRONT_AND_BACK,
 				 d->stencil_ref & 0xff);

@@ -414,6 +414,24 @@ int main(void)
 	draw_and_compare(&f, "triangle copied by SURFACE_COPY", true, false);
 	/* indexed: R16 indices from startIndexLocation 1 */
 	draw_and_compare(&f, "indexed triangle", false, true);
+	/* Mesa's svga driver sets all 16 viewports, the unused ones 0x0
+	 * (svga_state_framebuffer.c emit_viewport): viewport 0 still draws.
+	 * Before render_draw.c skipped only empty viewports, any empty one
+	 * dropped the whole draw and every GL draw in the guest was lost. */
+	{
+		struct {
+			SVGA3dCmdDXSetViewports h;
+			SVGA3dViewport vp[SVGA3D_DX_MAX_VIEWPORTS];
+		} vps;
+
+		memset(&vps, 0, sizeof(vps));
+		vps.vp[0] = (SVGA3dViewport){ 0, 0, W, H, 0.0f, 1.0f };
+		for (unsigned i = 1; i < SVGA3D_DX_MAX_VIEWPORTS; i++)
+			vps.vp[i].maxDepth = 1.0f;
+		CMD(f.c, SVGA_3D_CMD_DX_SET_VIEWPORTS, vps);
+		dx_ok(&f.t, f.c, CID, "Mesa's 16 viewports");
+	}
+	draw_and_compare(&f, "triangle with Mesa's 16 viewports", false, false);
 	svga_backend_get_stats(f.be, &st);
 	printf("stats: draws %llu, translations %llu (failed %llu), shader "
 	       "cache hits %llu, images %llu, buffers %llu, uploaded %llu "

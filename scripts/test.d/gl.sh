@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: MIT
 # GL layers of scripts/test, in the Debian 13 guest root (scripts/vm
-# --rootfs): Mesa's svga driver on our device (wflinfo), and a small piglit
-# profile whose drawing tests are expected to fail until the device renders
-# (piglit-tests/expected-failures.txt names each with its reason).
+# --rootfs): Mesa's svga driver on our device (wflinfo), kmscube's frame on
+# the device's screen (a PNG), and a small piglit profile, drawn on the
+# device's Vulkan renderer; the tests that cannot pass yet are named in
+# piglit-tests/expected-failures.txt with their reasons, the device errors
+# that are known renderer limits in piglit-tests/expected-device-errors.txt.
 
 PIGLIT_PROFILE=$CSVGA_ROOT/piglit-tests/profiles/smoke.txt
 PIGLIT_EXPECTED=$CSVGA_ROOT/piglit-tests/expected-failures.txt

@@ -97,13 +97,19 @@ run_host_tests() {
 # With vkd3d (vkd3d_opt of run_host_tests) the renderer glue's tests too:
 # draws through the device core, textures and samplers included.
 build_render_sanitized() {
+	local tests
 	meson_setup "$MESON_ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false \
-		"$vkd3d_opt" -Dvkd3d=enabled &&
-		ninja -C "$MESON_ASAN_BUILD" svga-device/tests/test_render_image \
-			svga-device/tests/test_render_draw \
-			svga-device/tests/test_backend_triangle \
-			svga-device/tests/test_backend_texture \
-			svga-device/tests/test_backend_mesa_draw
+		"$vkd3d_opt" -Dvkd3d=enabled || return 1
+	# every executable of the suite, as meson lists them (so a new test
+	# cannot be left out of the list and run stale or missing)
+	mapfile -t tests < <(meson introspect --tests "$MESON_ASAN_BUILD" | python3 -c '
+import json, os, sys
+build = sys.argv[1]
+for t in json.load(sys.stdin):
+    if "svga-render" in t["suite"] or any(s.endswith(":svga-render") for s in t["suite"]):
+        print(os.path.relpath(t["cmd"][0], build))' "$MESON_ASAN_BUILD")
+	[ ${#tests[@]} -gt 0 ] || { echo "no svga-render tests found" >&2; return 1; }
+	ninja -C "$MESON_ASAN_BUILD" "${tests[@]}"
 }
 
 run_render_sanitized() {

@@ -309,6 +309,113 @@ static void mesa_frame(struct cbuf *c)
 	CMD(c, SVGA_3D_CMD_DESTROY_GB_SCREENTARGET, dst);
 }
 
+/*
+ * Per format: a 16x16 surface with 3 mips, a render-target view cleared,
+ * a shader-resource view and GENMIPS on it, then all destroyed (the
+ * surface OTable has 16 entries, so sid 9 is reused).  Reaches the
+ * per-format encoders of the clears and the decoders of GENMIPS.
+ */
+static void format_cycle(struct cbuf *c, uint32_t fmt)
+{
+	SVGA3dCmdBindGBSurface b = { 9, 8 };
+	SVGA3dCmdDXDefineRenderTargetView rtv;
+	SVGA3dCmdDXDefineShaderResourceView srv;
+	SVGA3dCmdDXClearRenderTargetView cl = { 5,
+		{ { 0.25f, 0.5f, 0.75f, 1.0f } } };
+	SVGA3dCmdDXGenMips gm = { 5 };
+	SVGA3dCmdDXDestroyRenderTargetView drt = { 5 };
+	SVGA3dCmdDXDestroyShaderResourceView dsr = { 5 };
+	SVGA3dCmdDestroyGBSurface ds = { 9 };
+
+	surface_v4(c, 9, fmt, SVGA3D_SURFACE_BIND_RENDER_TARGET |
+		   SVGA3D_SURFACE_BIND_SHADER_RESOURCE, 16, 16, 3);
+	CMD(c, SVGA_3D_CMD_BIND_GB_SURFACE, b);
+	memset(&rtv, 0, sizeof(rtv));
+	rtv.renderTargetViewId = 5;
+	rtv.sid = 9;
+	rtv.format = fmt;
+	rtv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
+	rtv.desc.tex.arraySize = 1;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, rtv);
+	CMD(c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, cl);
+	memset(&srv, 0, sizeof(srv));
+	srv.shaderResourceViewId = 5;
+	srv.sid = 9;
+	srv.format = fmt;
+	srv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
+	srv.desc.tex.mipLevels = 3;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_SHADERRESOURCE_VIEW, srv);
+	CMD(c, SVGA_3D_CMD_DX_GENMIPS, gm);
+	CMD(c, SVGA_3D_CMD_DX_DESTROY_RENDERTARGET_VIEW, drt);
+	CMD(c, SVGA_3D_CMD_DX_DESTROY_SHADERRESOURCE_VIEW, dsr);
+	CMD(c, SVGA_3D_CMD_DESTROY_GB_SURFACE, ds);
+}
+
+/* Depth formats: a depth-stencil view cleared (depth, stencil, both). */
+static void depth_cycle(struct cbuf *c, uint32_t fmt)
+{
+	SVGA3dCmdBindGBSurface b = { 9, 8 };
+	SVGA3dCmdDXDefineDepthStencilView_v2 dsv;
+	SVGA3dCmdDXClearDepthStencilView cd = { 1, 0, 5, 0.5f };
+	SVGA3dCmdDXClearDepthStencilView cs = { 2, 0x5a, 5, 0.0f };
+	SVGA3dCmdDXClearDepthStencilView cb = { 3, 0xff, 5, 1.0f };
+	SVGA3dCmdDXDestroyDepthStencilView dd = { 5 };
+	SVGA3dCmdDestroyGBSurface ds = { 9 };
+
+	surface_v4(c, 9, fmt, SVGA3D_SURFACE_BIND_DEPTH_STENCIL, 16, 16, 1);
+	CMD(c, SVGA_3D_CMD_BIND_GB_SURFACE, b);
+	memset(&dsv, 0, sizeof(dsv));
+	dsv.depthStencilViewId = 5;
+	dsv.sid = 9;
+	dsv.format = fmt;
+	dsv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
+	dsv.arraySize = 1;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_DEPTHSTENCIL_VIEW_V2, dsv);
+	CMD(c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cd);
+	CMD(c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cs);
+	CMD(c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cb);
+	CMD(c, SVGA_3D_CMD_DX_DESTROY_DEPTHSTENCIL_VIEW, dd);
+	CMD(c, SVGA_3D_CMD_DESTROY_GB_SURFACE, ds);
+}
+
+static void formats(const char *dir, struct cbuf *c)
+{
+	static const uint32_t fmts[] = {
+		SVGA3D_R8G8B8A8_UNORM, SVGA3D_R8G8B8A8_UNORM_SRGB,
+		SVGA3D_B8G8R8A8_UNORM, SVGA3D_B8G8R8X8_UNORM,
+		SVGA3D_B8G8R8A8_UNORM_SRGB, SVGA3D_R8_UNORM,
+		SVGA3D_R8G8_UNORM, SVGA3D_R16_FLOAT, SVGA3D_R16G16_FLOAT,
+		SVGA3D_R16G16B16A16_FLOAT, SVGA3D_R32_FLOAT,
+		SVGA3D_R32G32_FLOAT, SVGA3D_R32G32B32A32_FLOAT,
+		SVGA3D_R16G16B16A16_UNORM, SVGA3D_R16_UNORM,
+		SVGA3D_R10G10B10A2_UNORM, SVGA3D_B5G6R5_UNORM,
+	};
+	static const uint32_t depth[] = {
+		SVGA3D_D16_UNORM, SVGA3D_D24_UNORM_S8_UINT, SVGA3D_D32_FLOAT,
+		SVGA3D_D32_FLOAT_S8X24_UINT,
+	};
+	SVGA3dCmdDefineGBMob64 m = { 8, SVGA3D_MOBFMT_RANGE, 0x200, 64 * PG };
+	const unsigned per_file = 6;
+	char name[32];
+
+	for (unsigned i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i += per_file) {
+		cotables(c);
+		CMD(c, SVGA_3D_CMD_DEFINE_GB_MOB64, m);
+		for (unsigned j = i; j < i + per_file &&
+		     j < sizeof(fmts) / sizeof(fmts[0]); j++)
+			format_cycle(c, fmts[j]);
+		snprintf(name, sizeof(name), "dxformats%u", i / per_file);
+		out(dir, name, c);
+		cb_reset(c);
+	}
+	cotables(c);
+	CMD(c, SVGA_3D_CMD_DEFINE_GB_MOB64, m);
+	for (unsigned j = 0; j < sizeof(depth) / sizeof(depth[0]); j++)
+		depth_cycle(c, depth[j]);
+	out(dir, "dxdepth", c);
+	cb_reset(c);
+}
+
 int main(int argc, char **argv)
 {
 	struct cbuf *c = calloc(1, sizeof(*c));
@@ -390,6 +497,7 @@ int main(int argc, char **argv)
 	mesa_frame(c);
 	out(dir, "dxframe", c);
 	cb_reset(c);
+	formats(dir, c);
 	free(c);
 	return 0;
 }

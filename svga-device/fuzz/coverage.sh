@@ -47,6 +47,9 @@ build_cov() {
 	. "$CSVGA_ROOT/scripts/sources.sh"
 	local ksrc opts
 	ksrc=$(pristine_tree linux)
+	# meson's compiler checks run instrumented programs: keep their
+	# profiles out of the current directory
+	export LLVM_PROFILE_FILE=$out/build-%p.profraw
 	opts=(-Dfuzz=true -Dkernel_src="$ksrc"
 	      "-Dc_args=-fprofile-instr-generate -fcoverage-mapping"
 	      "-Dc_link_args=-fprofile-instr-generate")

@@ -322,6 +322,16 @@ const char *svga_cmd_name(uint32_t id)
 	return d ? d->name : NULL;
 }
 
+bool svga_cmd_fixed_size(uint32_t id, uint32_t *size)
+{
+	const struct cmd_desc *d = lookup3d(id);
+
+	if (!d)
+		return false;
+	*size = d->min_size;
+	return true;
+}
+
 static uint32_t rd32(const uint8_t *p)
 {
 	uint32_t v;

@@ -99,5 +99,8 @@ void svga_cbctx_reset(struct svga_dev *dev);
 /* Execute one command at buf[0..len).  On success, *used is its size. */
 int svga_cmd_exec(struct svga_dev *dev, const uint8_t *buf, uint32_t len,
 		  uint32_t *used);
+/* The size of 3D command id's fixed part in *size; false when the table
+ * has no handler for id.  The fuzzer builds well-formed commands from it. */
+bool svga_cmd_fixed_size(uint32_t id, uint32_t *size);
 
 #endif

@@ -19,6 +19,19 @@
 	if (!ctx) \
 		return SVGA_ERR
 
+/* The destroy commands of objects nothing else refers to by id: the
+ * COTable entry goes; the bound state keeps naming the id, and a draw
+ * that still uses it is a command error (draw_state(), cmd_dx_draw.c). */
+#define DX_DESTROY_STATE_CMD(fn, T, name, table, id_field)		\
+	SVGA_CMD(fn)							\
+	{								\
+		SVGA_BODY(T, c);					\
+		CMD_CTX(name);						\
+		(void)size;						\
+		return svga_dxobj_destroy(cx->om, ctx, table,		\
+					  c.id_field, cmd);		\
+	}
+
 static bool in_range(struct svga_cmd_ctx *cx, const char *cmd,
 		     const char *field, uint32_t v, uint32_t min, uint32_t max)
 {
@@ -129,15 +142,10 @@ SVGA_CMD(svga_cmd_dx_define_element_layout)
 	return SVGA_OK;
 }
 
-SVGA_CMD(svga_cmd_dx_destroy_element_layout)
-{
-	SVGA_BODY(SVGA3dCmdDXDestroyElementLayout, c);
-	CMD_CTX("DX_DESTROY_ELEMENTLAYOUT");
-
-	(void)size;
-	return svga_dxobj_destroy(cx->om, ctx, SVGA_COTABLE_ELEMENTLAYOUT,
-				  c.elementLayoutId, cmd);
-}
+DX_DESTROY_STATE_CMD(svga_cmd_dx_destroy_element_layout,
+		     SVGA3dCmdDXDestroyElementLayout,
+		     "DX_DESTROY_ELEMENTLAYOUT", SVGA_COTABLE_ELEMENTLAYOUT,
+		     elementLayoutId)
 
 static bool blend_rt_ok(struct svga_cmd_ctx *cx, const char *cmd,
 			const SVGA3dDXBlendStatePerRT *rt)
@@ -203,15 +211,10 @@ SVGA_CMD(svga_cmd_dx_define_blend_state)
 	return SVGA_OK;
 }
 
-SVGA_CMD(svga_cmd_dx_destroy_blend_state)
-{
-	SVGA_BODY(SVGA3dCmdDXDestroyBlendState, c);
-	CMD_CTX("DX_DESTROY_BLEND_STATE");
-
-	(void)size;
-	return svga_dxobj_destroy(cx->om, ctx, SVGA_COTABLE_BLENDSTATE,
-				  c.blendId, cmd);
-}
+DX_DESTROY_STATE_CMD(svga_cmd_dx_destroy_blend_state,
+		     SVGA3dCmdDXDestroyBlendState,
+		     "DX_DESTROY_BLEND_STATE", SVGA_COTABLE_BLENDSTATE,
+		     blendId)
 
 static bool stencil_face_ok(struct svga_cmd_ctx *cx, const char *cmd,
 			    uint8_t fail, uint8_t zfail, uint8_t pass,
@@ -262,15 +265,10 @@ SVGA_CMD(svga_cmd_dx_define_depthstencil_state)
 	return SVGA_OK;
 }
 
-SVGA_CMD(svga_cmd_dx_destroy_depthstencil_state)
-{
-	SVGA_BODY(SVGA3dCmdDXDestroyDepthStencilState, c);
-	CMD_CTX("DX_DESTROY_DEPTHSTENCIL_STATE");
-
-	(void)size;
-	return svga_dxobj_destroy(cx->om, ctx, SVGA_COTABLE_DEPTHSTENCIL,
-				  c.depthStencilId, cmd);
-}
+DX_DESTROY_STATE_CMD(svga_cmd_dx_destroy_depthstencil_state,
+		     SVGA3dCmdDXDestroyDepthStencilState,
+		     "DX_DESTROY_DEPTHSTENCIL_STATE", SVGA_COTABLE_DEPTHSTENCIL,
+		     depthStencilId)
 
 /* DEFINE_RASTERIZER_STATE and _V2 (which adds a 32-bit forcedSampleCount). */
 static int define_rasterizer(struct svga_cmd_ctx *cx, const char *cmd,
@@ -339,15 +337,10 @@ SVGA_CMD(svga_cmd_dx_define_rasterizer_state_v2)
 				 c2.forcedSampleCount);
 }
 
-SVGA_CMD(svga_cmd_dx_destroy_rasterizer_state)
-{
-	SVGA_BODY(SVGA3dCmdDXDestroyRasterizerState, c);
-	CMD_CTX("DX_DESTROY_RASTERIZER_STATE");
-
-	(void)size;
-	return svga_dxobj_destroy(cx->om, ctx, SVGA_COTABLE_RASTERIZERSTATE,
-				  c.rasterizerId, cmd);
-}
+DX_DESTROY_STATE_CMD(svga_cmd_dx_destroy_rasterizer_state,
+		     SVGA3dCmdDXDestroyRasterizerState,
+		     "DX_DESTROY_RASTERIZER_STATE",
+		     SVGA_COTABLE_RASTERIZERSTATE, rasterizerId)
 
 #define FILTER_BITS (SVGA3D_FILTER_MIP_LINEAR | SVGA3D_FILTER_MAG_LINEAR | \
 		     SVGA3D_FILTER_MIN_LINEAR | SVGA3D_FILTER_ANISOTROPIC | \
@@ -395,15 +388,10 @@ SVGA_CMD(svga_cmd_dx_define_sampler_state)
 	return SVGA_OK;
 }
 
-SVGA_CMD(svga_cmd_dx_destroy_sampler_state)
-{
-	SVGA_BODY(SVGA3dCmdDXDestroySamplerState, c);
-	CMD_CTX("DX_DESTROY_SAMPLER_STATE");
-
-	(void)size;
-	return svga_dxobj_destroy(cx->om, ctx, SVGA_COTABLE_SAMPLER,
-				  c.samplerId, cmd);
-}
+DX_DESTROY_STATE_CMD(svga_cmd_dx_destroy_sampler_state,
+		     SVGA3dCmdDXDestroySamplerState,
+		     "DX_DESTROY_SAMPLER_STATE", SVGA_COTABLE_SAMPLER,
+		     samplerId)
 
 SVGA_CMD(svga_cmd_dx_define_streamoutput)
 {

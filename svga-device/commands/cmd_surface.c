@@ -5,45 +5,37 @@
  */
 #include "svga_commands.h"
 
-SVGA_CMD(svga_cmd_define_gb_surface)
-{
-	SVGA_BODY(SVGA3dCmdDefineGBSurface, c);
-	(void)size;
-	return svga_surface_define(cx->om, c.sid, c.surfaceFlags, c.format,
-				   c.numMipLevels, c.multisampleCount,
-				   c.size.width, c.size.height, c.size.depth,
-				   0);
-}
+/*
+ * DEFINE_GB_SURFACE and its _V2.._V4 forms share their leading fields and
+ * differ in the struct (64-bit flags from _V3; _V3's multisample pattern
+ * and quality level and _V4's buffer stride do not change the surface's
+ * layout or storage here), so one body serves all four.  V1 has no array
+ * size: 0 means one layer (or six faces for a cube).
+ */
+#define DEFINE_GB_SURFACE_CMD(fn, T, array_size_of)			\
+	SVGA_CMD(fn)							\
+	{								\
+		SVGA_BODY(T, c);					\
+		(void)size;						\
+		return svga_surface_define(cx->om, c.sid, c.surfaceFlags, \
+					   c.format, c.numMipLevels,	\
+					   c.multisampleCount,		\
+					   c.size.width, c.size.height,	\
+					   c.size.depth,		\
+					   array_size_of(c));		\
+	}
 
-SVGA_CMD(svga_cmd_define_gb_surface_v2)
-{
-	SVGA_BODY(SVGA3dCmdDefineGBSurface_v2, c);
-	(void)size;
-	return svga_surface_define(cx->om, c.sid, c.surfaceFlags, c.format,
-				   c.numMipLevels, c.multisampleCount,
-				   c.size.width, c.size.height, c.size.depth,
-				   c.arraySize);
-}
+#define NO_ARRAY_SIZE(c) 0
+#define ARRAY_SIZE_FIELD(c) (c).arraySize
 
-SVGA_CMD(svga_cmd_define_gb_surface_v3)
-{
-	SVGA_BODY(SVGA3dCmdDefineGBSurface_v3, c);
-	(void)size;
-	return svga_surface_define(cx->om, c.sid, c.surfaceFlags, c.format,
-				   c.numMipLevels, c.multisampleCount,
-				   c.size.width, c.size.height, c.size.depth,
-				   c.arraySize);
-}
-
-SVGA_CMD(svga_cmd_define_gb_surface_v4)
-{
-	SVGA_BODY(SVGA3dCmdDefineGBSurface_v4, c);
-	(void)size;
-	return svga_surface_define(cx->om, c.sid, c.surfaceFlags, c.format,
-				   c.numMipLevels, c.multisampleCount,
-				   c.size.width, c.size.height, c.size.depth,
-				   c.arraySize);
-}
+DEFINE_GB_SURFACE_CMD(svga_cmd_define_gb_surface, SVGA3dCmdDefineGBSurface,
+		      NO_ARRAY_SIZE)
+DEFINE_GB_SURFACE_CMD(svga_cmd_define_gb_surface_v2,
+		      SVGA3dCmdDefineGBSurface_v2, ARRAY_SIZE_FIELD)
+DEFINE_GB_SURFACE_CMD(svga_cmd_define_gb_surface_v3,
+		      SVGA3dCmdDefineGBSurface_v3, ARRAY_SIZE_FIELD)
+DEFINE_GB_SURFACE_CMD(svga_cmd_define_gb_surface_v4,
+		      SVGA3dCmdDefineGBSurface_v4, ARRAY_SIZE_FIELD)
 
 SVGA_CMD(svga_cmd_destroy_gb_surface)
 {

@@ -134,8 +134,13 @@ run_render_sanitized() {
 # The fuzzers: every executable svga-device/fuzz builds as fuzz_*, run for
 # FUZZ_SECONDS from the committed seed corpus; any crash or sanitizer
 # report fails the test and leaves the reproducer in the results dir.
+# fuzz_shader links our vkd3d-shader, so what the validator lets through
+# is compiled to SPIR-V too: no guest shader may crash or assert in it.
 build_fuzzers() {
-	CC=clang meson_setup "$MESON_FUZZ_BUILD" -Dfuzz=true && ninja -C "$MESON_FUZZ_BUILD"
+	local vkd3d_opt
+	vkd3d_opt=$(vkd3d_for_tests) || return 1
+	CC=clang meson_setup "$MESON_FUZZ_BUILD" -Dfuzz=true "$vkd3d_opt" -Dvkd3d=enabled &&
+		ninja -C "$MESON_FUZZ_BUILD"
 }
 
 run_fuzz() {

@@ -8,6 +8,7 @@
  * D3D10 defines (NaN/Inf, -0, saturating conversions, masked shift counts
  * and bit-field widths, division by zero, round-to-even ties).
  *
+ * Derivatives and discard run in a pixel shader drawn with vk_compute_draw.
  * The table sm41_opcodes lists what Mesa emits at SM4.1 (declarations and
  * customdata excluded); the test counts how many of them a computed check
  * covered and prints the others with the reason.  Compute shaders do not
@@ -95,7 +96,6 @@ struct sm41_opcode {
 	const char *gap;      /* a form of it computes wrongly: the known reason */
 };
 
-#define NEEDS_PS "needs a pixel shader (not in this compute harness)"
 #define NEEDS_GS "needs a geometry shader: test_vkd3d_stages draws with it"
 #define NEEDS_TEX "needs a texture: test_backend_texture renders with it"
 #define NEEDS_TEX_PS "needs a texture in a pixel shader; no test computes with it yet"
@@ -104,8 +104,8 @@ static struct sm41_opcode sm41_opcodes[] = {
 	{ "add", OP_ADD, NULL, false, NULL }, { "and", OP_AND, NULL, false, NULL },
 	{ "break", OP_BREAK, NULL, false, NULL }, { "case", OP_CASE, NULL, false, NULL },
 	{ "continue", OP_CONTINUE, NULL, false, NULL }, { "cut", OP_CUT, NEEDS_GS, false, NULL },
-	{ "default", OP_DEFAULT, NULL, false, NULL }, { "deriv_rtx", OP_DERIV_RTX, NEEDS_PS, false, NULL },
-	{ "deriv_rty", OP_DERIV_RTY, NEEDS_PS, false, NULL }, { "discard", OP_DISCARD, NEEDS_PS, false, NULL },
+	{ "default", OP_DEFAULT, NULL, false, NULL }, { "deriv_rtx", OP_DERIV_RTX, NULL, false, NULL },
+	{ "deriv_rty", OP_DERIV_RTY, NULL, false, NULL }, { "discard", OP_DISCARD, NULL, false, NULL },
 	{ "div", OP_DIV, NULL, false, NULL }, { "dp2", OP_DP2, NULL, false, NULL },
 	{ "dp3", OP_DP3, NULL, false, NULL }, { "dp4", OP_DP4, NULL, false, NULL },
 	{ "else", OP_ELSE, NULL, false, NULL }, { "emit", OP_EMIT, NEEDS_GS, false, NULL },
@@ -225,14 +225,55 @@ static size_t records_program(struct asm_buf *b, void (*body)(struct asm_buf *b,
 	return asm_finish(b);
 }
 
-/* DXBC (empty signatures, SHEX) -> SPIR-V with u0, u1 as storage buffers. */
-static int compile_stream(const struct asm_buf *b, struct vkd3d_shader_code *spirv)
+/* An ISGN/OSGN payload: count, 8, 24-byte elements, then the names. */
+struct sig {
+	uint32_t w[64];
+	size_t size;
+};
+
+struct sig_elem {
+	const char *name;
+	uint32_t sysval, component_type, reg, mask;
+};
+
+static void sig_build(struct sig *sg, const struct sig_elem *e, unsigned n)
+{
+	size_t names = 8 + 24 * (size_t)n;
+
+	memset(sg, 0, sizeof(*sg));
+	sg->w[0] = n;
+	sg->w[1] = 8;
+	for (unsigned i = 0; i < n; i++) {
+		size_t len = strlen(e[i].name) + 1;
+		uint32_t *el = &sg->w[2 + 6 * i];
+
+		el[0] = (uint32_t)names;
+		el[1] = 0;                         /* semantic index */
+		el[2] = e[i].sysval;
+		el[3] = e[i].component_type;
+		el[4] = e[i].reg;
+		el[5] = e[i].mask | e[i].mask << 8;
+		if (names + len <= sizeof(sg->w)) {
+			memcpy((char *)sg->w + names, e[i].name, len);
+			names += len;
+		}
+	}
+	sg->size = (names + 3) & ~(size_t)3;
+}
+
+/* DXBC (SHEX or SHDR) -> SPIR-V with u0..u(uavs-1) as storage buffers. */
+static int compile_stream_sig(const struct asm_buf *b, const struct sig *in, const struct sig *out,
+			      unsigned uavs, struct vkd3d_shader_code *spirv)
 {
 	static const uint32_t empty_signature[2] = { 0, 8 };
+	const bool sm5 = ((b->t[0] >> 4) & 0xf) >= 5;
 	const struct svga_dxbc_chunk chunks[] = {
-		{ SVGA_DXBC_FOURCC('I', 'S', 'G', 'N'), empty_signature, sizeof(empty_signature) },
-		{ SVGA_DXBC_FOURCC('O', 'S', 'G', 'N'), empty_signature, sizeof(empty_signature) },
-		{ SVGA_DXBC_FOURCC('S', 'H', 'E', 'X'), b->t, b->n * 4u },
+		{ SVGA_DXBC_FOURCC('I', 'S', 'G', 'N'), in ? (const void *)in->w : empty_signature,
+		  in ? in->size : sizeof(empty_signature) },
+		{ SVGA_DXBC_FOURCC('O', 'S', 'G', 'N'), out ? (const void *)out->w : empty_signature,
+		  out ? out->size : sizeof(empty_signature) },
+		{ sm5 ? SVGA_DXBC_FOURCC('S', 'H', 'E', 'X') : SVGA_DXBC_FOURCC('S', 'H', 'D', 'R'),
+		  b->t, b->n * 4u },
 	};
 	struct vkd3d_shader_resource_binding bindings[2];
 	const struct vkd3d_shader_compile_option options[] = {
@@ -242,7 +283,7 @@ static int compile_stream(const struct asm_buf *b, struct vkd3d_shader_code *spi
 	struct vkd3d_shader_interface_info iface = {
 		.type = VKD3D_SHADER_STRUCTURE_TYPE_INTERFACE_INFO,
 		.bindings = bindings,
-		.binding_count = 2,
+		.binding_count = uavs,
 	};
 	struct vkd3d_shader_compile_info info = {
 		.type = VKD3D_SHADER_STRUCTURE_TYPE_COMPILE_INFO,
@@ -259,9 +300,11 @@ static int compile_stream(const struct asm_buf *b, struct vkd3d_shader_code *spi
 	void *dxbc = svga_dxbc_build(chunks, 3, &size);
 	int ret;
 
-	if (!dxbc)
+	if (!dxbc || uavs > 2) {
+		free(dxbc);
 		return -1;
-	for (unsigned i = 0; i < 2; i++)
+	}
+	for (unsigned i = 0; i < uavs; i++)
 		bindings[i] = (struct vkd3d_shader_resource_binding){
 			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_UAV,
 			.register_index = i,
@@ -277,6 +320,11 @@ static int compile_stream(const struct asm_buf *b, struct vkd3d_shader_code *spi
 	vkd3d_shader_free_messages(messages);
 	free(dxbc);
 	return ret;
+}
+
+static int compile_stream(const struct asm_buf *b, struct vkd3d_shader_code *spirv)
+{
+	return compile_stream_sig(b, NULL, NULL, 2, spirv);
 }
 
 /* Runs the stream over n records; 0, or -1 after saying why. */
@@ -1106,6 +1154,125 @@ static unsigned run_flow(void)
 }
 
 
+/* ---- pixel shader: derivatives and discard --------------------------------- */
+
+enum { SV_POSITION = 1, SV_VERTEX_ID = 6, CT_UINT = 1, CT_FLOAT = 3 };
+
+/* vs_4_0: a triangle covering the viewport; o1.xy = the clip-space position. */
+static size_t vertex_shader(struct asm_buf *b)
+{
+	asm_begin(b, 1, 4, 0);
+	asm_op(b, 96, 0); dst(b, T_INPUT, 0x1, 0); asm_dw(b, SV_VERTEX_ID);   /* dcl_input_sgv */
+	asm_op(b, 103, 0); dst(b, T_OUTPUT, 0xf, 0); asm_dw(b, SV_POSITION);  /* dcl_output_siv */
+	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0x3, 1);                          /* dcl_output */
+	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 2);
+	asm_op(b, OP_UDIV, 0); null_dst(b); dst(b, T_TEMP, 0x1, 0);           /* r0.x = id % 3 */
+	src(b, T_INPUT, SWZ_XXXX, 0); imm1(b, 3);
+	asm_op(b, OP_IEQ, 0); dst(b, T_TEMP, 0x2, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 1);
+	asm_op(b, OP_IEQ, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 2);
+	asm_op(b, OP_MOVC, 0); dst(b, T_TEMP, 0x1, 1); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 0);
+	imm1(b, f2u(3.0f)); imm1(b, f2u(-1.0f));
+	asm_op(b, OP_MOVC, 0); dst(b, T_TEMP, 0x2, 1); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
+	imm1(b, f2u(3.0f)); imm1(b, f2u(-1.0f));
+	asm_op(b, OP_MOV, 0); dst(b, T_TEMP, 0xc, 1); imm4(b, 0, 0, 0, f2u(1.0f));
+	asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_TEMP, SWZ_XYZW, 1);
+	asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0x3, 1); src(b, T_TEMP, SWZ_XYZW, 1);
+	asm_op(b, OP_RET, 0);
+	return asm_finish(b);
+}
+
+/*
+ * ps_5_0 (for the UAV): r1 = (ddx(v1.x), ddy(v1.y), ddx(v1.y), ddy(v1.x)),
+ * then discard_nz (pixel x == 1), then u0[pixel] = r1.  The varying is
+ * linear in the pixel position (0.5 per pixel), so every derivative is
+ * exact whether coarse or fine.
+ */
+static size_t pixel_shader(struct asm_buf *b)
+{
+	static const unsigned deriv[4][2] = {
+		{ OP_DERIV_RTX, 0 }, { OP_DERIV_RTY, 1 }, { OP_DERIV_RTX, 1 }, { OP_DERIV_RTY, 0 },
+	};
+
+	asm_begin(b, 0, 5, 0);
+	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 0);
+	asm_op(b, 100, 4); dst(b, T_INPUT, 0x3, 0); asm_dw(b, SV_POSITION);  /* linear noperspective */
+	asm_op(b, 98, 2); dst(b, T_INPUT, 0x3, 1);                           /* dcl_input_ps linear */
+	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 2);
+	for (unsigned c = 0; c < 4; c++) {
+		asm_op(b, deriv[c][0], 0);
+		dst(b, T_TEMP, 1u << c, 1);
+		src(b, T_INPUT, O_SWZ(deriv[c][1], deriv[c][1], deriv[c][1], deriv[c][1]), 1);
+	}
+	asm_op(b, OP_FTOU, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_INPUT, SWZ_XYZW, 0);
+	asm_op(b, OP_IEQ, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 1);
+	asm_op(b, OP_DISCARD, TEST_NZ); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
+	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 0x8, 0); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 0);
+	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, 0);
+	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x8, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 0); imm1(b, 4);
+	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, 0xf, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 0);
+	src(b, T_TEMP, SWZ_XYZW, 1);
+	asm_op(b, OP_RET, 0);
+	return asm_finish(b);
+}
+
+static unsigned run_pixel(void)
+{
+	static const struct sig_elem vs_in[] = { { "SV_VertexID", SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
+	static const struct sig_elem varyings[] = {
+		{ "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "TEXCOORD", 0, CT_FLOAT, 1, 0x3 },
+	};
+	struct vkd3d_shader_code vs = { 0 }, ps = { 0 };
+	struct sig vs_in_sig, var_sig;
+	float px[16][4];
+	struct vk_compute_buffer buf = { px, sizeof(px) };
+	unsigned right = 0;
+	struct asm_buf b;
+	char err[256];
+	bool built;
+
+	for (unsigned i = 0; i < 16; i++)
+		px[i][0] = px[i][1] = px[i][2] = px[i][3] = -100.0f;
+	sig_build(&vs_in_sig, vs_in, 1);
+	sig_build(&var_sig, varyings, 2);
+	vertex_shader(&b);
+	built = compile_stream_sig(&b, &vs_in_sig, &var_sig, 0, &vs) >= 0;
+	pixel_shader(&b);
+	built = compile_stream_sig(&b, &var_sig, NULL, 1, &ps) >= 0 && built;
+	CHECK(built);
+	if (built) {
+		const struct vk_compute_shader vss = { vs.code, vs.size }, pss = { ps.code, ps.size };
+
+		if (vk_compute_draw(vc, &vss, NULL, &pss, &buf, 1, 3, 4, 4, err, sizeof(err))) {
+			fprintf(stderr, "draw: %s\n", err);
+			CHECK(!"draw failed");
+		}
+	}
+	for (unsigned i = 0; i < 16; i++) {
+		const bool discarded = i % 4 == 1;
+		const float want[4] = { discarded ? -100.0f : 0.5f, discarded ? -100.0f : 0.5f,
+					discarded ? -100.0f : 0.0f, discarded ? -100.0f : 0.0f };
+		/* Exact; a zero derivative may come out as -0. */
+		bool ok = !memcmp(px[i], want, sizeof(want)) ||
+			  (!discarded && px[i][0] == 0.5f && px[i][1] == 0.5f && px[i][2] == 0 && px[i][3] == 0);
+
+		CHECK(ok);
+		right += ok;
+		if (!ok)
+			fprintf(stderr, "pixel (%u,%u): (%g %g %g %g), want (%g %g %g %g)\n", i % 4, i / 4,
+				px[i][0], px[i][1], px[i][2], px[i][3], want[0], want[1], want[2], want[3]);
+	}
+	printf("%-16s %2u of 16 pixels right\n", "deriv/discard", right);
+	if (right == 16) {
+		mark_checked(OP_DERIV_RTX);
+		mark_checked(OP_DERIV_RTY);
+		mark_checked(OP_DISCARD);
+	}
+	vkd3d_shader_free_shader_code(&vs);
+	vkd3d_shader_free_shader_code(&ps);
+	return 16 - right;
+}
+
 static unsigned run_table(void)
 {
 	unsigned wrong = 0;
@@ -1130,6 +1297,7 @@ int main(void)
 	printf("Vulkan device: %s; %s\n", vk_compute_device_name(vc), vkd3d_shader_get_version(NULL, NULL));
 	wrong = run_table();
 	wrong += run_flow();
+	wrong += run_pixel();
 	vk_compute_close(vc);
 
 	for (unsigned i = 0; i < N_SM41; i++) {

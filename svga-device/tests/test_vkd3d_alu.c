@@ -8,7 +8,8 @@
  * D3D10 defines (NaN/Inf, -0, saturating conversions, masked shift counts
  * and bit-field widths, division by zero, round-to-even ties).
  *
- * Derivatives and discard run in a pixel shader drawn with vk_compute_draw.
+ * Derivatives and discard run in a pixel shader drawn with vk_compute_draw,
+ * emit and cut in a geometry shader.
  * The table sm41_opcodes lists what Mesa emits at SM4.1 (declarations and
  * customdata excluded); the test counts how many of them a computed check
  * covered and prints the others with the reason.  Compute shaders do not
@@ -96,19 +97,18 @@ struct sm41_opcode {
 	const char *gap;      /* a form of it computes wrongly: the known reason */
 };
 
-#define NEEDS_GS "needs a geometry shader: test_vkd3d_stages draws with it"
 #define NEEDS_TEX "needs a texture: test_backend_texture renders with it"
 #define NEEDS_TEX_PS "needs a texture in a pixel shader; no test computes with it yet"
 
 static struct sm41_opcode sm41_opcodes[] = {
 	{ "add", OP_ADD, NULL, false, NULL }, { "and", OP_AND, NULL, false, NULL },
 	{ "break", OP_BREAK, NULL, false, NULL }, { "case", OP_CASE, NULL, false, NULL },
-	{ "continue", OP_CONTINUE, NULL, false, NULL }, { "cut", OP_CUT, NEEDS_GS, false, NULL },
+	{ "continue", OP_CONTINUE, NULL, false, NULL }, { "cut", OP_CUT, NULL, false, NULL },
 	{ "default", OP_DEFAULT, NULL, false, NULL }, { "deriv_rtx", OP_DERIV_RTX, NULL, false, NULL },
 	{ "deriv_rty", OP_DERIV_RTY, NULL, false, NULL }, { "discard", OP_DISCARD, NULL, false, NULL },
 	{ "div", OP_DIV, NULL, false, NULL }, { "dp2", OP_DP2, NULL, false, NULL },
 	{ "dp3", OP_DP3, NULL, false, NULL }, { "dp4", OP_DP4, NULL, false, NULL },
-	{ "else", OP_ELSE, NULL, false, NULL }, { "emit", OP_EMIT, NEEDS_GS, false, NULL },
+	{ "else", OP_ELSE, NULL, false, NULL }, { "emit", OP_EMIT, NULL, false, NULL },
 	{ "endif", OP_ENDIF, NULL, false, NULL }, { "endloop", OP_ENDLOOP, NULL, false, NULL },
 	{ "endswitch", OP_ENDSWITCH, NULL, false, NULL }, { "eq", OP_EQ, NULL, false, NULL },
 	{ "exp", OP_EXP, NULL, false, NULL }, { "frc", OP_FRC, NULL, false, NULL },
@@ -1273,6 +1273,122 @@ static unsigned run_pixel(void)
 	return 16 - right;
 }
 
+/* ---- geometry shader: emit and cut ---------------------------------------- */
+
+/*
+ * gs_4_0: two triangles as a strip cut in two, o1.x = 1 or 2 naming them.
+ * Triangle 1 covers pixels (0,0), (1,0), (0,1) of the 4 x 4 target,
+ * triangle 2 (3,3), (2,3), (3,2).  Without the cut the six vertices are
+ * one strip of four triangles, which also covers the diagonal between.
+ */
+static const float gs_vertices[6][2] = {
+	{ -1, -1 }, { 0.1f, -1 }, { -1, 0.1f }, { 1, 1 }, { -0.1f, 1 }, { 1, -0.1f },
+};
+
+static size_t geometry_shader(struct asm_buf *b)
+{
+	asm_begin(b, 2, 4, 0);
+	asm_op(b, 93, 3);                                  /* dcl_inputprimitive triangle */
+	asm_op(b, 92, 5);                                  /* dcl_outputtopology trianglestrip */
+	asm_op(b, 94, 0); asm_dw(b, 6);                    /* dcl_maxout 6 */
+	asm_op(b, 97, 0);                                  /* dcl_input_siv v[3][0] position */
+	asm_dw(b, O_4C | O_MASK(0xf) | O_TYPE(T_INPUT) | O_NDIM(2)); asm_dw(b, 3); asm_dw(b, 0);
+	asm_dw(b, SV_POSITION);
+	asm_op(b, 103, 0); dst(b, T_OUTPUT, 0xf, 0); asm_dw(b, SV_POSITION);
+	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0x1, 1);
+	for (unsigned v = 0; v < 6; v++) {
+		asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0xf, 0);
+		imm4(b, f2u(gs_vertices[v][0]), f2u(gs_vertices[v][1]), 0, f2u(1.0f));
+		asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0x1, 1); imm1(b, f2u(v < 3 ? 1.0f : 2.0f));
+		asm_op(b, OP_EMIT, 0);
+		if (v == 2)
+			asm_op(b, OP_CUT, 0);
+	}
+	asm_op(b, OP_RET, 0);
+	return asm_finish(b);
+}
+
+/* ps_5_0: u0[pixel] = v1.x (constant-interpolated triangle number). */
+static size_t pixel_shader_mark(struct asm_buf *b)
+{
+	asm_begin(b, 0, 5, 0);
+	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 0);
+	asm_op(b, 100, 4); dst(b, T_INPUT, 0x3, 0); asm_dw(b, SV_POSITION);
+	asm_op(b, 98, 1); dst(b, T_INPUT, 0x1, 1);                          /* constant */
+	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 1);
+	asm_op(b, OP_FTOU, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_INPUT, SWZ_XYZW, 0);
+	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 0);
+	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, 0);
+	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0); imm1(b, 2);
+	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, 0x1, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
+	src(b, T_INPUT, SWZ_XXXX, 1);
+	asm_op(b, OP_RET, 0);
+	return asm_finish(b);
+}
+
+static unsigned run_geometry(void)
+{
+	static const struct sig_elem vs_in[] = { { "SV_VertexID", SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
+	static const struct sig_elem vs_out[] = {
+		{ "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "TEXCOORD", 0, CT_FLOAT, 1, 0x3 },
+	};
+	static const struct sig_elem position[] = { { "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf } };
+	static const struct sig_elem gs_out[] = {
+		{ "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "TEXCOORD", 0, CT_FLOAT, 1, 0x1 },
+	};
+	struct vkd3d_shader_code vs = { 0 }, gs = { 0 }, ps = { 0 };
+	struct sig vs_in_sig, vs_out_sig, pos_sig, gs_out_sig;
+	uint32_t words[16] = { 0 };
+	struct vk_compute_buffer buf = { words, sizeof(words) };
+	unsigned right = 0;
+	struct asm_buf b;
+	char err[256];
+	bool built;
+
+	sig_build(&vs_in_sig, vs_in, 1);
+	sig_build(&vs_out_sig, vs_out, 2);
+	sig_build(&pos_sig, position, 1);
+	sig_build(&gs_out_sig, gs_out, 2);
+	vertex_shader(&b);
+	built = compile_stream_sig(&b, &vs_in_sig, &vs_out_sig, 0, &vs) >= 0;
+	geometry_shader(&b);
+	built = compile_stream_sig(&b, &pos_sig, &gs_out_sig, 0, &gs) >= 0 && built;
+	pixel_shader_mark(&b);
+	built = compile_stream_sig(&b, &gs_out_sig, NULL, 1, &ps) >= 0 && built;
+	CHECK(built);
+	if (built) {
+		const struct vk_compute_shader vss = { vs.code, vs.size }, gss = { gs.code, gs.size },
+					       pss = { ps.code, ps.size };
+
+		if (vk_compute_draw(vc, &vss, &gss, &pss, &buf, 1, 3, 4, 4, err, sizeof(err))) {
+			fprintf(stderr, "draw: %s\n", err);
+			CHECK(!"draw failed");
+		}
+	}
+	for (unsigned i = 0; i < 16; i++) {
+		const unsigned x = i % 4, y = i / 4;
+		const float want = x + y <= 1 ? 1.0f : x + y >= 5 ? 2.0f : 0.0f;
+		const bool ok = words[i] == f2u(want);
+
+		CHECK(ok);
+		right += ok;
+		if (!ok)
+			fprintf(stderr, "pixel (%u,%u): %#x, want %#x (triangle %g)\n", x, y, words[i],
+				f2u(want), want);
+	}
+	printf("%-16s %2u of 16 pixels right\n", "emit/cut", right);
+	if (right == 16) {
+		mark_checked(OP_EMIT);
+		mark_checked(OP_CUT);
+	}
+	vkd3d_shader_free_shader_code(&vs);
+	vkd3d_shader_free_shader_code(&gs);
+	vkd3d_shader_free_shader_code(&ps);
+	return 16 - right;
+}
+
 static unsigned run_table(void)
 {
 	unsigned wrong = 0;
@@ -1298,6 +1414,7 @@ int main(void)
 	wrong = run_table();
 	wrong += run_flow();
 	wrong += run_pixel();
+	wrong += run_geometry();
 	vk_compute_close(vc);
 
 	for (unsigned i = 0; i < N_SM41; i++) {

@@ -97,7 +97,7 @@ struct sm41_opcode {
 	const char *gap;      /* a form of it computes wrongly: the known reason */
 };
 
-#define NEEDS_TEX "needs a texture: test_backend_texture renders with it"
+#define NEEDS_TEX "needs a texture: test_backend_texture renders with it (sample, ld)"
 #define NEEDS_TEX_PS "needs a texture in a pixel shader; no test computes with it yet"
 
 static struct sm41_opcode sm41_opcodes[] = {
@@ -131,7 +131,7 @@ static struct sm41_opcode sm41_opcodes[] = {
 	{ "ret", OP_RET, NULL, false, NULL }, { "round_ne", OP_ROUND_NE, NULL, false, NULL },
 	{ "round_ni", OP_ROUND_NI, NULL, false, NULL }, { "round_pi", OP_ROUND_PI, NULL, false, NULL },
 	{ "round_z", OP_ROUND_Z, NULL, false, NULL }, { "rsq", OP_RSQ, NULL, false, NULL },
-	{ "sample", OP_SAMPLE, NEEDS_TEX, false, NULL }, { "sample_c", OP_SAMPLE_C, NEEDS_TEX, false, NULL },
+	{ "sample", OP_SAMPLE, NEEDS_TEX, false, NULL }, { "sample_c", OP_SAMPLE_C, NEEDS_TEX_PS, false, NULL },
 	{ "sample_c_lz", OP_SAMPLE_C_LZ, NEEDS_TEX_PS, false, NULL },
 	{ "sample_l", OP_SAMPLE_L, NEEDS_TEX_PS, false, NULL },
 	{ "sample_d", OP_SAMPLE_D, NEEDS_TEX_PS, false, NULL },

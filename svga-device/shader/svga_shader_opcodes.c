@@ -149,14 +149,20 @@ static const struct svga_sh_opinfo opinfo[] = {
 	OP(129, "rcp", 1, 1, 0, SM5),
 	OP(130, "f32tof16", 1, 1, 0, SM5),
 	OP(131, "f16tof32", 1, 1, 0, SM5),
-	OP(134, "countbits", 1, 1, 0, SM5),
-	OP(135, "firstbit_hi", 1, 1, 0, SM5),
-	OP(136, "firstbit_lo", 1, 1, 0, SM5),
-	OP(137, "firstbit_shi", 1, 1, 0, SM5),
-	OP(138, "ubfe", 1, 3, 0, SM5),
-	OP(139, "ibfe", 1, 3, 0, SM5),
-	OP(140, "bfi", 1, 4, 0, SM5),
-	OP(141, "bfrev", 1, 1, 0, SM5),
+	/*
+	 * SM5 in D3D, but Mesa emits these in SM4.0/4.1 streams too: st/mesa
+	 * exposes MESA_shader_integer_functions (bitCount, findLSB/MSB,
+	 * bitfieldExtract/Insert/Reverse) from GLSL 1.30, and svga's SM4
+	 * compiler options do not lower them.
+	 */
+	OP(134, "countbits", 1, 1, 0, 0),
+	OP(135, "firstbit_hi", 1, 1, 0, 0),
+	OP(136, "firstbit_lo", 1, 1, 0, 0),
+	OP(137, "firstbit_shi", 1, 1, 0, 0),
+	OP(138, "ubfe", 1, 3, 0, 0),
+	OP(139, "ibfe", 1, 3, 0, 0),
+	OP(140, "bfi", 1, 4, 0, 0),
+	OP(141, "bfrev", 1, 1, 0, 0),
 	OP(142, "swapc", 2, 3, 0, SM5),
 	OP(143, "dcl_stream", 1, 0, 0, DCL | SM5),
 	OP(147, "dcl_input_control_point_count", 0, 0, 0, DCL | SM5),

@@ -91,6 +91,41 @@ static void m_double_swizzle(struct asm_buf *b, unsigned at)
 	b->t[at + 3] = (b->t[at + 3] & ~(0xffu << 4)) | O_SWZ(1, 0, 2, 3);   /* .yxzw */
 }
 
+/*
+ * Mesa emits the bit operations in SM4.0/4.1 streams too (GLSL 1.30+
+ * exposes MESA_shader_integer_functions; svga does not lower them), so a
+ * vs_4_1 "op r0.x, r1.x..." must parse and validate.
+ */
+static void test_sm41_bit_ops(void)
+{
+	static const unsigned ops[] = { 134, 135, 136, 137, 138, 139, 140, 141 };
+	unsigned passed = 0;
+
+	for (unsigned k = 0; k < sizeof(ops) / sizeof(ops[0]); k++) {
+		const struct svga_sh_opinfo *info = svga_sh_opinfo(ops[k]);
+		struct svga_sh_program *p = NULL;
+		struct svga_sh_error err = { 0 };
+		struct asm_buf b;
+		size_t size;
+
+		asm_begin(&b, 1, 4, 1);
+		asm_op(&b, 101, 0); dst(&b, T_OUTPUT, 0xf, 0);         /* dcl_output o0 */
+		asm_op(&b, 104, 0); asm_dw(&b, 2);                     /* dcl_temps 2 */
+		asm_op(&b, ops[k], 0); dst(&b, T_TEMP, 0x1, 0);
+		for (unsigned s = 0; s < info->nsrc; s++)
+			src(&b, T_TEMP, SWZ_XXXX, 1);
+		asm_op(&b, 54, 0); dst(&b, T_OUTPUT, 0xf, 0); src(&b, T_TEMP, SWZ_XXXX, 0);
+		asm_op(&b, 62, 0);
+		size = asm_finish(&b);
+		if (svga_sh_parse(b.t, size, 1, &p, &err) || svga_sh_validate(p, &err))
+			CHECK(0, "%s in vs_4_1: %s", info->name, err.msg);
+		else
+			passed++;
+		svga_sh_program_free(p);
+	}
+	printf("ok SM4.1 bit operations: %u of 8 parse and validate in vs_4_1\n", passed);
+}
+
 int main(void)
 {
 	unsigned n = sizeof(mesa_opcodes) / sizeof(mesa_opcodes[0]), have = 0, tried = 0, passed = 0;
@@ -127,6 +162,7 @@ int main(void)
 	}
 	printf("ok instructions: %u of %u parse and validate in a minimal stream\n", passed, tried);
 
+	test_sm41_bit_ops();
 	reject_variant(121, m_texture_for_buffer, "resource of dimension 3 not accepted");
 	reject_variant(191, m_no_double_flag, "without dcl_globalflags enableDoublePrecisionFloatOps");
 	reject_variant(190, m_sync_flags, "flags 0x1 outside a compute shader");

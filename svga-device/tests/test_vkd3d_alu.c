@@ -9,7 +9,9 @@
  * and bit-field widths, division by zero, round-to-even ties).
  *
  * Derivatives and discard run in a pixel shader drawn with vk_compute_draw,
- * emit and cut in a geometry shader.
+ * emit and cut in a geometry shader.  The texture opcodes sample a texture
+ * bound with vk_compute_bind_texture (mips of distinct colours, a depth
+ * texture), against a C model of Vulkan's nearest filtering.
  * The table sm41_opcodes lists what Mesa emits at SM4.1 (declarations and
  * customdata excluded); the test counts how many of them a computed check
  * covered and prints the others with the reason.  Compute shaders do not
@@ -70,7 +72,7 @@ enum {
 	OP_BFI = 140, OP_BFREV = 141,
 	/* Not instructions: declarations and the token header. */
 	OP_DCL_TEMPS = 104, OP_DCL_INPUT = 95, OP_DCL_THREAD_GROUP = 155, OP_DCL_UAV_RAW = 157,
-	OP_LD_RAW = 165, OP_STORE_RAW = 166,
+	OP_LD_RAW = 165, OP_STORE_RAW = 166, OP_DCL_RESOURCE = 88, OP_DCL_SAMPLER = 90,
 };
 
 /* The if/breakc/continuec/retc/movc test bit: nonzero (else zero). */
@@ -127,14 +129,14 @@ static struct sm41_opcode sm41_opcodes[] = {
 	{ "mov", OP_MOV, NULL, false, false }, { "movc", OP_MOVC, NULL, false, false },
 	{ "mul", OP_MUL, NULL, false, false }, { "ne", OP_NE, NULL, false, false },
 	{ "nop", OP_NOP, NULL, false, false }, { "not", OP_NOT, NULL, false, false },
-	{ "or", OP_OR, NULL, false, false }, { "resinfo", OP_RESINFO, NEEDS_TEX_PS, false, false },
+	{ "or", OP_OR, NULL, false, false }, { "resinfo", OP_RESINFO, NULL, false, false },
 	{ "ret", OP_RET, NULL, false, false }, { "round_ne", OP_ROUND_NE, NULL, false, false },
 	{ "round_ni", OP_ROUND_NI, NULL, false, false }, { "round_pi", OP_ROUND_PI, NULL, false, false },
 	{ "round_z", OP_ROUND_Z, NULL, false, false }, { "rsq", OP_RSQ, NULL, false, false },
 	{ "sample", OP_SAMPLE, NEEDS_TEX, false, false }, { "sample_c", OP_SAMPLE_C, NEEDS_TEX_PS, false, false },
-	{ "sample_c_lz", OP_SAMPLE_C_LZ, NEEDS_TEX_PS, false, false },
-	{ "sample_l", OP_SAMPLE_L, NEEDS_TEX_PS, false, false },
-	{ "sample_d", OP_SAMPLE_D, NEEDS_TEX_PS, false, false },
+	{ "sample_c_lz", OP_SAMPLE_C_LZ, NULL, false, false },
+	{ "sample_l", OP_SAMPLE_L, NULL, false, false },
+	{ "sample_d", OP_SAMPLE_D, NULL, false, false },
 	{ "sample_b", OP_SAMPLE_B, NEEDS_TEX_PS, false, false },
 	{ "sqrt", OP_SQRT, NULL, false, false }, { "switch", OP_SWITCH, NULL, false, false },
 	{ "sincos", OP_SINCOS, NULL, false, false }, { "udiv", OP_UDIV, NULL, false, false },
@@ -143,7 +145,7 @@ static struct sm41_opcode sm41_opcodes[] = {
 	{ "umax", OP_UMAX, NULL, false, false }, { "umin", OP_UMIN, NULL, false, false },
 	{ "ushr", OP_USHR, NULL, false, false }, { "utof", OP_UTOF, NULL, false, false },
 	{ "xor", OP_XOR, NULL, false, false }, { "vmware idiv", OP_VMWARE, NULL, false, false },
-	{ "lod", OP_LOD, NEEDS_TEX_PS, false, false }, { "gather4", OP_GATHER4, NEEDS_TEX_PS, false, false },
+	{ "lod", OP_LOD, NEEDS_TEX_PS, false, false }, { "gather4", OP_GATHER4, NULL, false, false },
 	{ "sample_pos", OP_SAMPLE_POS, "needs a multisampled pixel shader; no test computes with it yet",
 	  false, false },
 	{ "countbits", OP_COUNTBITS, NULL, false, false }, { "firstbit_hi", OP_FIRSTBIT_HI, NULL, false, false },
@@ -202,11 +204,19 @@ static void store_r2(struct asm_buf *b)
 	src(b, T_TEMP, SWZ_XYZW, 2);
 }
 
+/* The texture run_texture_check binds: t0 and s0 are declared while set. */
+static const struct vk_compute_texture *records_texture;
+
 static size_t records_program(struct asm_buf *b, void (*body)(struct asm_buf *b, const void *arg),
 			      const void *arg)
 {
 	asm_begin(b, 5, 5, 0);
 	asm_op(b, OP_DCL_THREAD_GROUP, 0); asm_dw(b, 1); asm_dw(b, 1); asm_dw(b, 1);
+	if (records_texture) {
+		/* texture2d of floats; a comparison sampler for a depth texture */
+		asm_op(b, OP_DCL_RESOURCE, 3); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
+		asm_op(b, OP_DCL_SAMPLER, records_texture->depth ? 1 : 0); reg0(b, T_SAMPLER, 0);
+	}
 	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 0);
 	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 1);
 	asm_op(b, OP_DCL_INPUT, 0); asm_dw(b, O_4C | O_MASK(1) | O_TYPE(T_THREAD_GROUP_ID));
@@ -277,7 +287,7 @@ static int compile_stream_sig(const struct asm_buf *b, const struct sig *in, con
 		{ sm5 ? SVGA_DXBC_FOURCC('S', 'H', 'E', 'X') : SVGA_DXBC_FOURCC('S', 'H', 'D', 'R'),
 		  b->t, b->n * 4u },
 	};
-	struct vkd3d_shader_resource_binding bindings[2];
+	struct vkd3d_shader_resource_binding bindings[4];
 	const struct vkd3d_shader_compile_option options[] = {
 		{ VKD3D_SHADER_COMPILE_OPTION_BUFFER_UAV, VKD3D_SHADER_COMPILE_OPTION_BUFFER_UAV_STORAGE_BUFFER },
 		{ VKD3D_SHADER_COMPILE_OPTION_API_VERSION, VKD3D_SHADER_API_VERSION_1_14 },
@@ -285,7 +295,7 @@ static int compile_stream_sig(const struct asm_buf *b, const struct sig *in, con
 	struct vkd3d_shader_interface_info iface = {
 		.type = VKD3D_SHADER_STRUCTURE_TYPE_INTERFACE_INFO,
 		.bindings = bindings,
-		.binding_count = uavs,
+		.binding_count = uavs + 2,
 	};
 	struct vkd3d_shader_compile_info info = {
 		.type = VKD3D_SHADER_STRUCTURE_TYPE_COMPILE_INFO,
@@ -313,6 +323,15 @@ static int compile_stream_sig(const struct asm_buf *b, const struct sig *in, con
 			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
 			.flags = VKD3D_SHADER_BINDING_FLAG_BUFFER,
 			.binding = { .set = 0, .binding = i, .count = 1 },
+		};
+	/* t0 and s0 after the UAVs, where vk_compute binds its texture. */
+	for (unsigned i = 0; i < 2; i++)
+		bindings[uavs + i] = (struct vkd3d_shader_resource_binding){
+			.type = i ? VKD3D_SHADER_DESCRIPTOR_TYPE_SAMPLER : VKD3D_SHADER_DESCRIPTOR_TYPE_SRV,
+			.register_index = 0,
+			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
+			.flags = VKD3D_SHADER_BINDING_FLAG_IMAGE,
+			.binding = { .set = 0, .binding = uavs + i, .count = 1 },
 		};
 	info.source = (struct vkd3d_shader_code){ dxbc, size };
 	memset(spirv, 0, sizeof(*spirv));
@@ -1184,6 +1203,217 @@ static unsigned run_flow(void)
 }
 
 
+/* ---- textures: sampled by vkd3d's SPIR-V, against a C sampler -------------- */
+
+/*
+ * An 8x8 RGBA32F texture with 4 levels: level 0's texel (x, y) is
+ * (x + 8y, 100 + x, 200 + y, 1000), so each texel's red is its own;
+ * level k > 0 is the constant (1000k + 1, 1000k + 2, 1000k + 3, 1000k + 4),
+ * so the colour names the level.  A 4x4 one-level depth texture holds
+ * (x + 4y) / 16 + 1/32.  Both sampled nearest, clamped to the edge, the
+ * depth one with reference <= texel (vk_compute.h).
+ */
+#define TEX_SIZE 8u
+#define TEX_LEVELS 4u
+#define DEPTH_SIZE 4u
+
+static float tex_rgba[4 * (64 + 16 + 4 + 1)], tex_depth[DEPTH_SIZE * DEPTH_SIZE];
+static const struct vk_compute_texture rgba_texture = { TEX_SIZE, TEX_SIZE, TEX_LEVELS, tex_rgba, 0, 0 };
+static const struct vk_compute_texture depth_texture = { DEPTH_SIZE, DEPTH_SIZE, 1, tex_depth, 1, 0 };
+
+static void tex_texel(unsigned level, unsigned x, unsigned y, float *out)
+{
+	for (unsigned c = 0; c < 4; c++)
+		out[c] = level ? (float)(1000 * level + c + 1) :
+			 (float[4]){ (float)(x + 8 * y), (float)(100 + x), (float)(200 + y), 1000 }[c];
+}
+
+static void tex_fill(void)
+{
+	float *t = tex_rgba;
+
+	for (unsigned k = 0; k < TEX_LEVELS; k++)
+		for (unsigned y = 0; y < TEX_SIZE >> k; y++)
+			for (unsigned x = 0; x < TEX_SIZE >> k; x++, t += 4)
+				tex_texel(k, x, y, t);
+	for (unsigned i = 0; i < DEPTH_SIZE * DEPTH_SIZE; i++)
+		tex_depth[i] = (float)i / 16.0f + 1.0f / 32.0f;
+}
+
+static unsigned clampu(float v, unsigned size)
+{
+	return v < 0 ? 0 : v >= (float)size ? size - 1 : (unsigned)v;
+}
+
+/* Nearest filtering of level `level` at (u, v), clamped to the edge. */
+static void tex_nearest(unsigned level, float u, float v, uint32_t *out)
+{
+	unsigned size = TEX_SIZE >> level;
+	float texel[4];
+
+	tex_texel(level, clampu(floorf(u * (float)size), size), clampu(floorf(v * (float)size), size), texel);
+	for (unsigned c = 0; c < 4; c++)
+		out[c] = f2u(texel[c]);
+}
+
+/* Vulkan's nearest mip level: ceil(lod + 0.5) - 1, clamped to the chain. */
+static unsigned tex_level(float lod)
+{
+	float level = ceilf(lod + 0.5f) - 1.0f;
+
+	return level <= 0 ? 0 : level >= (float)(TEX_LEVELS - 1) ? TEX_LEVELS - 1 : (unsigned)level;
+}
+
+/* sample_l r2, r1.xy (u, v), t0, s0, r1.z (lod) */
+static void body_sample_l(struct asm_buf *b, const void *arg)
+{
+	(void)arg;
+	asm_op(b, OP_SAMPLE_L, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 1);
+	src(b, T_RESOURCE, SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 1);
+}
+
+static void ref_sample_l(const uint32_t *in, uint32_t *out)
+{
+	tex_nearest(tex_level(u2f(in[2])), u2f(in[0]), u2f(in[1]), out);
+}
+
+/* sample_d r2, r1.xy, t0, s0, r3.xy (d/dx), r3.zw (d/dy) */
+static void body_sample_d(struct asm_buf *b, const void *arg)
+{
+	(void)arg;
+	asm_op(b, OP_SAMPLE_D, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 1);
+	src(b, T_RESOURCE, SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0);
+	src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 3); src(b, T_TEMP, O_SWZ(2, 3, 2, 2), 3);
+}
+
+/* lod = log2 of the longer gradient in texels (Vulkan's rho, no approximation
+ * needed for the axis-aligned power-of-two gradients of the cases). */
+static void ref_sample_d(const uint32_t *in, uint32_t *out)
+{
+	float dx = hypotf(u2f(in[4]), u2f(in[5])) * TEX_SIZE, dy = hypotf(u2f(in[6]), u2f(in[7])) * TEX_SIZE;
+
+	tex_nearest(tex_level(log2f(dx > dy ? dx : dy)), u2f(in[0]), u2f(in[1]), out);
+}
+
+/* gather4 r2, r1.xy, t0, s0: the red of the 2x2 footprint. */
+static void body_gather4(struct asm_buf *b, const void *arg)
+{
+	(void)arg;
+	asm_op(b, OP_GATHER4, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 1);
+	src(b, T_RESOURCE, SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0);
+}
+
+/* D3D10.1's order: (i0, j1), (i1, j1), (i1, j0), (i0, j0), each clamped. */
+static void ref_gather4(const uint32_t *in, uint32_t *out)
+{
+	float fx = floorf(u2f(in[0]) * TEX_SIZE - 0.5f), fy = floorf(u2f(in[1]) * TEX_SIZE - 0.5f);
+	const unsigned i0 = clampu(fx, TEX_SIZE), i1 = clampu(fx + 1, TEX_SIZE);
+	const unsigned j0 = clampu(fy, TEX_SIZE), j1 = clampu(fy + 1, TEX_SIZE);
+	const unsigned xs[4] = { i0, i1, i1, i0 }, ys[4] = { j1, j1, j0, j0 };
+
+	for (unsigned c = 0; c < 4; c++) {
+		float texel[4];
+
+		tex_texel(0, xs[c], ys[c], texel);
+		out[c] = f2u(texel[0]);
+	}
+}
+
+/* resinfo_uint r2, r1.x (level), t0 (Mesa's form for textureSize/levels) */
+static void body_resinfo(struct asm_buf *b, const void *arg)
+{
+	(void)arg;
+	asm_op(b, OP_RESINFO, 2); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, SWZ_XXXX, 1);
+	src(b, T_RESOURCE, SWZ_XYZW, 0);
+}
+
+/* (width, height, 0, levels) of the level; 2D has no depth or layers. */
+static void ref_resinfo(const uint32_t *in, uint32_t *out)
+{
+	out[0] = TEX_SIZE >> in[0] ? TEX_SIZE >> in[0] : 1;
+	out[1] = out[0];
+	out[2] = 0;
+	out[3] = TEX_LEVELS;
+}
+
+/* sample_c_lz r2.x, r1.xy, t0, s0, r1.z (reference) on the depth texture */
+static void body_sample_c_lz(struct asm_buf *b, const void *arg)
+{
+	(void)arg;
+	asm_op(b, OP_SAMPLE_C_LZ, 0); dst(b, T_TEMP, 0x1, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 1);
+	src(b, T_RESOURCE, SWZ_XXXX, 0); reg0(b, T_SAMPLER, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 1);
+}
+
+static void ref_sample_c_lz(const uint32_t *in, uint32_t *out)
+{
+	float d = tex_depth[clampu(floorf(u2f(in[0]) * DEPTH_SIZE), DEPTH_SIZE) +
+			    DEPTH_SIZE * clampu(floorf(u2f(in[1]) * DEPTH_SIZE), DEPTH_SIZE)];
+
+	out[0] = f2u(u2f(in[2]) <= d ? 1.0f : 0.0f);
+}
+
+/* Texel centres (x + 0.5) / 8 of level 0; lods between and beyond levels. */
+#define TC(x) (((float)(x) + 0.5f) / (float)TEX_SIZE)
+CASES(sample_l_cases, FC(TC(0), TC(0), 0), FC(TC(5), TC(2), 0), FC(TC(7), TC(7), 0.4f),
+      FC(TC(3), TC(6), 1), FC(TC(3), TC(6), 1.4f), FC(TC(1), TC(1), 2), FC(TC(1), TC(1), 2.6f),
+      FC(TC(4), TC(4), 3), FC(TC(4), TC(4), 7), FC(TC(6), TC(1), -2), FC(-0.5f, 1.5f, 0),
+      FC(1.25f, TC(3), 0));
+/* u, v, -, -, du/dx, dv/dx, du/dy, dv/dy: 1, 2, 4, 8 texels. */
+CASES(sample_d_cases, FC(TC(2), TC(5), 0, 0, 1.0f / 8, 0, 0, 1.0f / 8),
+      FC(TC(2), TC(5), 0, 0, 2.0f / 8, 0, 0, 1.0f / 8), FC(TC(2), TC(5), 0, 0, 0, 0, 0, 4.0f / 8),
+      FC(TC(7), TC(0), 0, 0, 0, 8.0f / 8, 0, 0), FC(TC(6), TC(3), 0, 0, 0.5f / 8, 0, 0, 0.5f / 8),
+      FC(TC(6), TC(3), 0, 0, 32.0f / 8, 0, 0, 0));
+/* Between texel centres i and i + 1 (u = (i + 1) / 8), and at the edges. */
+CASES(gather4_cases, FC(1.0f / 8, 1.0f / 8), FC(4.0f / 8, 3.0f / 8), FC(7.0f / 8, 2.0f / 8),
+      FC(3.0f / 8, 7.0f / 8), FC(0, 0), FC(1, 1), FC(TC(2) + 0.01f, TC(5) + 0.01f));
+CASES(resinfo_cases, UC_(0), UC_(1), UC_(2), UC_(3));
+#define DC(x) (((float)(x) + 0.5f) / (float)DEPTH_SIZE)
+/* reference below, at and above the texel's (x + 4y) / 16 + 1/32 */
+CASES(sample_c_lz_cases, FC(DC(0), DC(0), 0), FC(DC(0), DC(0), 1.0f / 32), FC(DC(0), DC(0), 0.04f),
+      FC(DC(3), DC(1), 7.0f / 16), FC(DC(3), DC(1), 7.0f / 16 + 1.0f / 32), FC(DC(3), DC(1), 0.5f),
+      FC(DC(2), DC(3), 0.9f), FC(DC(2), DC(3), 1), FC(DC(1), DC(2), -1), FC(1.5f, DC(3), 0.99f));
+
+/* Runs a check with tex bound to t0/s0. */
+static unsigned run_texture_check(const struct check *t, const struct vk_compute_texture *tex)
+{
+	unsigned wrong;
+
+	records_texture = tex;
+	vk_compute_bind_texture(vc, tex);
+	wrong = run_check(t);
+	vk_compute_bind_texture(vc, NULL);
+	records_texture = NULL;
+	return wrong;
+}
+
+static unsigned run_texture(void)
+{
+	static const unsigned sample_l_ops[] = { OP_SAMPLE_L, ~0u }, sample_d_ops[] = { OP_SAMPLE_D, ~0u };
+	static const unsigned gather4_ops[] = { OP_GATHER4, ~0u }, resinfo_ops[] = { OP_RESINFO, ~0u };
+	static const unsigned sample_c_lz_ops[] = { OP_SAMPLE_C_LZ, ~0u };
+	const struct check rgba[] = {
+		{ "sample_l", body_sample_l, NULL, ref_sample_l, sample_l_cases, N(sample_l_cases), 0xf,
+		  C_EXACT, 0, NULL, sample_l_ops },
+		{ "sample_d", body_sample_d, NULL, ref_sample_d, sample_d_cases, N(sample_d_cases), 0xf,
+		  C_EXACT, 0, NULL, sample_d_ops },
+		{ "gather4", body_gather4, NULL, ref_gather4, gather4_cases, N(gather4_cases), 0xf,
+		  C_EXACT, 0, NULL, gather4_ops },
+		{ "resinfo_uint", body_resinfo, NULL, ref_resinfo, resinfo_cases, N(resinfo_cases), 0xf,
+		  C_EXACT, 0, NULL, resinfo_ops },
+	};
+	const struct check depth = {
+		"sample_c_lz", body_sample_c_lz, NULL, ref_sample_c_lz, sample_c_lz_cases,
+		N(sample_c_lz_cases), 0x1, C_EXACT, 0, NULL, sample_c_lz_ops,
+	};
+	unsigned wrong = 0;
+
+	tex_fill();
+	for (unsigned k = 0; k < N(rgba); k++)
+		wrong += run_texture_check(&rgba[k], &rgba_texture);
+	wrong += run_texture_check(&depth, &depth_texture);
+	return wrong;
+}
+
 /* ---- pixel shader: derivatives and discard --------------------------------- */
 
 enum { SV_POSITION = 1, SV_VERTEX_ID = 6, CT_UINT = 1, CT_FLOAT = 3 };
@@ -1443,6 +1673,7 @@ int main(void)
 	printf("Vulkan device: %s; %s\n", vk_compute_device_name(vc), vkd3d_shader_get_version(NULL, NULL));
 	wrong = run_table();
 	wrong += run_flow();
+	wrong += run_texture();
 	wrong += run_pixel();
 	wrong += run_geometry();
 	vk_compute_close(vc);

@@ -99,8 +99,7 @@ struct sm41_opcode {
 	bool failed;          /* a computed check with it failed: not covered */
 };
 
-#define NEEDS_TEX "needs a texture: test_backend_texture renders with it (sample, ld)"
-#define NEEDS_TEX_PS "needs a texture in a pixel shader; no test computes with it yet"
+#define NEEDS_MS "needs a multisampled texture (vk_compute has none); no test computes with it yet"
 
 static struct sm41_opcode sm41_opcodes[] = {
 	{ "add", OP_ADD, NULL, false, false }, { "and", OP_AND, NULL, false, false },
@@ -122,7 +121,7 @@ static struct sm41_opcode sm41_opcodes[] = {
 	{ "imul", OP_IMUL, NULL, false, false }, { "ine", OP_INE, NULL, false, false },
 	{ "ineg", OP_INEG, NULL, false, false }, { "ishl", OP_ISHL, NULL, false, false },
 	{ "ishr", OP_ISHR, NULL, false, false }, { "itof", OP_ITOF, NULL, false, false },
-	{ "ld", OP_LD, NEEDS_TEX, false, false }, { "ld_ms", OP_LD_MS, NEEDS_TEX_PS, false, false },
+	{ "ld", OP_LD, NULL, false, false }, { "ld_ms", OP_LD_MS, NEEDS_MS, false, false },
 	{ "log", OP_LOG, NULL, false, false }, { "loop", OP_LOOP, NULL, false, false },
 	{ "lt", OP_LT, NULL, false, false }, { "mad", OP_MAD, NULL, false, false },
 	{ "min", OP_MIN, NULL, false, false }, { "max", OP_MAX, NULL, false, false },
@@ -133,11 +132,11 @@ static struct sm41_opcode sm41_opcodes[] = {
 	{ "ret", OP_RET, NULL, false, false }, { "round_ne", OP_ROUND_NE, NULL, false, false },
 	{ "round_ni", OP_ROUND_NI, NULL, false, false }, { "round_pi", OP_ROUND_PI, NULL, false, false },
 	{ "round_z", OP_ROUND_Z, NULL, false, false }, { "rsq", OP_RSQ, NULL, false, false },
-	{ "sample", OP_SAMPLE, NEEDS_TEX, false, false }, { "sample_c", OP_SAMPLE_C, NEEDS_TEX_PS, false, false },
+	{ "sample", OP_SAMPLE, NULL, false, false }, { "sample_c", OP_SAMPLE_C, NULL, false, false },
 	{ "sample_c_lz", OP_SAMPLE_C_LZ, NULL, false, false },
 	{ "sample_l", OP_SAMPLE_L, NULL, false, false },
 	{ "sample_d", OP_SAMPLE_D, NULL, false, false },
-	{ "sample_b", OP_SAMPLE_B, NEEDS_TEX_PS, false, false },
+	{ "sample_b", OP_SAMPLE_B, NULL, false, false },
 	{ "sqrt", OP_SQRT, NULL, false, false }, { "switch", OP_SWITCH, NULL, false, false },
 	{ "sincos", OP_SINCOS, NULL, false, false }, { "udiv", OP_UDIV, NULL, false, false },
 	{ "ult", OP_ULT, NULL, false, false }, { "uge", OP_UGE, NULL, false, false },
@@ -145,9 +144,8 @@ static struct sm41_opcode sm41_opcodes[] = {
 	{ "umax", OP_UMAX, NULL, false, false }, { "umin", OP_UMIN, NULL, false, false },
 	{ "ushr", OP_USHR, NULL, false, false }, { "utof", OP_UTOF, NULL, false, false },
 	{ "xor", OP_XOR, NULL, false, false }, { "vmware idiv", OP_VMWARE, NULL, false, false },
-	{ "lod", OP_LOD, NEEDS_TEX_PS, false, false }, { "gather4", OP_GATHER4, NULL, false, false },
-	{ "sample_pos", OP_SAMPLE_POS, "needs a multisampled pixel shader; no test computes with it yet",
-	  false, false },
+	{ "lod", OP_LOD, NULL, false, false }, { "gather4", OP_GATHER4, NULL, false, false },
+	{ "sample_pos", OP_SAMPLE_POS, NEEDS_MS, false, false },
 	{ "countbits", OP_COUNTBITS, NULL, false, false }, { "firstbit_hi", OP_FIRSTBIT_HI, NULL, false, false },
 	{ "firstbit_lo", OP_FIRSTBIT_LO, NULL, false, false },
 	{ "firstbit_shi", OP_FIRSTBIT_SHI, NULL, false, false },
@@ -1336,6 +1334,23 @@ static void ref_resinfo(const uint32_t *in, uint32_t *out)
 	out[3] = TEX_LEVELS;
 }
 
+/* ld r2, r1.xyzw (x, y, -, level), t0: no sampler, integer texel addresses */
+static void body_ld(struct asm_buf *b, const void *arg)
+{
+	(void)arg;
+	asm_op(b, OP_LD, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, SWZ_XYZW, 1);
+	src(b, T_RESOURCE, SWZ_XYZW, 0);
+}
+
+static void ref_ld(const uint32_t *in, uint32_t *out)
+{
+	float texel[4];
+
+	tex_texel(in[3], in[0], in[1], texel);
+	for (unsigned c = 0; c < 4; c++)
+		out[c] = f2u(texel[c]);
+}
+
 /* sample_c_lz r2.x, r1.xy, t0, s0, r1.z (reference) on the depth texture */
 static void body_sample_c_lz(struct asm_buf *b, const void *arg)
 {
@@ -1367,6 +1382,9 @@ CASES(sample_d_cases, FC(TC(2), TC(5), 0, 0, 1.0f / 8, 0, 0, 1.0f / 8),
 CASES(gather4_cases, FC(1.0f / 8, 1.0f / 8), FC(4.0f / 8, 3.0f / 8), FC(7.0f / 8, 2.0f / 8),
       FC(3.0f / 8, 7.0f / 8), FC(0, 0), FC(1, 1), FC(TC(2) + 0.01f, TC(5) + 0.01f));
 CASES(resinfo_cases, UC_(0), UC_(1), UC_(2), UC_(3));
+/* x, y, -, level: inside each level (D3D's zero for outside is not checked) */
+CASES(ld_cases, UC_(0, 0, 0, 0), UC_(7, 0, 0, 0), UC_(3, 5, 9, 0), UC_(7, 7, 0, 0), UC_(1, 2, 0, 1),
+      UC_(3, 3, 0, 1), UC_(1, 0, 0, 2), UC_(0, 0, 0, 3));
 #define DC(x) (((float)(x) + 0.5f) / (float)DEPTH_SIZE)
 /* reference below, at and above the texel's (x + 4y) / 16 + 1/32 */
 CASES(sample_c_lz_cases, FC(DC(0), DC(0), 0), FC(DC(0), DC(0), 1.0f / 32), FC(DC(0), DC(0), 0.04f),
@@ -1390,7 +1408,7 @@ static unsigned run_texture(void)
 {
 	static const unsigned sample_l_ops[] = { OP_SAMPLE_L, ~0u }, sample_d_ops[] = { OP_SAMPLE_D, ~0u };
 	static const unsigned gather4_ops[] = { OP_GATHER4, ~0u }, resinfo_ops[] = { OP_RESINFO, ~0u };
-	static const unsigned sample_c_lz_ops[] = { OP_SAMPLE_C_LZ, ~0u };
+	static const unsigned sample_c_lz_ops[] = { OP_SAMPLE_C_LZ, ~0u }, ld_ops[] = { OP_LD, ~0u };
 	const struct check rgba[] = {
 		{ "sample_l", body_sample_l, NULL, ref_sample_l, sample_l_cases, N(sample_l_cases), 0xf,
 		  C_EXACT, 0, NULL, sample_l_ops },
@@ -1400,6 +1418,7 @@ static unsigned run_texture(void)
 		  C_EXACT, 0, NULL, gather4_ops },
 		{ "resinfo_uint", body_resinfo, NULL, ref_resinfo, resinfo_cases, N(resinfo_cases), 0xf,
 		  C_EXACT, 0, NULL, resinfo_ops },
+		{ "ld", body_ld, NULL, ref_ld, ld_cases, N(ld_cases), 0xf, C_EXACT, 0, NULL, ld_ops },
 	};
 	const struct check depth = {
 		"sample_c_lz", body_sample_c_lz, NULL, ref_sample_c_lz, sample_c_lz_cases,
@@ -1531,6 +1550,195 @@ static unsigned run_pixel(void)
 	vkd3d_shader_free_shader_code(&vs);
 	vkd3d_shader_free_shader_code(&ps);
 	return 16 - right;
+}
+
+/* ---- textures with implicit LOD: a drawn pixel shader ----------------------- */
+
+/*
+ * ps_5_0 over the 4 x 4 target of vertex_shader: (u, v) = v1.xy * scale +
+ * 0.5, so d(u, v)/d(x, y) = 0.5 * scale exactly and the LOD of the 8 x 8
+ * texture is log2(4 * scale); then `op r2, r0.xy, t0, s0[, param]` and
+ * u0[pixel] = r2 (r2 starts as SENTINEL).
+ */
+struct ps_tex_case {
+	float scale, param;
+};
+
+struct ps_tex_check {
+	const char *name;
+	unsigned opcode;
+	const struct vk_compute_texture *tex;
+	bool has_param;        /* sample_b's bias, sample_c's reference */
+	uint32_t mask;
+	enum cmp how;
+	double tol;
+	void (*ref)(const struct ps_tex_case *c, float u, float v, uint32_t *out);
+	const struct ps_tex_case *cases;
+	unsigned ncases;
+};
+
+static size_t pixel_shader_tex(struct asm_buf *b, const struct ps_tex_check *t, const struct ps_tex_case *c)
+{
+	asm_begin(b, 0, 5, 0);
+	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 0);
+	asm_op(b, OP_DCL_RESOURCE, 3); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
+	asm_op(b, OP_DCL_SAMPLER, t->tex->depth ? 1 : 0); reg0(b, T_SAMPLER, 0);
+	asm_op(b, 100, 4); dst(b, T_INPUT, 0x3, 0); asm_dw(b, SV_POSITION);
+	asm_op(b, 98, 2); dst(b, T_INPUT, 0x3, 1);
+	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 3);
+	asm_op(b, OP_MAD, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_INPUT, O_SWZ(0, 1, 0, 0), 1);
+	imm4(b, f2u(c->scale), f2u(c->scale), 0, 0); imm4(b, f2u(0.5f), f2u(0.5f), 0, 0);
+	asm_op(b, OP_MOV, 0); dst(b, T_TEMP, 0xf, 2); imm4(b, SENTINEL, SENTINEL, SENTINEL, SENTINEL);
+	asm_op(b, t->opcode, 0); dst(b, T_TEMP, t->mask, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 0);
+	src(b, T_RESOURCE, t->tex->depth ? SWZ_XXXX : SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0);
+	if (t->has_param)
+		imm1(b, f2u(c->param));
+	asm_op(b, OP_FTOU, 0); dst(b, T_TEMP, 0x3, 1); src(b, T_INPUT, SWZ_XYZW, 0);
+	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 0x8, 1); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 1);
+	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, 1);
+	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x8, 1); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 1); imm1(b, 4);
+	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, 0xf, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 1);
+	src(b, T_TEMP, SWZ_XYZW, 2);
+	asm_op(b, OP_RET, 0);
+	return asm_finish(b);
+}
+
+static float ps_tex_lod(const struct ps_tex_case *c)
+{
+	return log2f(4.0f * c->scale);
+}
+
+/* sample: the level of the lod. */
+static void ref_ps_sample(const struct ps_tex_case *c, float u, float v, uint32_t *out)
+{
+	tex_nearest(tex_level(ps_tex_lod(c)), u, v, out);
+}
+
+/* sample_b: the level of lod + bias. */
+static void ref_ps_sample_b(const struct ps_tex_case *c, float u, float v, uint32_t *out)
+{
+	tex_nearest(tex_level(ps_tex_lod(c) + c->param), u, v, out);
+}
+
+/* sample_c: the depth texture (one level) compared with the reference. */
+static void ref_ps_sample_c(const struct ps_tex_case *c, float u, float v, uint32_t *out)
+{
+	const uint32_t in[3] = { f2u(u), f2u(v), f2u(c->param) };
+
+	ref_sample_c_lz(in, out);
+}
+
+/* lod: (clamped to the levels, unclamped). */
+static void ref_ps_lod(const struct ps_tex_case *c, float u, float v, uint32_t *out)
+{
+	float lod = ps_tex_lod(c);
+
+	(void)u;
+	(void)v;
+	out[0] = f2u(lod < 0 ? 0 : lod > TEX_LEVELS - 1 ? (float)(TEX_LEVELS - 1) : lod);
+	out[1] = f2u(lod);
+}
+
+static unsigned run_ps_tex_check(const struct ps_tex_check *t)
+{
+	static const struct sig_elem vs_in[] = { { "SV_VertexID", SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
+	static const struct sig_elem varyings[] = {
+		{ "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "TEXCOORD", 0, CT_FLOAT, 1, 0x3 },
+	};
+	struct vkd3d_shader_code vs = { 0 };
+	struct sig vs_in_sig, var_sig;
+	unsigned right = 0;
+	struct asm_buf b;
+	char err[256];
+
+	sig_build(&vs_in_sig, vs_in, 1);
+	sig_build(&var_sig, varyings, 2);
+	vertex_shader(&b);
+	CHECK(compile_stream_sig(&b, &vs_in_sig, &var_sig, 0, &vs) >= 0);
+	vk_compute_bind_texture(vc, t->tex);
+	for (unsigned k = 0; k < t->ncases; k++) {
+		const struct ps_tex_case *c = &t->cases[k];
+		struct vkd3d_shader_code ps = { 0 };
+		uint32_t px[16][4];
+		struct vk_compute_buffer buf = { px, sizeof(px) };
+		bool ok = true;
+
+		memset(px, 0xdd, sizeof(px));
+		pixel_shader_tex(&b, t, c);
+		if (compile_stream_sig(&b, &var_sig, NULL, 1, &ps) < 0 || !vs.code) {
+			CHECK(!"pixel shader does not compile");
+			continue;
+		}
+		{
+			const struct vk_compute_shader vss = { vs.code, vs.size }, pss = { ps.code, ps.size };
+
+			if (vk_compute_draw(vc, &vss, NULL, &pss, &buf, 1, 3, 4, 4, err, sizeof(err))) {
+				fprintf(stderr, "%s draw: %s\n", t->name, err);
+				ok = false;
+			}
+		}
+		vkd3d_shader_free_shader_code(&ps);
+		for (unsigned i = 0; i < 16 && ok; i++) {
+			/* v1 = the pixel centre in clip space: (x + 0.5) / 2 - 1. */
+			const float u = ((float)(i % 4) * 0.5f - 0.75f) * c->scale + 0.5f;
+			const float v = ((float)(i / 4) * 0.5f - 0.75f) * c->scale + 0.5f;
+			uint32_t want[4] = { SENTINEL, SENTINEL, SENTINEL, SENTINEL };
+
+			t->ref(c, u, v, want);
+			for (unsigned comp = 0; comp < 4; comp++) {
+				if (t->mask & 1u << comp ? float_match(px[i][comp], want[comp], t->how, t->tol)
+							 : px[i][comp] == SENTINEL)
+					continue;
+				fprintf(stderr, "%s case %u (scale %g, %g) pixel (%u,%u): .%c = %#x (%g), want %#x (%g)\n",
+					t->name, k, c->scale, c->param, i % 4, i / 4, "xyzw"[comp], px[i][comp],
+					u2f(px[i][comp]), want[comp], u2f(want[comp]));
+				ok = false;
+			}
+		}
+		CHECK(ok);
+		right += ok;
+	}
+	vk_compute_bind_texture(vc, NULL);
+	vkd3d_shader_free_shader_code(&vs);
+	printf("%-16s %2u of %2u cases right (16 pixels each)\n", t->name, right, t->ncases);
+	mark_result(t->opcode, right == t->ncases);
+	return t->ncases - right;
+}
+
+static unsigned run_pixel_texture(void)
+{
+	/* scale 0.25: LOD 0 (1 texel per pixel), 0.5: 1, 1: 2, 4: 4, 0.125: -1 */
+	static const struct ps_tex_case bias_cases[] = {
+		{ 0.25f, 0 }, { 0.25f, 1 }, { 0.25f, 2.4f }, { 0.5f, 1 }, { 0.5f, -1 }, { 0.25f, 5 },
+		{ 0.125f, 0.6f },
+	};
+	/* reference against the depth texture's (x + 4y) / 16 + 1/32 */
+	static const struct ps_tex_case compare_cases[] = {
+		{ 0.25f, 0.3f }, { 0.25f, 0.5f }, { 0.25f, 0.7f }, { 1, 0.45f }, { 0.25f, 5.0f / 16 + 1.0f / 32 },
+	};
+	static const struct ps_tex_case sample_cases[] = {
+		{ 0.25f, 0 }, { 0.5f, 0 }, { 1, 0 }, { 2, 0 }, { 8, 0 }, { 0.125f, 0 },
+	};
+	static const struct ps_tex_case lod_cases[] = {
+		{ 0.25f, 0 }, { 0.5f, 0 }, { 1, 0 }, { 4, 0 }, { 0.125f, 0 },
+	};
+	/* LOD computations may approximate log2: 1/256 of a level. */
+	const struct ps_tex_check checks[] = {
+		{ "sample", OP_SAMPLE, &rgba_texture, false, 0xf, C_EXACT, 0, ref_ps_sample,
+		  sample_cases, N(sample_cases) },
+		{ "sample_b", OP_SAMPLE_B, &rgba_texture, true, 0xf, C_EXACT, 0, ref_ps_sample_b,
+		  bias_cases, N(bias_cases) },
+		{ "sample_c", OP_SAMPLE_C, &depth_texture, true, 0x1, C_EXACT, 0, ref_ps_sample_c,
+		  compare_cases, N(compare_cases) },
+		{ "lod", OP_LOD, &rgba_texture, false, 0x3, C_ABS, 1.0 / 256, ref_ps_lod,
+		  lod_cases, N(lod_cases) },
+	};
+	unsigned wrong = 0;
+
+	for (unsigned k = 0; k < N(checks); k++)
+		wrong += run_ps_tex_check(&checks[k]);
+	return wrong;
 }
 
 /* ---- geometry shader: emit and cut ---------------------------------------- */
@@ -1675,6 +1883,7 @@ int main(void)
 	wrong += run_flow();
 	wrong += run_texture();
 	wrong += run_pixel();
+	wrong += run_pixel_texture();
 	wrong += run_geometry();
 	vk_compute_close(vc);
 

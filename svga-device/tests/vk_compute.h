@@ -3,7 +3,9 @@
  * A small Vulkan compute runner for host tests: one device and queue, a
  * SPIR-V compute shader (or a vertex, geometry, fragment pipeline that
  * draws without attachments), storage buffers at set 0, bindings 0..n-1
- * whose contents go in before the work and come back after it.  Shaders
+ * whose contents go in before the work and come back after it, and
+ * optionally a 2D texture with its sampler after them
+ * (vk_compute_bind_texture).  Shaders
  * report results by writing the buffers.  On GPU-less machines the device
  * is lavapipe (mesa-vulkan-drivers).
  */

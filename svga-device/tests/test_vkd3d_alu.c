@@ -79,6 +79,7 @@ enum {
 #define TEST_NZ (1u << 7)
 #define T_UAV 30u
 #define T_THREAD_GROUP_ID 33u
+#define T_RASTERIZER 14u
 
 /*
  * What svga_tgsi_vgpu10.c emits when emit->version is 41: the opcodes
@@ -145,7 +146,7 @@ static struct sm41_opcode sm41_opcodes[] = {
 	{ "ushr", OP_USHR, NULL, false, false }, { "utof", OP_UTOF, NULL, false, false },
 	{ "xor", OP_XOR, NULL, false, false }, { "vmware idiv", OP_VMWARE, NULL, false, false },
 	{ "lod", OP_LOD, NULL, false, false }, { "gather4", OP_GATHER4, NULL, false, false },
-	{ "sample_pos", OP_SAMPLE_POS, NEEDS_MS, false, false },
+	{ "sample_pos", OP_SAMPLE_POS, NULL, false, false },
 	{ "countbits", OP_COUNTBITS, NULL, false, false }, { "firstbit_hi", OP_FIRSTBIT_HI, NULL, false, false },
 	{ "firstbit_lo", OP_FIRSTBIT_LO, NULL, false, false },
 	{ "firstbit_shi", OP_FIRSTBIT_SHI, NULL, false, false },
@@ -201,6 +202,9 @@ static void store_r2(struct asm_buf *b)
 	src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
 	src(b, T_TEMP, SWZ_XYZW, 2);
 }
+
+/* The rasterizer's sample count compiled into the stream (0: not given). */
+static uint32_t records_sample_count;
 
 /* The texture run_texture_check binds: t0 and s0 are declared while set. */
 static const struct vk_compute_texture *records_texture;
@@ -290,8 +294,20 @@ static int compile_stream_sig(const struct asm_buf *b, const struct sig *in, con
 		{ VKD3D_SHADER_COMPILE_OPTION_BUFFER_UAV, VKD3D_SHADER_COMPILE_OPTION_BUFFER_UAV_STORAGE_BUFFER },
 		{ VKD3D_SHADER_COMPILE_OPTION_API_VERSION, VKD3D_SHADER_API_VERSION_1_14 },
 	};
+	const struct vkd3d_shader_parameter1 sample_count = {
+		.name = VKD3D_SHADER_PARAMETER_NAME_RASTERIZER_SAMPLE_COUNT,
+		.type = VKD3D_SHADER_PARAMETER_TYPE_IMMEDIATE_CONSTANT,
+		.data_type = VKD3D_SHADER_PARAMETER_DATA_TYPE_UINT32,
+		.u.immediate_constant.u.u32 = records_sample_count,
+	};
+	const struct vkd3d_shader_parameter_info parameters = {
+		.type = VKD3D_SHADER_STRUCTURE_TYPE_PARAMETER_INFO,
+		.parameters = &sample_count,
+		.parameter_count = 1,
+	};
 	struct vkd3d_shader_interface_info iface = {
 		.type = VKD3D_SHADER_STRUCTURE_TYPE_INTERFACE_INFO,
+		.next = records_sample_count ? &parameters : NULL,
 		.bindings = bindings,
 		.binding_count = uavs + 2,
 	};
@@ -1391,6 +1407,58 @@ CASES(sample_c_lz_cases, FC(DC(0), DC(0), 0), FC(DC(0), DC(0), 1.0f / 32), FC(DC
       FC(DC(3), DC(1), 7.0f / 16), FC(DC(3), DC(1), 7.0f / 16 + 1.0f / 32), FC(DC(3), DC(1), 0.5f),
       FC(DC(2), DC(3), 0.9f), FC(DC(2), DC(3), 1), FC(DC(1), DC(2), -1), FC(1.5f, DC(3), 0.99f));
 
+/*
+ * sample_pos r2.xy, rasterizer.xyzw, r1.x: Mesa's gl_SamplePosition (which
+ * writes .xyzw, uses .xy and adds 0.5; vkd3d repeats x, y in z, w).  The
+ * rasterizer's sample count is a compile parameter
+ * (VKD3D_SHADER_PARAMETER_NAME_RASTERIZER_SAMPLE_COUNT).
+ */
+static void body_sample_pos(struct asm_buf *b, const void *arg)
+{
+	(void)arg;
+	asm_op(b, OP_SAMPLE_POS, 0); dst(b, T_TEMP, 0x3, 2);
+	asm_dw(b, O_4C | SWZ_XYZW | O_TYPE(T_RASTERIZER)); src(b, T_TEMP, SWZ_XXXX, 1);
+}
+
+/* D3D's standard sample patterns (in 1/16 pixel); (0, 0) for an index
+ * beyond the count. */
+static void ref_sample_pos(const uint32_t *in, uint32_t *out)
+{
+	static const int8_t pattern2[2][2] = { { 4, 4 }, { -4, -4 } };
+	static const int8_t pattern4[4][2] = { { -2, -6 }, { 6, -2 }, { -6, 2 }, { 2, 6 } };
+	static const int8_t pattern8[8][2] = {
+		{ 1, -3 }, { -1, 3 }, { 5, 1 }, { -3, -5 }, { -5, 5 }, { -7, -1 }, { 3, 7 }, { 7, -7 },
+	};
+	const int8_t (*pattern)[2] = records_sample_count == 2 ? pattern2 : records_sample_count == 4 ?
+				     pattern4 : records_sample_count == 8 ? pattern8 : NULL;
+	const int8_t *xy = pattern && in[0] < records_sample_count ? pattern[in[0]] : (const int8_t[2]){ 0, 0 };
+
+	out[0] = f2u((float)xy[0] / 16.0f);
+	out[1] = f2u((float)xy[1] / 16.0f);
+}
+
+CASES(sample_pos_cases, UC_(0), UC_(1), UC_(2), UC_(3), UC_(4), UC_(5), UC_(6), UC_(7), UC_(8), UC_(100));
+
+static unsigned run_sample_pos(void)
+{
+	static const unsigned ops[] = { OP_SAMPLE_POS, ~0u };
+	static const uint32_t counts[] = { 1, 2, 4, 8 };
+	const char *names[] = { "sample_pos 1x", "sample_pos 2x", "sample_pos 4x", "sample_pos 8x" };
+	unsigned wrong = 0;
+
+	for (unsigned k = 0; k < N(counts); k++) {
+		const struct check t = {
+			names[k], body_sample_pos, NULL, ref_sample_pos, sample_pos_cases, N(sample_pos_cases),
+			0x3, C_EXACT, 0, NULL, ops,
+		};
+
+		records_sample_count = counts[k];
+		wrong += run_check(&t);
+	}
+	records_sample_count = 0;
+	return wrong;
+}
+
 /* Runs a check with tex bound to t0/s0. */
 static unsigned run_texture_check(const struct check *t, const struct vk_compute_texture *tex)
 {
@@ -1430,7 +1498,7 @@ static unsigned run_texture(void)
 	for (unsigned k = 0; k < N(rgba); k++)
 		wrong += run_texture_check(&rgba[k], &rgba_texture);
 	wrong += run_texture_check(&depth, &depth_texture);
-	return wrong;
+	return wrong + run_sample_pos();
 }
 
 /* ---- pixel shader: derivatives and discard --------------------------------- */

@@ -434,6 +434,7 @@ static int make_layout(struct vk_compute *vc, struct run *run, unsigned count,
 			.descriptorCount = 1,
 			.stageFlags = VK_SHADER_STAGE_ALL,
 		};
+	/* Counted in bindingCount only when a texture is bound. */
 	bindings[count] = (VkDescriptorSetLayoutBinding){
 		count, VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE, 1, VK_SHADER_STAGE_ALL, NULL,
 	};

@@ -19,7 +19,11 @@ struct vk_compute {
 	uint32_t queue_family;
 	VkPhysicalDeviceMemoryProperties memory;
 	char name[VK_MAX_PHYSICAL_DEVICE_NAME_SIZE];
+	bool has_texture;                   /* vk_compute_bind_texture */
+	struct vk_compute_texture texture;
 };
+
+#define VKC_MAX_LEVELS 15
 
 static void fail(char *err, size_t err_size, const char *fmt, ...)
 {
@@ -162,6 +166,13 @@ struct run {
 	VkDescriptorPool pool;
 	VkCommandPool cmd_pool;
 	VkFence fence;
+	/* The bound texture: texels staged in a buffer, copied before the work. */
+	VkBuffer staging;
+	VkDeviceMemory staging_memory;
+	VkImage image;
+	VkDeviceMemory image_memory;
+	VkImageView view;
+	VkSampler sampler;
 };
 
 static void run_destroy(struct vk_compute *vc, struct run *run)
@@ -178,6 +189,14 @@ static void run_destroy(struct vk_compute *vc, struct run *run)
 	for (unsigned i = 0; i < 3; i++)
 		vkDestroyShaderModule(d, run->stage_module[i], NULL);
 	vkDestroyFramebuffer(d, run->framebuffer, NULL);
+	vkDestroySampler(d, run->sampler, NULL);
+	vkDestroyImageView(d, run->view, NULL);
+	vkDestroyImage(d, run->image, NULL);
+	if (run->image_memory)
+		vkFreeMemory(d, run->image_memory, NULL);
+	vkDestroyBuffer(d, run->staging, NULL);
+	if (run->staging_memory)
+		vkFreeMemory(d, run->staging_memory, NULL);
 	vkDestroyRenderPass(d, run->render_pass, NULL);
 	for (unsigned i = 0; i < VKC_MAX_BUFFERS; i++) {
 		vkDestroyBuffer(d, run->buffer[i], NULL);
@@ -197,24 +216,26 @@ static int host_memory_type(const struct vk_compute *vc, uint32_t allowed)
 	return -1;
 }
 
-static int make_buffer(struct vk_compute *vc, struct run *run, unsigned i,
-		       const struct vk_compute_buffer *b, char *err, size_t err_size)
+/* A host-visible buffer holding a copy of b's data. */
+static int make_host_buffer(struct vk_compute *vc, VkBufferUsageFlags usage,
+			    const struct vk_compute_buffer *b, VkBuffer *buffer,
+			    VkDeviceMemory *memory, void **map, char *err, size_t err_size)
 {
 	const VkBufferCreateInfo info = {
 		.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
 		.size = b->size,
-		.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+		.usage = usage,
 		.sharingMode = VK_SHARING_MODE_EXCLUSIVE,
 	};
 	VkMemoryRequirements req;
 	VkMemoryAllocateInfo alloc = { .sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO };
 	int type;
 
-	if (vkCreateBuffer(vc->device, &info, NULL, &run->buffer[i]) != VK_SUCCESS) {
+	if (vkCreateBuffer(vc->device, &info, NULL, buffer) != VK_SUCCESS) {
 		fail(err, err_size, "vkCreateBuffer(%zu bytes) failed", b->size);
 		return -1;
 	}
-	vkGetBufferMemoryRequirements(vc->device, run->buffer[i], &req);
+	vkGetBufferMemoryRequirements(vc->device, *buffer, &req);
 	type = host_memory_type(vc, req.memoryTypeBits);
 	if (type < 0) {
 		fail(err, err_size, "%s has no host-visible coherent memory for buffers", vc->name);
@@ -222,24 +243,182 @@ static int make_buffer(struct vk_compute *vc, struct run *run, unsigned i,
 	}
 	alloc.allocationSize = req.size;
 	alloc.memoryTypeIndex = (uint32_t)type;
-	if (vkAllocateMemory(vc->device, &alloc, NULL, &run->memory[i]) != VK_SUCCESS ||
-	    vkBindBufferMemory(vc->device, run->buffer[i], run->memory[i], 0) != VK_SUCCESS ||
-	    vkMapMemory(vc->device, run->memory[i], 0, VK_WHOLE_SIZE, 0, &run->map[i]) != VK_SUCCESS) {
+	if (vkAllocateMemory(vc->device, &alloc, NULL, memory) != VK_SUCCESS ||
+	    vkBindBufferMemory(vc->device, *buffer, *memory, 0) != VK_SUCCESS ||
+	    vkMapMemory(vc->device, *memory, 0, VK_WHOLE_SIZE, 0, map) != VK_SUCCESS) {
 		fail(err, err_size, "allocating, binding or mapping %zu bytes failed", b->size);
 		return -1;
 	}
-	memcpy(run->map[i], b->data, b->size);
+	memcpy(*map, b->data, b->size);
 	return 0;
 }
 
-/* Set 0: one storage buffer per binding, visible to every stage. */
+static int make_buffer(struct vk_compute *vc, struct run *run, unsigned i,
+		       const struct vk_compute_buffer *b, char *err, size_t err_size)
+{
+	return make_host_buffer(vc, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, b, &run->buffer[i],
+				&run->memory[i], &run->map[i], err, err_size);
+}
+
+void vk_compute_bind_texture(struct vk_compute *vc, const struct vk_compute_texture *tex)
+{
+	vc->has_texture = tex != NULL;
+	if (tex)
+		vc->texture = *tex;
+}
+
+static uint32_t level_extent(uint32_t size, uint32_t level)
+{
+	return size >> level ? size >> level : 1;
+}
+
+/* Bytes of all levels' texels, 0 for a texture vk_compute does not take. */
+static size_t texture_bytes(const struct vk_compute_texture *t)
+{
+	size_t texel = t->depth ? 4 : 16, total = 0;
+
+	if (!t->texels || !t->width || !t->height || !t->levels || t->levels > VKC_MAX_LEVELS ||
+	    t->width > 4096 || t->height > 4096 || (t->width >> (t->levels - 1) == 0 &&
+						     t->height >> (t->levels - 1) == 0))
+		return 0;
+	for (uint32_t k = 0; k < t->levels; k++)
+		total += texel * level_extent(t->width, k) * level_extent(t->height, k);
+	return total;
+}
+
+static int any_memory_type(const struct vk_compute *vc, uint32_t allowed)
+{
+	for (uint32_t i = 0; i < vc->memory.memoryTypeCount; i++)
+		if (allowed & (1u << i))
+			return (int)i;
+	return -1;
+}
+
+/* The image, its view and sampler, and the staging buffer with the texels. */
+static int make_texture(struct vk_compute *vc, struct run *run, char *err, size_t err_size)
+{
+	const struct vk_compute_texture *t = &vc->texture;
+	const VkFormat format = t->depth ? VK_FORMAT_D32_SFLOAT : VK_FORMAT_R32G32B32A32_SFLOAT;
+	const VkFilter filter = t->linear ? VK_FILTER_LINEAR : VK_FILTER_NEAREST;
+	const size_t bytes = texture_bytes(t);
+	const struct vk_compute_buffer staged = { (void *)t->texels, bytes };
+	const VkImageCreateInfo image_info = {
+		.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
+		.imageType = VK_IMAGE_TYPE_2D,
+		.format = format,
+		.extent = { t->width, t->height, 1 },
+		.mipLevels = t->levels,
+		.arrayLayers = 1,
+		.samples = VK_SAMPLE_COUNT_1_BIT,
+		.tiling = VK_IMAGE_TILING_OPTIMAL,
+		.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
+		.sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+		.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED,
+	};
+	VkImageViewCreateInfo view_info = {
+		.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
+		.viewType = VK_IMAGE_VIEW_TYPE_2D,
+		.format = format,
+		.subresourceRange = { t->depth ? VK_IMAGE_ASPECT_DEPTH_BIT : VK_IMAGE_ASPECT_COLOR_BIT,
+				      0, t->levels, 0, 1 },
+	};
+	const VkSamplerCreateInfo sampler_info = {
+		.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO,
+		.magFilter = filter,
+		.minFilter = filter,
+		.mipmapMode = t->linear ? VK_SAMPLER_MIPMAP_MODE_LINEAR : VK_SAMPLER_MIPMAP_MODE_NEAREST,
+		.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE,
+		.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE,
+		.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE,
+		.compareEnable = t->depth ? VK_TRUE : VK_FALSE,
+		.compareOp = VK_COMPARE_OP_LESS_OR_EQUAL,
+		.minLod = 0,
+		.maxLod = (float)t->levels,
+	};
+	VkMemoryAllocateInfo alloc = { .sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO };
+	VkMemoryRequirements req;
+	void *map;
+	int type;
+
+	if (!bytes) {
+		fail(err, err_size, "bad texture (%ux%u, %u levels)", t->width, t->height, t->levels);
+		return -1;
+	}
+	if (make_host_buffer(vc, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, &staged, &run->staging,
+			     &run->staging_memory, &map, err, err_size))
+		return -1;
+	if (vkCreateImage(vc->device, &image_info, NULL, &run->image) != VK_SUCCESS) {
+		fail(err, err_size, "vkCreateImage(%ux%u, %u levels) failed", t->width, t->height, t->levels);
+		return -1;
+	}
+	vkGetImageMemoryRequirements(vc->device, run->image, &req);
+	type = any_memory_type(vc, req.memoryTypeBits);
+	alloc.allocationSize = req.size;
+	alloc.memoryTypeIndex = (uint32_t)type;
+	if (type < 0 || vkAllocateMemory(vc->device, &alloc, NULL, &run->image_memory) != VK_SUCCESS ||
+	    vkBindImageMemory(vc->device, run->image, run->image_memory, 0) != VK_SUCCESS) {
+		fail(err, err_size, "allocating or binding the image's memory failed");
+		return -1;
+	}
+	view_info.image = run->image;
+	if (vkCreateImageView(vc->device, &view_info, NULL, &run->view) != VK_SUCCESS ||
+	    vkCreateSampler(vc->device, &sampler_info, NULL, &run->sampler) != VK_SUCCESS) {
+		fail(err, err_size, "vkCreateImageView or vkCreateSampler failed");
+		return -1;
+	}
+	return 0;
+}
+
+/* Copies the staged texels into every level; leaves the image for sampling. */
+static void record_texture_upload(struct vk_compute *vc, struct run *run, VkCommandBuffer cmd)
+{
+	const struct vk_compute_texture *t = &vc->texture;
+	const VkImageAspectFlags aspect = t->depth ? VK_IMAGE_ASPECT_DEPTH_BIT : VK_IMAGE_ASPECT_COLOR_BIT;
+	VkImageMemoryBarrier barrier = {
+		.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER,
+		.srcAccessMask = 0,
+		.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT,
+		.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED,
+		.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+		.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+		.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+		.image = run->image,
+		.subresourceRange = { aspect, 0, t->levels, 0, 1 },
+	};
+	VkBufferImageCopy copies[VKC_MAX_LEVELS];
+	VkDeviceSize offset = 0;
+
+	for (uint32_t k = 0; k < t->levels; k++) {
+		const uint32_t w = level_extent(t->width, k), h = level_extent(t->height, k);
+
+		copies[k] = (VkBufferImageCopy){
+			.bufferOffset = offset,
+			.imageSubresource = { aspect, k, 0, 1 },
+			.imageExtent = { w, h, 1 },
+		};
+		offset += (VkDeviceSize)w * h * (t->depth ? 4 : 16);
+	}
+	vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
+			     0, 0, NULL, 0, NULL, 1, &barrier);
+	vkCmdCopyBufferToImage(cmd, run->staging, run->image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+			       t->levels, copies);
+	barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+	barrier.dstAccessMask = VK_ACCESS_SHADER_READ_BIT;
+	barrier.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+	barrier.newLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+	vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
+			     0, 0, NULL, 0, NULL, 1, &barrier);
+}
+
+/* Set 0: one storage buffer per binding, then the texture's image and
+ * sampler when one is bound; visible to every stage. */
 static int make_layout(struct vk_compute *vc, struct run *run, unsigned count,
 		       char *err, size_t err_size)
 {
-	VkDescriptorSetLayoutBinding bindings[VKC_MAX_BUFFERS];
+	VkDescriptorSetLayoutBinding bindings[VKC_MAX_BUFFERS + 2];
 	const VkDescriptorSetLayoutCreateInfo set_info = {
 		.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO,
-		.bindingCount = count,
+		.bindingCount = count + (vc->has_texture ? 2 : 0),
 		.pBindings = bindings,
 	};
 	const VkPipelineLayoutCreateInfo layout_info = {
@@ -255,6 +434,13 @@ static int make_layout(struct vk_compute *vc, struct run *run, unsigned count,
 			.descriptorCount = 1,
 			.stageFlags = VK_SHADER_STAGE_ALL,
 		};
+	/* Counted in bindingCount only when a texture is bound. */
+	bindings[count] = (VkDescriptorSetLayoutBinding){
+		count, VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE, 1, VK_SHADER_STAGE_ALL, NULL,
+	};
+	bindings[count + 1] = (VkDescriptorSetLayoutBinding){
+		count + 1, VK_DESCRIPTOR_TYPE_SAMPLER, 1, VK_SHADER_STAGE_ALL, NULL,
+	};
 	if (vkCreateDescriptorSetLayout(vc->device, &set_info, NULL, &run->set_layout) != VK_SUCCESS ||
 	    vkCreatePipelineLayout(vc->device, &layout_info, NULL, &run->layout) != VK_SUCCESS) {
 		fail(err, err_size, "creating the descriptor set or pipeline layout failed");
@@ -412,13 +598,22 @@ static int record_and_submit(struct vk_compute *vc, struct run *run, unsigned co
 	const VkPipelineBindPoint bind_point = graphics ? VK_PIPELINE_BIND_POINT_GRAPHICS
 							: VK_PIPELINE_BIND_POINT_COMPUTE;
 	VkDescriptorBufferInfo infos[VKC_MAX_BUFFERS];
-	VkWriteDescriptorSet writes[VKC_MAX_BUFFERS];
-	const VkDescriptorPoolSize pool_size = { VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, count };
+	VkDescriptorImageInfo image_infos[2] = {
+		{ VK_NULL_HANDLE, run->view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL },
+		{ run->sampler, VK_NULL_HANDLE, VK_IMAGE_LAYOUT_UNDEFINED },
+	};
+	VkWriteDescriptorSet writes[VKC_MAX_BUFFERS + 2];
+	const VkDescriptorPoolSize pool_sizes[3] = {
+		{ VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, count },
+		{ VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE, 1 },
+		{ VK_DESCRIPTOR_TYPE_SAMPLER, 1 },
+	};
+	const unsigned writes_count = count + (vc->has_texture ? 2 : 0);
 	const VkDescriptorPoolCreateInfo pool_info = {
 		.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO,
 		.maxSets = 1,
-		.poolSizeCount = 1,
-		.pPoolSizes = &pool_size,
+		.poolSizeCount = vc->has_texture ? 3 : 1,
+		.pPoolSizes = pool_sizes,
 	};
 	VkDescriptorSetAllocateInfo set_alloc = {
 		.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO,
@@ -470,7 +665,16 @@ static int record_and_submit(struct vk_compute *vc, struct run *run, unsigned co
 			.pBufferInfo = &infos[i],
 		};
 	}
-	vkUpdateDescriptorSets(vc->device, count, writes, 0, NULL);
+	for (unsigned i = 0; i < writes_count - count; i++)
+		writes[count + i] = (VkWriteDescriptorSet){
+			.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+			.dstSet = set,
+			.dstBinding = count + i,
+			.descriptorCount = 1,
+			.descriptorType = i ? VK_DESCRIPTOR_TYPE_SAMPLER : VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE,
+			.pImageInfo = &image_infos[i],
+		};
+	vkUpdateDescriptorSets(vc->device, writes_count, writes, 0, NULL);
 
 	if (vkCreateCommandPool(vc->device, &cmd_pool_info, NULL, &run->cmd_pool) != VK_SUCCESS ||
 	    vkCreateFence(vc->device, &fence_info, NULL, &run->fence) != VK_SUCCESS) {
@@ -483,6 +687,8 @@ static int record_and_submit(struct vk_compute *vc, struct run *run, unsigned co
 		return -1;
 	}
 	vkBeginCommandBuffer(cmd, &begin);
+	if (vc->has_texture)
+		record_texture_upload(vc, run, cmd);
 	vkCmdBindPipeline(cmd, bind_point, run->pipeline);
 	vkCmdBindDescriptorSets(cmd, bind_point, run->layout, 0, 1, &set, 0, NULL);
 	if (graphics) {
@@ -532,6 +738,8 @@ int vk_compute_run(struct vk_compute *vc, const void *spirv, size_t spirv_size,
 	for (unsigned i = 0; i < count; i++)
 		if (make_buffer(vc, &run, i, &buffers[i], err, err_size))
 			goto out;
+	if (vc->has_texture && make_texture(vc, &run, err, err_size))
+		goto out;
 	if (make_compute_pipeline(vc, &run, spirv, spirv_size, entry ? entry : "main", count, err, err_size) ||
 	    record_and_submit(vc, &run, count, false, groups_x, groups_y, groups_z, err, err_size))
 		goto out;
@@ -560,6 +768,8 @@ int vk_compute_draw(struct vk_compute *vc, const struct vk_compute_shader *vs,
 	for (unsigned i = 0; i < count; i++)
 		if (make_buffer(vc, &run, i, &buffers[i], err, err_size))
 			goto out;
+	if (vc->has_texture && make_texture(vc, &run, err, err_size))
+		goto out;
 	if (make_graphics_pipeline(vc, &run, shaders, count, width, height, err, err_size) ||
 	    record_and_submit(vc, &run, count, true, vertex_count, width, height, err, err_size))
 		goto out;

@@ -3,7 +3,9 @@
  * A small Vulkan compute runner for host tests: one device and queue, a
  * SPIR-V compute shader (or a vertex, geometry, fragment pipeline that
  * draws without attachments), storage buffers at set 0, bindings 0..n-1
- * whose contents go in before the work and come back after it.  Shaders
+ * whose contents go in before the work and come back after it, and
+ * optionally a 2D texture with its sampler after them
+ * (vk_compute_bind_texture).  Shaders
  * report results by writing the buffers.  On GPU-less machines the device
  * is lavapipe (mesa-vulkan-drivers).
  */
@@ -55,5 +57,25 @@ int vk_compute_draw(struct vk_compute *vc, const struct vk_compute_shader *vs,
 		    const struct vk_compute_shader *gs, const struct vk_compute_shader *fs,
 		    struct vk_compute_buffer *buffers, unsigned count, uint32_t vertex_count,
 		    uint32_t width, uint32_t height, char *err, size_t err_size);
+
+/*
+ * A 2D texture with its mip levels and a sampler, bound to every later
+ * vk_compute_run/vk_compute_draw after the buffers: the sampled image at
+ * binding `count`, the sampler at binding `count + 1` (count: the number
+ * of buffers).  texels: level 0, then each smaller level (max(1, w >> k)
+ * x max(1, h >> k)), rows tightly packed; four floats (RGBA32F) a texel,
+ * or one (D32_SFLOAT) for a depth texture, whose sampler compares
+ * (reference <= texel: 1.0, else 0.0).  Addressing clamps to the edge.
+ * The caller keeps texels alive while it is bound.
+ */
+struct vk_compute_texture {
+	uint32_t width, height, levels;
+	const float *texels;
+	int depth;     /* D32_SFLOAT with a comparison sampler, else RGBA32F */
+	int linear;    /* linear filtering between texels and levels, else nearest */
+};
+
+/* Binds tex to the runs that follow (copied, not its texels); NULL unbinds. */
+void vk_compute_bind_texture(struct vk_compute *vc, const struct vk_compute_texture *tex);
 
 #endif

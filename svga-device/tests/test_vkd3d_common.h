@@ -3,37 +3,20 @@
  * Shared by the vkd3d-shader tests: assemble SM4/SM5 token streams (the
  * tokenized form VGPU10 shares with D3D10/11), wrap them in a DXBC
  * container with svga_dxbc_build, compile them with our vkd3d-shader and
- * run compute shaders on Vulkan (lavapipe).  Header-only, like harness.h.
+ * run compute shaders on Vulkan (lavapipe).  The checks, signatures,
+ * container and compiling are test_vkd3d_compile.h's.  Header-only, like
+ * harness.h.
  */
 #ifndef TEST_VKD3D_COMMON_H
 #define TEST_VKD3D_COMMON_H
 
-#include "svga_dxbc.h"
-#include "vk_compute.h"
+#include "test_vkd3d_compile.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <vkd3d_shader.h>
-
-static int t_failures;
-static int t_checks;
-
-#define CHECK(c) do {                                                      \
-	t_checks++;                                                        \
-	if (!(c)) {                                                        \
-		t_failures++;                                              \
-		fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__,     \
-			__LINE__, #c);                                     \
-	}                                                                  \
-} while (0)
-
-static inline int t_report(const char *name)
-{
-	printf("%s: %d checks, %d failures\n", name, t_checks, t_failures);
-	return t_failures || !t_checks ? 1 : 0;
-}
 
 /* ---- token streams ---------------------------------------------------- */
 
@@ -170,130 +153,18 @@ static inline void tok_records_program(struct tok *s, void (*body)(struct tok *s
 	s->t[1] = s->n;
 }
 
-/* ---- DXBC and vkd3d-shader -------------------------------------------- */
+/* ---- DXBC and running ------------------------------------------------ */
 
-/* One ISGN/OSGN element. */
-struct sig_elem {
-	const char *name;
-	uint32_t index, sysval, component_type, reg, mask;
-};
-/* D3D_NAME values and component types. */
-enum { SV_POSITION = 1, SV_VERTEX_ID = 6, SV_PRIMITIVE_ID = 7 };
-enum { CT_UINT = 1, CT_SINT = 2, CT_FLOAT = 3 };
-
-struct sig {
-	uint8_t b[512];
-	size_t size;
-};
-
-/* ISGN/OSGN payload: count, 8, 24-byte elements, then the names. */
-static inline void sig_build(struct sig *sg, const struct sig_elem *e, unsigned n)
-{
-	size_t names = 8 + 24 * (size_t)n;
-
-	memset(sg, 0, sizeof(*sg));
-	sg->size = names;
-	memcpy(sg->b, &n, 4);
-	memcpy(sg->b + 4, &(uint32_t){ 8 }, 4);
-	for (unsigned i = 0; i < n; i++) {
-		/* The read/write byte: the components used. */
-		uint32_t el[6] = { (uint32_t)sg->size, e[i].index, e[i].sysval, e[i].component_type,
-				   e[i].reg, e[i].mask | e[i].mask << 8 };
-		size_t len = strlen(e[i].name) + 1;
-
-		memcpy(sg->b + 8 + 24 * i, el, sizeof(el));
-		if (sg->size + len <= sizeof(sg->b)) {
-			memcpy(sg->b + sg->size, e[i].name, len);
-			sg->size += len;
-		}
-	}
-	sg->size = (sg->size + 3) & ~(size_t)3;
-}
-
-/* A container with the signatures (NULL: empty) and the code chunk
- * (SHEX for SM5, SHDR before). */
+/* A container with the signatures (NULL: empty) and the stream. */
 static inline void *test_dxbc_sig(const struct tok *s, const struct sig *in, const struct sig *out,
 				  size_t *size)
 {
-	static const uint32_t empty_signature[2] = { 0, 8 };  /* count, offset */
-	const bool sm5 = ((s->t[0] >> 4) & 0xf) >= 5;
-	const struct svga_dxbc_chunk chunks[] = {
-		{ SVGA_DXBC_FOURCC('I', 'S', 'G', 'N'), in ? (const void *)in->b : empty_signature,
-		  in ? in->size : sizeof(empty_signature) },
-		{ SVGA_DXBC_FOURCC('O', 'S', 'G', 'N'), out ? (const void *)out->b : empty_signature,
-		  out ? out->size : sizeof(empty_signature) },
-		{ sm5 ? SVGA_DXBC_FOURCC('S', 'H', 'E', 'X') : SVGA_DXBC_FOURCC('S', 'H', 'D', 'R'),
-		  s->t, s->n * 4u },
-	};
-
-	return svga_dxbc_build(chunks, 3, size);
+	return test_dxbc_tokens(s->t, s->n, in, out, size);
 }
 
 static inline void *test_dxbc(const struct tok *s, size_t *size)
 {
 	return test_dxbc_sig(s, NULL, NULL, size);
-}
-
-/*
- * DXBC -> SPIR-V with raw UAVs u0..u(count-1) as storage buffers at
- * set 0, bindings 0..count-1.  Returns vkd3d's result; messages, if
- * any, are printed.
- */
-static inline int test_compile(const void *dxbc, size_t size, unsigned uavs,
-			       struct vkd3d_shader_code *spirv)
-{
-	struct vkd3d_shader_resource_binding bindings[4];
-	const struct vkd3d_shader_compile_option options[] = {
-		{ VKD3D_SHADER_COMPILE_OPTION_BUFFER_UAV, VKD3D_SHADER_COMPILE_OPTION_BUFFER_UAV_STORAGE_BUFFER },
-		{ VKD3D_SHADER_COMPILE_OPTION_API_VERSION, VKD3D_SHADER_API_VERSION_1_14 },
-	};
-	struct vkd3d_shader_interface_info iface = {
-		.type = VKD3D_SHADER_STRUCTURE_TYPE_INTERFACE_INFO,
-		.bindings = bindings,
-		.binding_count = uavs,
-	};
-	struct vkd3d_shader_compile_info info = {
-		.type = VKD3D_SHADER_STRUCTURE_TYPE_COMPILE_INFO,
-		.next = &iface,
-		.source = { dxbc, size },
-		.source_type = VKD3D_SHADER_SOURCE_DXBC_TPF,
-		.target_type = VKD3D_SHADER_TARGET_SPIRV_BINARY,
-		.options = options,
-		.option_count = sizeof(options) / sizeof(options[0]),
-		.log_level = VKD3D_SHADER_LOG_WARNING,
-		.source_name = "test",
-	};
-	char *messages = NULL;
-	int ret;
-
-	for (unsigned i = 0; i < uavs && i < 4; i++)
-		bindings[i] = (struct vkd3d_shader_resource_binding){
-			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_UAV,
-			.register_index = i,
-			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
-			.flags = VKD3D_SHADER_BINDING_FLAG_BUFFER,
-			.binding = { .set = 0, .binding = i, .count = 1 },
-		};
-	memset(spirv, 0, sizeof(*spirv));
-	ret = vkd3d_shader_compile(&info, spirv, &messages);
-	if (messages && *messages)
-		fprintf(stderr, "vkd3d-shader: %s", messages);
-	vkd3d_shader_free_messages(messages);
-	/* TEST_VKD3D_DUMP=dir keeps each SPIR-V module (for spirv-val/dis). */
-	if (ret >= 0 && getenv("TEST_VKD3D_DUMP")) {
-		static unsigned dumped;
-		char path[512];
-		FILE *f;
-
-		snprintf(path, sizeof(path), "%s/%u.spv", getenv("TEST_VKD3D_DUMP"), dumped++);
-		f = fopen(path, "wb");
-		if (f) {
-			fwrite(spirv->code, 1, spirv->size, f);
-			fclose(f);
-			fprintf(stderr, "SPIR-V written to %s\n", path);
-		}
-	}
-	return ret;
 }
 
 /*
@@ -340,20 +211,6 @@ static inline int test_run_records(struct vk_compute *vc, const struct tok *s,
 	if (ret)
 		fprintf(stderr, "vk_compute_run: %s\n", err);
 	return ret;
-}
-
-/* Opens Vulkan or explains why not (a failure: these tests need it). */
-static inline struct vk_compute *test_vulkan(void)
-{
-	char err[256];
-	struct vk_compute *vc = vk_compute_open(err, sizeof(err));
-
-	if (!vc)
-		fprintf(stderr, "Vulkan: %s\n", err);
-	else
-		printf("Vulkan device: %s; %s\n", vk_compute_device_name(vc),
-		       vkd3d_shader_get_version(NULL, NULL));
-	return vc;
 }
 
 #endif

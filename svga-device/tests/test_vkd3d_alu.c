@@ -168,39 +168,33 @@ struct alu_op {
 	bool (*alt_ok)(const uint32_t *in, uint32_t got);
 };
 
+/* The destinations of each form, in order: temp register and mask. */
+#define NULL_REG ~0u
+static const struct form_dst {
+	unsigned count, reg[2], mask[2];
+} form_dsts[] = {
+	[F_SCALAR] = { 1, { 2 }, { 0x1 } },
+	[F_TWO_DST] = { 2, { 2, 2 }, { 0x1, 0x2 } },
+	[F_NULL_DST] = { 2, { 2, NULL_REG }, { 0x1, 0 } },
+	[F_NULL_FIRST] = { 2, { NULL_REG, 2 }, { 0, 0x1 } },
+	[F_TWO_DST_SAME_MASK] = { 2, { 2, 4 }, { 0x1, 0x1 } },
+	[F_TWO_DST_IN_PLACE] = { 2, { 1, 1 }, { 0x2, 0x1 } },
+	[F_VEC] = { 1, { 2 }, { 0x1 } },
+	[F_VEC4] = { 1, { 2 }, { 0xf } },
+};
+
 static void body_alu(struct asm_buf *b, const void *arg)
 {
 	const struct alu_op *op = arg;
 
 	asm_op(b, op->opcode, op->field);
-	switch (op->form) {
-	case F_SCALAR:
-	case F_VEC:
-		dst(b, T_TEMP, 0x1, 2);
-		break;
-	case F_TWO_DST:
-		dst(b, T_TEMP, 0x1, 2);
-		dst(b, T_TEMP, 0x2, 2);
-		break;
-	case F_NULL_DST:
-		dst(b, T_TEMP, 0x1, 2);
-		null_dst(b);
-		break;
-	case F_NULL_FIRST:
-		null_dst(b);
-		dst(b, T_TEMP, 0x1, 2);
-		break;
-	case F_TWO_DST_SAME_MASK:
-		dst(b, T_TEMP, 0x1, 2);
-		dst(b, T_TEMP, 0x1, 4);
-		break;
-	case F_TWO_DST_IN_PLACE:
-		dst(b, T_TEMP, 0x2, 1);
-		dst(b, T_TEMP, 0x1, 1);
-		break;
-	case F_VEC4:
-		dst(b, T_TEMP, 0xf, 2);
-		break;
+	for (unsigned d = 0; d < form_dsts[op->form].count; d++) {
+		const struct form_dst *fd = &form_dsts[op->form];
+
+		if (fd->reg[d] == NULL_REG)
+			null_dst(b);
+		else
+			dst(b, T_TEMP, fd->mask[d], fd->reg[d]);
 	}
 	for (unsigned s = 0; s < op->nsrc; s++) {
 		if (op->form == F_VEC)
@@ -532,6 +526,9 @@ static bool log_near_one_ok(const uint32_t *in, uint32_t got)
 	{ nm, op, 0, F_SCALAR, nsrc, 0x1, how, tol, ref, cases, N(cases), NULL }
 #define INT(nm, op, nsrc, ref, cases) \
 	{ nm, op, 0, F_SCALAR, nsrc, 0x1, C_EXACT, 0, ref, cases, N(cases), NULL }
+/* Two integer sources, destinations in `form` (r2 components in mask). */
+#define INT2(nm, op, form, mask, ref, cases) \
+	{ nm, op, 0, form, 2, mask, C_EXACT, 0, ref, cases, N(cases), NULL }
 
 static const struct alu_op alu_ops[] = {
 	FLT("add", OP_ADD, 2, ref_add, add_cases, C_FLOAT, 1),
@@ -591,29 +588,18 @@ static const struct alu_op alu_ops[] = {
 	 * masks that differ (r2.x, r2.y), equal masks (r2.x, r4.x: one
 	 * extended multiply) and destinations that are the sources.
 	 */
-	{ "imul lo", OP_IMUL, 0, F_NULL_FIRST, 2, 0x1, C_EXACT, 0, ref_imul_lo, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul lo", OP_UMUL, 0, F_NULL_FIRST, 2, 0x1, C_EXACT, 0, ref_umul_lo, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "imul hi", OP_IMUL, 0, F_NULL_DST, 2, 0x1, C_EXACT, 0, ref_imul_hi, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul hi", OP_UMUL, 0, F_NULL_DST, 2, 0x1, C_EXACT, 0, ref_umul_hi, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "imul hi+lo", OP_IMUL, 0, F_TWO_DST, 2, 0x3, C_EXACT, 0, ref_imul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul hi+lo", OP_UMUL, 0, F_TWO_DST, 2, 0x3, C_EXACT, 0, ref_umul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "imul hi+lo .x", OP_IMUL, 0, F_TWO_DST_SAME_MASK, 2, 0x3, C_EXACT, 0, ref_imul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul hi+lo .x", OP_UMUL, 0, F_TWO_DST_SAME_MASK, 2, 0x3, C_EXACT, 0, ref_umul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "imul in place", OP_IMUL, 0, F_TWO_DST_IN_PLACE, 2, 0x3, C_EXACT, 0, ref_imul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul in place", OP_UMUL, 0, F_TWO_DST_IN_PLACE, 2, 0x3, C_EXACT, 0, ref_umul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "udiv", OP_UDIV, 0, F_TWO_DST, 2, 0x3, C_EXACT, 0, ref_udiv, udiv_cases, N(udiv_cases), NULL },
-	{ "vmware idiv", OP_VMWARE, 0, F_NULL_DST, 2, 0x1, C_EXACT, 0, ref_idiv, idiv_cases,
-	  N(idiv_cases), NULL },
+	INT2("imul lo", OP_IMUL, F_NULL_FIRST, 0x1, ref_imul_lo, mul64_cases),
+	INT2("umul lo", OP_UMUL, F_NULL_FIRST, 0x1, ref_umul_lo, mul64_cases),
+	INT2("imul hi", OP_IMUL, F_NULL_DST, 0x1, ref_imul_hi, mul64_cases),
+	INT2("umul hi", OP_UMUL, F_NULL_DST, 0x1, ref_umul_hi, mul64_cases),
+	INT2("imul hi+lo", OP_IMUL, F_TWO_DST, 0x3, ref_imul, mul64_cases),
+	INT2("umul hi+lo", OP_UMUL, F_TWO_DST, 0x3, ref_umul, mul64_cases),
+	INT2("imul hi+lo .x", OP_IMUL, F_TWO_DST_SAME_MASK, 0x3, ref_imul, mul64_cases),
+	INT2("umul hi+lo .x", OP_UMUL, F_TWO_DST_SAME_MASK, 0x3, ref_umul, mul64_cases),
+	INT2("imul in place", OP_IMUL, F_TWO_DST_IN_PLACE, 0x3, ref_imul, mul64_cases),
+	INT2("umul in place", OP_UMUL, F_TWO_DST_IN_PLACE, 0x3, ref_umul, mul64_cases),
+	INT2("udiv", OP_UDIV, F_TWO_DST, 0x3, ref_udiv, udiv_cases),
+	INT2("vmware idiv", OP_VMWARE, F_NULL_DST, 0x1, ref_idiv, idiv_cases),
 	INT("ftoi", OP_FTOI, 1, ref_ftoi, ftoi_cases),
 	INT("ftou", OP_FTOU, 1, ref_ftou, ftou_cases),
 	INT("itof", OP_ITOF, 1, ref_itof, itof_cases),

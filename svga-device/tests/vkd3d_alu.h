@@ -6,13 +6,13 @@
  * points of the other files: control flow (vkd3d_alu_flow.c), textures
  * (vkd3d_alu_texture.c), pixel and geometry shaders (vkd3d_alu_stages.c).
  * The streams are assembled with shader_asm.h; CHECK and its counters,
- * shared by all the files, are test_vkd3d_compile.h's.
+ * shared by all the files, are test_vkd3d_common.h's.
  */
 #ifndef VKD3D_ALU_H
 #define VKD3D_ALU_H
 
 #define TEST_SHARED_COUNTERS
-#include "test_vkd3d_compile.h"
+#include "test_vkd3d_common.h"
 #include "shader_asm.h"
 
 #include <math.h>
@@ -152,8 +152,18 @@ unsigned run_pixel_texture(void);  /* vkd3d_alu_texture.c: drawn; after run_text
 unsigned run_pixel(void);          /* vkd3d_alu_stages.c: derivatives, discard */
 unsigned run_geometry(void);       /* vkd3d_alu_stages.c: emit, cut */
 
-/* vs_4_0 (vkd3d_alu_stages.c): a triangle covering the viewport; o1.xy =
- * the clip-space position. */
-size_t vertex_shader(struct asm_buf *b);
+/*
+ * The draws' common parts (vkd3d_alu_stages.c).  vertex_shader_compile:
+ * vs_4_0, a triangle covering the viewport with o1.xy = the clip-space
+ * position; varyings receives its output signature (SV_Position,
+ * TEXCOORD.xy); false if it does not compile.  ps_store_pixel ends a
+ * pixel shader whose reg.xy holds the pixel (x, y) of the 4 x 4 target:
+ * reg.comp = (4y + x) << shift, the byte offset of the pixel's record in
+ * u0; store_raw u0.mask there, the value register (type, swizzle, index);
+ * ret; returns the stream's size.
+ */
+bool vertex_shader_compile(struct vkd3d_shader_code *vs, struct sig *varyings);
+size_t ps_store_pixel(struct asm_buf *b, unsigned reg, unsigned comp, unsigned shift,
+		      uint32_t mask, unsigned type, uint32_t swizzle, unsigned index);
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * test_vkd3d_alu's stream runner: the cs_5_0 records program around a
- * check's body, compiling it (test_vkd3d_compile.h, with t0/s0 and the
+ * check's body, compiling it (test_vkd3d_common.h, with t0/s0 and the
  * rasterizer's sample count), running it on Vulkan, and comparing each
  * record's r2 with the C reference (run_check; the float tolerances are
  * in test_vkd3d_alu.c's header comment).

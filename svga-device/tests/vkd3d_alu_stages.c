@@ -15,7 +15,7 @@
 /* ---- pixel shader: derivatives and discard --------------------------------- */
 
 /* vs_4_0: a triangle covering the viewport; o1.xy = the clip-space position. */
-size_t vertex_shader(struct asm_buf *b)
+static size_t vertex_shader(struct asm_buf *b)
 {
 	asm_begin(b, 1, 4, 0);
 	asm_op(b, 96, 0); dst(b, T_INPUT, 0x1, 0); asm_dw(b, SV_VERTEX_ID);   /* dcl_input_sgv */
@@ -33,6 +33,36 @@ size_t vertex_shader(struct asm_buf *b)
 	asm_op(b, OP_MOV, 0); dst(b, T_TEMP, 0xc, 1); imm4(b, 0, 0, 0, f2u(1.0f));
 	asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_TEMP, SWZ_XYZW, 1);
 	asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0x3, 1); src(b, T_TEMP, SWZ_XYZW, 1);
+	asm_op(b, OP_RET, 0);
+	return asm_finish(b);
+}
+
+bool vertex_shader_compile(struct vkd3d_shader_code *vs, struct sig *varyings)
+{
+	static const struct sig_elem vs_in[] = { { "SV_VertexID", 0, SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
+	static const struct sig_elem vs_out[] = {
+		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "TEXCOORD", 0, 0, CT_FLOAT, 1, 0x3 },
+	};
+	struct sig in_sig;
+	struct asm_buf b;
+
+	sig_build(&in_sig, vs_in, 1);
+	sig_build(varyings, vs_out, 2);
+	vertex_shader(&b);
+	return compile_stream_sig(&b, &in_sig, varyings, 0, vs) >= 0;
+}
+
+size_t ps_store_pixel(struct asm_buf *b, unsigned reg, unsigned comp, unsigned shift,
+		      uint32_t mask, unsigned type, uint32_t swizzle, unsigned index)
+{
+	const uint32_t offset = O_SWZ(comp, comp, comp, comp);
+
+	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 1u << comp, reg); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), reg);
+	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, reg);
+	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 1u << comp, reg); src(b, T_TEMP, offset, reg); imm1(b, shift);
+	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, mask, 0); src(b, T_TEMP, offset, reg);
+	src(b, type, swizzle, index);
 	asm_op(b, OP_RET, 0);
 	return asm_finish(b);
 }
@@ -62,24 +92,13 @@ static size_t pixel_shader(struct asm_buf *b)
 	asm_op(b, OP_FTOU, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_INPUT, SWZ_XYZW, 0);
 	asm_op(b, OP_IEQ, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 1);
 	asm_op(b, OP_DISCARD, TEST_NZ); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
-	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 0x8, 0); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 0);
-	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, 0);
-	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x8, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 0); imm1(b, 4);
-	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, 0xf, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 0);
-	src(b, T_TEMP, SWZ_XYZW, 1);
-	asm_op(b, OP_RET, 0);
-	return asm_finish(b);
+	return ps_store_pixel(b, 0, 3, 4, 0xf, T_TEMP, SWZ_XYZW, 1);
 }
 
 unsigned run_pixel(void)
 {
-	static const struct sig_elem vs_in[] = { { "SV_VertexID", 0, SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
-	static const struct sig_elem varyings[] = {
-		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
-		{ "TEXCOORD", 0, 0, CT_FLOAT, 1, 0x3 },
-	};
 	struct vkd3d_shader_code vs = { 0 }, ps = { 0 };
-	struct sig vs_in_sig, var_sig;
+	struct sig var_sig;
 	float px[16][4];
 	struct vk_compute_buffer buf = { px, sizeof(px) };
 	unsigned right = 0;
@@ -89,10 +108,7 @@ unsigned run_pixel(void)
 
 	for (unsigned i = 0; i < 16; i++)
 		px[i][0] = px[i][1] = px[i][2] = px[i][3] = -100.0f;
-	sig_build(&vs_in_sig, vs_in, 1);
-	sig_build(&var_sig, varyings, 2);
-	vertex_shader(&b);
-	built = compile_stream_sig(&b, &vs_in_sig, &var_sig, 0, &vs) >= 0;
+	built = vertex_shader_compile(&vs, &var_sig);
 	pixel_shader(&b);
 	built = compile_stream_sig(&b, &var_sig, NULL, 1, &ps) >= 0 && built;
 	CHECK(built);
@@ -173,29 +189,18 @@ static size_t pixel_shader_mark(struct asm_buf *b)
 	asm_op(b, 98, 1); dst(b, T_INPUT, 0x1, 1);                          /* constant */
 	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 1);
 	asm_op(b, OP_FTOU, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_INPUT, SWZ_XYZW, 0);
-	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 0);
-	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, 0);
-	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0); imm1(b, 2);
-	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, 0x1, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
-	src(b, T_INPUT, SWZ_XXXX, 1);
-	asm_op(b, OP_RET, 0);
-	return asm_finish(b);
+	return ps_store_pixel(b, 0, 2, 2, 0x1, T_INPUT, SWZ_XXXX, 1);
 }
 
 unsigned run_geometry(void)
 {
-	static const struct sig_elem vs_in[] = { { "SV_VertexID", 0, SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
-	static const struct sig_elem vs_out[] = {
-		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
-		{ "TEXCOORD", 0, 0, CT_FLOAT, 1, 0x3 },
-	};
 	static const struct sig_elem position[] = { { "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf } };
 	static const struct sig_elem gs_out[] = {
 		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
 		{ "TEXCOORD", 0, 0, CT_FLOAT, 1, 0x1 },
 	};
 	struct vkd3d_shader_code vs = { 0 }, gs = { 0 }, ps = { 0 };
-	struct sig vs_in_sig, vs_out_sig, pos_sig, gs_out_sig;
+	struct sig vs_out_sig, pos_sig, gs_out_sig;
 	uint32_t words[16] = { 0 };
 	struct vk_compute_buffer buf = { words, sizeof(words) };
 	unsigned right = 0;
@@ -203,12 +208,9 @@ unsigned run_geometry(void)
 	char err[256];
 	bool built;
 
-	sig_build(&vs_in_sig, vs_in, 1);
-	sig_build(&vs_out_sig, vs_out, 2);
 	sig_build(&pos_sig, position, 1);
 	sig_build(&gs_out_sig, gs_out, 2);
-	vertex_shader(&b);
-	built = compile_stream_sig(&b, &vs_in_sig, &vs_out_sig, 0, &vs) >= 0;
+	built = vertex_shader_compile(&vs, &vs_out_sig);
 	geometry_shader(&b);
 	built = compile_stream_sig(&b, &pos_sig, &gs_out_sig, 0, &gs) >= 0 && built;
 	pixel_shader_mark(&b);

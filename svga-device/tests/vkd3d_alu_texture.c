@@ -341,13 +341,7 @@ static size_t pixel_shader_tex(struct asm_buf *b, const struct ps_tex_check *t, 
 	if (t->has_param)
 		imm1(b, f2u(c->param));
 	asm_op(b, OP_FTOU, 0); dst(b, T_TEMP, 0x3, 1); src(b, T_INPUT, SWZ_XYZW, 0);
-	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 0x8, 1); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 1);
-	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, 1);
-	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x8, 1); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 1); imm1(b, 4);
-	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, 0xf, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 1);
-	src(b, T_TEMP, SWZ_XYZW, 2);
-	asm_op(b, OP_RET, 0);
-	return asm_finish(b);
+	return ps_store_pixel(b, 1, 3, 4, 0xf, T_TEMP, SWZ_XYZW, 2);
 }
 
 static float ps_tex_lod(const struct ps_tex_case *c)
@@ -388,21 +382,13 @@ static void ref_ps_lod(const struct ps_tex_case *c, float u, float v, uint32_t *
 
 static unsigned run_ps_tex_check(const struct ps_tex_check *t)
 {
-	static const struct sig_elem vs_in[] = { { "SV_VertexID", 0, SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
-	static const struct sig_elem varyings[] = {
-		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
-		{ "TEXCOORD", 0, 0, CT_FLOAT, 1, 0x3 },
-	};
 	struct vkd3d_shader_code vs = { 0 };
-	struct sig vs_in_sig, var_sig;
+	struct sig var_sig;
 	unsigned right = 0;
 	struct asm_buf b;
 	char err[256];
 
-	sig_build(&vs_in_sig, vs_in, 1);
-	sig_build(&var_sig, varyings, 2);
-	vertex_shader(&b);
-	CHECK(compile_stream_sig(&b, &vs_in_sig, &var_sig, 0, &vs) >= 0);
+	CHECK(vertex_shader_compile(&vs, &var_sig));
 	vk_compute_bind_texture(vc, t->tex);
 	for (unsigned k = 0; k < t->ncases; k++) {
 		const struct ps_tex_case *c = &t->cases[k];

@@ -24,6 +24,10 @@
  * 3 ULP (log also 2^-21 absolute), sincos 8e-4 absolute; everything else
  * exact.  Results that are NaN must be a NaN (any payload), +-0 and +-Inf
  * exactly; min/max may return either zero for (-0, +0).
+ *
+ * This file: the opcode list and the count, the single-instruction ALU
+ * table with its C references and inputs, and main; vkd3d_alu.h names
+ * the files that hold the rest.
  */
 #include "vkd3d_alu.h"
 

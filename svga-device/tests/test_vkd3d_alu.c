@@ -24,62 +24,24 @@
  * 3 ULP (log also 2^-21 absolute), sincos 8e-4 absolute; everything else
  * exact.  Results that are NaN must be a NaN (any payload), +-0 and +-Inf
  * exactly; min/max may return either zero for (-0, +0).
+ *
+ * This file: the opcode list and the count, the single-instruction ALU
+ * table with its C references and inputs, and main; vkd3d_alu.h names
+ * the files that hold the rest.
  */
-#include "svga_dxbc.h"
-#include "vk_compute.h"
+#include "vkd3d_alu.h"
 
 #include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <vkd3d_shader.h>
 
-#include "shader_asm.h"
-
-static int t_failures, t_checks;
-
-#define CHECK(c) do {                                                      \
-	t_checks++;                                                        \
-	if (!(c)) {                                                        \
-		t_failures++;                                              \
-		fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__,     \
-			__LINE__, #c);                                     \
-	}                                                                  \
-} while (0)
+/* Shared by all of test_vkd3d_alu's files (TEST_SHARED_COUNTERS). */
+int t_failures, t_checks;
+struct vk_compute *vc;
 
 /* ---- the SM4.1 opcode list ------------------------------------------- */
-
-enum {
-	OP_ADD = 0, OP_AND = 1, OP_BREAK = 2, OP_BREAKC = 3, OP_CASE = 6, OP_CONTINUE = 7,
-	OP_CONTINUEC = 8, OP_CUT = 9, OP_DEFAULT = 10, OP_DERIV_RTX = 11, OP_DERIV_RTY = 12,
-	OP_DISCARD = 13, OP_DIV = 14, OP_DP2 = 15, OP_DP3 = 16, OP_DP4 = 17, OP_ELSE = 18,
-	OP_EMIT = 19, OP_ENDIF = 21, OP_ENDLOOP = 22, OP_ENDSWITCH = 23, OP_EQ = 24, OP_EXP = 25,
-	OP_FRC = 26, OP_FTOI = 27, OP_FTOU = 28, OP_GE = 29, OP_IADD = 30, OP_IF = 31,
-	OP_IEQ = 32, OP_IGE = 33, OP_ILT = 34, OP_IMAX = 36, OP_IMIN = 37, OP_IMUL = 38,
-	OP_INE = 39, OP_INEG = 40, OP_ISHL = 41, OP_ISHR = 42, OP_ITOF = 43, OP_LD = 45,
-	OP_LD_MS = 46, OP_LOG = 47, OP_LOOP = 48, OP_LT = 49, OP_MAD = 50, OP_MIN = 51,
-	OP_MAX = 52, OP_MOV = 54, OP_MOVC = 55, OP_MUL = 56, OP_NE = 57, OP_NOP = 58,
-	OP_NOT = 59, OP_OR = 60, OP_RESINFO = 61, OP_RET = 62, OP_RETC = 63, OP_ROUND_NE = 64,
-	OP_ROUND_NI = 65, OP_ROUND_PI = 66, OP_ROUND_Z = 67, OP_RSQ = 68, OP_SAMPLE = 69,
-	OP_SAMPLE_C = 70, OP_SAMPLE_C_LZ = 71, OP_SAMPLE_L = 72, OP_SAMPLE_D = 73,
-	OP_SAMPLE_B = 74, OP_SQRT = 75, OP_SWITCH = 76, OP_SINCOS = 77, OP_UDIV = 78,
-	OP_ULT = 79, OP_UGE = 80, OP_UMUL = 81, OP_UMAD = 82, OP_UMAX = 83, OP_UMIN = 84,
-	OP_USHR = 85, OP_UTOF = 86, OP_XOR = 87, OP_VMWARE = 107, OP_LOD = 108,
-	OP_GATHER4 = 109, OP_SAMPLE_POS = 110, OP_COUNTBITS = 134, OP_FIRSTBIT_HI = 135,
-	OP_FIRSTBIT_LO = 136, OP_FIRSTBIT_SHI = 137, OP_UBFE = 138, OP_IBFE = 139,
-	OP_BFI = 140, OP_BFREV = 141,
-	/* Not instructions: declarations and the token header. */
-	OP_DCL_TEMPS = 104, OP_DCL_INPUT = 95, OP_DCL_THREAD_GROUP = 155, OP_DCL_UAV_RAW = 157,
-	OP_LD_RAW = 165, OP_STORE_RAW = 166, OP_DCL_RESOURCE = 88, OP_DCL_SAMPLER = 90,
-};
-
-/* The if/breakc/continuec/retc/movc test bit: nonzero (else zero). */
-#define TEST_NZ (1u << 7)
-#define T_UAV 30u
-#define T_THREAD_GROUP_ID 33u
-#define T_RASTERIZER 14u
 
 /*
  * What svga_tgsi_vgpu10.c emits when emit->version is 41: the opcodes
@@ -162,8 +124,7 @@ static struct sm41_opcode extra_opcodes[] = {
 };
 #define N_EXTRA (sizeof(extra_opcodes) / sizeof(extra_opcodes[0]))
 
-/* Records a check's outcome for an opcode; one failed check uncovers it. */
-static void mark_result(unsigned opcode, bool passed)
+void mark_result(unsigned opcode, bool passed)
 {
 	for (unsigned i = 0; i < N_SM41; i++)
 		if (sm41_opcodes[i].opcode == opcode) {
@@ -177,276 +138,9 @@ static void mark_result(unsigned opcode, bool passed)
 		}
 }
 
-static void mark_checked(unsigned opcode)
+void mark_checked(unsigned opcode)
 {
 	mark_result(opcode, true);
-}
-
-/* ---- running a stream --------------------------------------------------- */
-
-static struct vk_compute *vc;
-
-#define SENTINEL 0x5eed5eedu
-#define IN_WORDS 8
-#define MAX_CASES 32
-
-/*
- * cs_5_0 over records: workgroup i loads in[i] (8 dwords) into r1 and r3,
- * fills r2 with SENTINEL, runs body(), stores r2 as out[i].  r0.xyz hold
- * the offsets (r0.z: the output's), r4..r7 are free for body.
- */
-static void store_r2(struct asm_buf *b)
-{
-	asm_op(b, OP_STORE_RAW, 0);
-	dst(b, T_UAV, 0xf, 1);
-	src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
-	src(b, T_TEMP, SWZ_XYZW, 2);
-}
-
-/* The rasterizer's sample count compiled into the stream (0: not given). */
-static uint32_t records_sample_count;
-
-/* The texture run_texture_check binds: t0 and s0 are declared while set. */
-static const struct vk_compute_texture *records_texture;
-
-static size_t records_program(struct asm_buf *b, void (*body)(struct asm_buf *b, const void *arg),
-			      const void *arg)
-{
-	asm_begin(b, 5, 5, 0);
-	asm_op(b, OP_DCL_THREAD_GROUP, 0); asm_dw(b, 1); asm_dw(b, 1); asm_dw(b, 1);
-	if (records_texture) {
-		/* texture2d of floats; a comparison sampler for a depth texture */
-		asm_op(b, OP_DCL_RESOURCE, 3); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
-		asm_op(b, OP_DCL_SAMPLER, records_texture->depth ? 1 : 0); reg0(b, T_SAMPLER, 0);
-	}
-	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 0);
-	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 1);
-	asm_op(b, OP_DCL_INPUT, 0); asm_dw(b, O_4C | O_MASK(1) | O_TYPE(T_THREAD_GROUP_ID));
-	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 8);
-	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x1, 0);
-	asm_dw(b, O_4C | SWZ_XXXX | O_TYPE(T_THREAD_GROUP_ID)); imm1(b, 5);
-	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x4, 0);
-	asm_dw(b, O_4C | SWZ_XXXX | O_TYPE(T_THREAD_GROUP_ID)); imm1(b, 4);
-	asm_op(b, OP_IADD, 0); dst(b, T_TEMP, 0x2, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 16);
-	asm_op(b, OP_LD_RAW, 0); dst(b, T_TEMP, 0xf, 1); src(b, T_TEMP, SWZ_XXXX, 0);
-	src(b, T_UAV, SWZ_XYZW, 0);
-	asm_op(b, OP_LD_RAW, 0); dst(b, T_TEMP, 0xf, 3); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 0);
-	src(b, T_UAV, SWZ_XYZW, 0);
-	asm_op(b, OP_MOV, 0); dst(b, T_TEMP, 0xf, 2); imm4(b, SENTINEL, SENTINEL, SENTINEL, SENTINEL);
-	body(b, arg);
-	store_r2(b);
-	asm_op(b, OP_RET, 0);
-	return asm_finish(b);
-}
-
-/* An ISGN/OSGN payload: count, 8, 24-byte elements, then the names. */
-struct sig {
-	uint32_t w[64];
-	size_t size;
-};
-
-struct sig_elem {
-	const char *name;
-	uint32_t sysval, component_type, reg, mask;
-};
-
-static void sig_build(struct sig *sg, const struct sig_elem *e, unsigned n)
-{
-	size_t names = 8 + 24 * (size_t)n;
-
-	memset(sg, 0, sizeof(*sg));
-	sg->w[0] = n;
-	sg->w[1] = 8;
-	for (unsigned i = 0; i < n; i++) {
-		size_t len = strlen(e[i].name) + 1;
-		uint32_t *el = &sg->w[2 + 6 * i];
-
-		el[0] = (uint32_t)names;
-		el[1] = 0;                         /* semantic index */
-		el[2] = e[i].sysval;
-		el[3] = e[i].component_type;
-		el[4] = e[i].reg;
-		el[5] = e[i].mask | e[i].mask << 8;
-		if (names + len <= sizeof(sg->w)) {
-			memcpy((char *)sg->w + names, e[i].name, len);
-			names += len;
-		}
-	}
-	sg->size = (names + 3) & ~(size_t)3;
-}
-
-/* DXBC (SHEX or SHDR) -> SPIR-V with u0..u(uavs-1) as storage buffers. */
-static int compile_stream_sig(const struct asm_buf *b, const struct sig *in, const struct sig *out,
-			      unsigned uavs, struct vkd3d_shader_code *spirv)
-{
-	static const uint32_t empty_signature[2] = { 0, 8 };
-	const bool sm5 = ((b->t[0] >> 4) & 0xf) >= 5;
-	const struct svga_dxbc_chunk chunks[] = {
-		{ SVGA_DXBC_FOURCC('I', 'S', 'G', 'N'), in ? (const void *)in->w : empty_signature,
-		  in ? in->size : sizeof(empty_signature) },
-		{ SVGA_DXBC_FOURCC('O', 'S', 'G', 'N'), out ? (const void *)out->w : empty_signature,
-		  out ? out->size : sizeof(empty_signature) },
-		{ sm5 ? SVGA_DXBC_FOURCC('S', 'H', 'E', 'X') : SVGA_DXBC_FOURCC('S', 'H', 'D', 'R'),
-		  b->t, b->n * 4u },
-	};
-	struct vkd3d_shader_resource_binding bindings[4];
-	const struct vkd3d_shader_compile_option options[] = {
-		{ VKD3D_SHADER_COMPILE_OPTION_BUFFER_UAV, VKD3D_SHADER_COMPILE_OPTION_BUFFER_UAV_STORAGE_BUFFER },
-		{ VKD3D_SHADER_COMPILE_OPTION_API_VERSION, VKD3D_SHADER_API_VERSION_1_14 },
-	};
-	const struct vkd3d_shader_parameter1 sample_count = {
-		.name = VKD3D_SHADER_PARAMETER_NAME_RASTERIZER_SAMPLE_COUNT,
-		.type = VKD3D_SHADER_PARAMETER_TYPE_IMMEDIATE_CONSTANT,
-		.data_type = VKD3D_SHADER_PARAMETER_DATA_TYPE_UINT32,
-		.u.immediate_constant.u.u32 = records_sample_count,
-	};
-	const struct vkd3d_shader_parameter_info parameters = {
-		.type = VKD3D_SHADER_STRUCTURE_TYPE_PARAMETER_INFO,
-		.parameters = &sample_count,
-		.parameter_count = 1,
-	};
-	struct vkd3d_shader_interface_info iface = {
-		.type = VKD3D_SHADER_STRUCTURE_TYPE_INTERFACE_INFO,
-		.next = records_sample_count ? &parameters : NULL,
-		.bindings = bindings,
-		.binding_count = uavs + 2,
-	};
-	struct vkd3d_shader_compile_info info = {
-		.type = VKD3D_SHADER_STRUCTURE_TYPE_COMPILE_INFO,
-		.next = &iface,
-		.source_type = VKD3D_SHADER_SOURCE_DXBC_TPF,
-		.target_type = VKD3D_SHADER_TARGET_SPIRV_BINARY,
-		.options = options,
-		.option_count = sizeof(options) / sizeof(options[0]),
-		.log_level = VKD3D_SHADER_LOG_WARNING,
-		.source_name = "test_vkd3d_alu",
-	};
-	char *messages = NULL;
-	size_t size;
-	void *dxbc = svga_dxbc_build(chunks, 3, &size);
-	int ret;
-
-	if (!dxbc || uavs > 2) {
-		free(dxbc);
-		return -1;
-	}
-	for (unsigned i = 0; i < uavs; i++)
-		bindings[i] = (struct vkd3d_shader_resource_binding){
-			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_UAV,
-			.register_index = i,
-			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
-			.flags = VKD3D_SHADER_BINDING_FLAG_BUFFER,
-			.binding = { .set = 0, .binding = i, .count = 1 },
-		};
-	/* t0 and s0 after the UAVs, where vk_compute binds its texture. */
-	for (unsigned i = 0; i < 2; i++)
-		bindings[uavs + i] = (struct vkd3d_shader_resource_binding){
-			.type = i ? VKD3D_SHADER_DESCRIPTOR_TYPE_SAMPLER : VKD3D_SHADER_DESCRIPTOR_TYPE_SRV,
-			.register_index = 0,
-			.shader_visibility = VKD3D_SHADER_VISIBILITY_ALL,
-			.flags = VKD3D_SHADER_BINDING_FLAG_IMAGE,
-			.binding = { .set = 0, .binding = uavs + i, .count = 1 },
-		};
-	info.source = (struct vkd3d_shader_code){ dxbc, size };
-	memset(spirv, 0, sizeof(*spirv));
-	ret = vkd3d_shader_compile(&info, spirv, &messages);
-	if (messages && *messages)
-		fprintf(stderr, "vkd3d-shader: %s", messages);
-	vkd3d_shader_free_messages(messages);
-	free(dxbc);
-	/* TEST_VKD3D_DUMP=dir keeps each SPIR-V module (for spirv-val/dis). */
-	if (ret >= 0 && getenv("TEST_VKD3D_DUMP")) {
-		static unsigned dumped;
-		char path[512];
-		FILE *f;
-
-		snprintf(path, sizeof(path), "%s/alu-%u.spv", getenv("TEST_VKD3D_DUMP"), dumped++);
-		f = fopen(path, "wb");
-		if (f) {
-			fwrite(spirv->code, 1, spirv->size, f);
-			fclose(f);
-		}
-	}
-	return ret;
-}
-
-static int compile_stream(const struct asm_buf *b, struct vkd3d_shader_code *spirv)
-{
-	return compile_stream_sig(b, NULL, NULL, 2, spirv);
-}
-
-/* Runs the stream over n records; 0, or -1 after saying why. */
-static int run_records(const struct asm_buf *b, const uint32_t (*in)[IN_WORDS],
-		       uint32_t (*out)[4], unsigned n)
-{
-	uint32_t input[MAX_CASES][IN_WORDS];
-	struct vk_compute_buffer bufs[2];
-	struct vkd3d_shader_code spirv;
-	char err[256];
-	int ret;
-
-	for (unsigned i = 0; i < n; i++)
-		out[i][0] = out[i][1] = out[i][2] = out[i][3] = 0xdddddddd;
-	if (n > MAX_CASES || compile_stream(b, &spirv) < 0) {
-		fprintf(stderr, "stream does not compile\n");
-		return -1;
-	}
-	memcpy(input, in, n * sizeof(input[0]));
-	bufs[0] = (struct vk_compute_buffer){ input, n * sizeof(input[0]) };
-	bufs[1] = (struct vk_compute_buffer){ out, n * sizeof(out[0]) };
-	ret = vk_compute_run(vc, spirv.code, spirv.size, "main", bufs, 2, n, 1, 1, err, sizeof(err));
-	vkd3d_shader_free_shader_code(&spirv);
-	if (ret)
-		fprintf(stderr, "vk_compute_run: %s\n", err);
-	return ret;
-}
-
-/* ---- values and comparisons ------------------------------------------- */
-
-static float u2f(uint32_t u)
-{
-	float f;
-
-	memcpy(&f, &u, 4);
-	return f;
-}
-
-static uint32_t f2u(float f)
-{
-	uint32_t u;
-
-	memcpy(&u, &f, 4);
-	return u;
-}
-
-/* How a result component is compared with the reference. */
-enum cmp { C_EXACT, C_FLOAT, C_MINMAX, C_ABS };
-
-/* Float order as integers: the distance is the ULP count. */
-static int64_t float_order(uint32_t u)
-{
-	return u & 0x80000000u ? -(int64_t)(u & 0x7fffffffu) : (int64_t)u;
-}
-
-static bool float_match(uint32_t got, uint32_t want, enum cmp how, double tol)
-{
-	float g = u2f(got), w = u2f(want);
-
-	if (how == C_EXACT)
-		return got == want;
-	if (isnan(w))
-		return isnan(g);
-	if (isnan(g))
-		return false;
-	if (how == C_MINMAX)
-		return got == want || (g == 0 && w == 0);
-	if (isinf(w) || w == 0)
-		return got == want;
-	if (isinf(g))
-		return false;
-	if (how == C_ABS)
-		return fabs((double)g - (double)w) <= tol;
-	return llabs(float_order(got) - float_order(want)) <= (int64_t)tol;
 }
 
 /* ---- the table of single-instruction checks ---------------------------- */
@@ -461,16 +155,6 @@ enum form {
 	F_TWO_DST_IN_PLACE,  /* op r1.y, r1.x, r1.x, r1.y; mov r2.xy, r1.yx */
 	F_VEC,      /* op r2.x, r1.xyzw, r3.xyzw (dp2/3/4) */
 	F_VEC4,     /* op r2.xyzw, r1.xyzw, r3.xyzw, r3.yzwx (four lanes at once) */
-};
-
-typedef void (*ref_fn)(const uint32_t *in, uint32_t *out);
-
-struct alu_case {
-	union {
-		float f[IN_WORDS];
-		uint32_t u[IN_WORDS];
-		int32_t i[IN_WORDS];
-	};
 };
 
 struct alu_op {
@@ -488,39 +172,33 @@ struct alu_op {
 	bool (*alt_ok)(const uint32_t *in, uint32_t got);
 };
 
+/* The destinations of each form, in order: temp register and mask. */
+#define NULL_REG ~0u
+static const struct form_dst {
+	unsigned count, reg[2], mask[2];
+} form_dsts[] = {
+	[F_SCALAR] = { 1, { 2 }, { 0x1 } },
+	[F_TWO_DST] = { 2, { 2, 2 }, { 0x1, 0x2 } },
+	[F_NULL_DST] = { 2, { 2, NULL_REG }, { 0x1, 0 } },
+	[F_NULL_FIRST] = { 2, { NULL_REG, 2 }, { 0, 0x1 } },
+	[F_TWO_DST_SAME_MASK] = { 2, { 2, 4 }, { 0x1, 0x1 } },
+	[F_TWO_DST_IN_PLACE] = { 2, { 1, 1 }, { 0x2, 0x1 } },
+	[F_VEC] = { 1, { 2 }, { 0x1 } },
+	[F_VEC4] = { 1, { 2 }, { 0xf } },
+};
+
 static void body_alu(struct asm_buf *b, const void *arg)
 {
 	const struct alu_op *op = arg;
 
 	asm_op(b, op->opcode, op->field);
-	switch (op->form) {
-	case F_SCALAR:
-	case F_VEC:
-		dst(b, T_TEMP, 0x1, 2);
-		break;
-	case F_TWO_DST:
-		dst(b, T_TEMP, 0x1, 2);
-		dst(b, T_TEMP, 0x2, 2);
-		break;
-	case F_NULL_DST:
-		dst(b, T_TEMP, 0x1, 2);
-		null_dst(b);
-		break;
-	case F_NULL_FIRST:
-		null_dst(b);
-		dst(b, T_TEMP, 0x1, 2);
-		break;
-	case F_TWO_DST_SAME_MASK:
-		dst(b, T_TEMP, 0x1, 2);
-		dst(b, T_TEMP, 0x1, 4);
-		break;
-	case F_TWO_DST_IN_PLACE:
-		dst(b, T_TEMP, 0x2, 1);
-		dst(b, T_TEMP, 0x1, 1);
-		break;
-	case F_VEC4:
-		dst(b, T_TEMP, 0xf, 2);
-		break;
+	for (unsigned d = 0; d < form_dsts[op->form].count; d++) {
+		const struct form_dst *fd = &form_dsts[op->form];
+
+		if (fd->reg[d] == NULL_REG)
+			null_dst(b);
+		else
+			dst(b, T_TEMP, fd->mask[d], fd->reg[d]);
 	}
 	for (unsigned s = 0; s < op->nsrc; s++) {
 		if (op->form == F_VEC)
@@ -535,66 +213,6 @@ static void body_alu(struct asm_buf *b, const void *arg)
 	} else if (op->form == F_TWO_DST_IN_PLACE) {
 		asm_op(b, OP_MOV, 0); dst(b, T_TEMP, 0x3, 2); src(b, T_TEMP, O_SWZ(1, 0, 0, 0), 1);
 	}
-}
-
-/*
- * Runs body over the cases and compares r2 with ref: components in mask
- * as `how` says, the others must still hold SENTINEL.  Returns the
- * number of wrong cases; marks `opcodes` checked when there are none.
- */
-struct check {
-	const char *name;
-	void (*body)(struct asm_buf *b, const void *arg);
-	const void *arg;
-	ref_fn ref;
-	const struct alu_case *cases;
-	unsigned ncases;
-	uint32_t mask;
-	enum cmp how;
-	double tol;
-	bool (*alt_ok)(const uint32_t *in, uint32_t got);
-	const unsigned *opcodes;   /* what the check covers, ~0u-terminated */
-};
-
-static unsigned run_check(const struct check *t)
-{
-	uint32_t in[MAX_CASES][IN_WORDS], out[MAX_CASES][4];
-	unsigned right = 0, n = t->ncases;
-	struct asm_buf b;
-
-	CHECK(n <= MAX_CASES);
-	if (n > MAX_CASES)
-		return n;
-	for (unsigned i = 0; i < n; i++)
-		memcpy(in[i], t->cases[i].u, sizeof(in[i]));
-	records_program(&b, t->body, t->arg);
-	CHECK(run_records(&b, (const uint32_t (*)[IN_WORDS])in, out, n) == 0);
-	for (unsigned i = 0; i < n; i++) {
-		uint32_t want[4] = { SENTINEL, SENTINEL, SENTINEL, SENTINEL };
-		bool ok = true;
-
-		t->ref(in[i], want);
-		for (unsigned c = 0; c < 4; c++) {
-			bool match = t->mask & 1u << c ?
-				float_match(out[i][c], want[c], t->how, t->tol) ||
-				(t->alt_ok && t->alt_ok(in[i], out[i][c])) :
-				out[i][c] == SENTINEL;
-
-			if (!match) {
-				fprintf(stderr, "%s case %u (%#x %#x %#x %#x / %#x %#x %#x %#x): .%c = %#x (%g), want %#x (%g)\n",
-					t->name, i, in[i][0], in[i][1], in[i][2], in[i][3], in[i][4], in[i][5],
-					in[i][6], in[i][7], "xyzw"[c], out[i][c], u2f(out[i][c]), want[c],
-					u2f(want[c]));
-				ok = false;
-			}
-		}
-		CHECK(ok);
-		right += ok;
-	}
-	printf("%-16s %2u of %2u cases right\n", t->name, right, n);
-	for (const unsigned *op = t->opcodes; *op != ~0u; op++)
-		mark_result(*op, right == n);
-	return n - right;
 }
 
 static unsigned run_alu(const struct alu_op *op)
@@ -826,14 +444,6 @@ static void ref_mad4(const uint32_t *in, uint32_t *out)
 
 /* ---- inputs -------------------------------------------------------------- */
 
-#define NAN_ NAN
-#define INF INFINITY
-#define CASES(name, ...) static const struct alu_case name[] = { __VA_ARGS__ }
-#define FC(...) { .f = { __VA_ARGS__ } }
-#define UC_(...) { .u = { __VA_ARGS__ } }
-#define IC(...) { .i = { __VA_ARGS__ } }
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
 CASES(add_cases, FC(1, 2), FC(-1.5f, 0.25f), FC(1, 0x1p-24f), FC(1, 0x1.8p-24f), FC(-0.0f, -0.0f),
       FC(-0.0f, 0), FC(INF, 1), FC(INF, -INF), FC(NAN_, 1), FC(3e38f, 3e38f), FC(1e10f, -1e10f));
 CASES(mul_cases, FC(3, 4), FC(-1, 0), FC(0.1f, 10), FC(INF, 0), FC(INF, -2), FC(NAN_, 0),
@@ -920,6 +530,9 @@ static bool log_near_one_ok(const uint32_t *in, uint32_t got)
 	{ nm, op, 0, F_SCALAR, nsrc, 0x1, how, tol, ref, cases, N(cases), NULL }
 #define INT(nm, op, nsrc, ref, cases) \
 	{ nm, op, 0, F_SCALAR, nsrc, 0x1, C_EXACT, 0, ref, cases, N(cases), NULL }
+/* Two integer sources, destinations in `form` (r2 components in mask). */
+#define INT2(nm, op, form, mask, ref, cases) \
+	{ nm, op, 0, form, 2, mask, C_EXACT, 0, ref, cases, N(cases), NULL }
 
 static const struct alu_op alu_ops[] = {
 	FLT("add", OP_ADD, 2, ref_add, add_cases, C_FLOAT, 1),
@@ -979,29 +592,18 @@ static const struct alu_op alu_ops[] = {
 	 * masks that differ (r2.x, r2.y), equal masks (r2.x, r4.x: one
 	 * extended multiply) and destinations that are the sources.
 	 */
-	{ "imul lo", OP_IMUL, 0, F_NULL_FIRST, 2, 0x1, C_EXACT, 0, ref_imul_lo, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul lo", OP_UMUL, 0, F_NULL_FIRST, 2, 0x1, C_EXACT, 0, ref_umul_lo, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "imul hi", OP_IMUL, 0, F_NULL_DST, 2, 0x1, C_EXACT, 0, ref_imul_hi, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul hi", OP_UMUL, 0, F_NULL_DST, 2, 0x1, C_EXACT, 0, ref_umul_hi, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "imul hi+lo", OP_IMUL, 0, F_TWO_DST, 2, 0x3, C_EXACT, 0, ref_imul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul hi+lo", OP_UMUL, 0, F_TWO_DST, 2, 0x3, C_EXACT, 0, ref_umul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "imul hi+lo .x", OP_IMUL, 0, F_TWO_DST_SAME_MASK, 2, 0x3, C_EXACT, 0, ref_imul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul hi+lo .x", OP_UMUL, 0, F_TWO_DST_SAME_MASK, 2, 0x3, C_EXACT, 0, ref_umul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "imul in place", OP_IMUL, 0, F_TWO_DST_IN_PLACE, 2, 0x3, C_EXACT, 0, ref_imul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "umul in place", OP_UMUL, 0, F_TWO_DST_IN_PLACE, 2, 0x3, C_EXACT, 0, ref_umul, mul64_cases,
-	  N(mul64_cases), NULL },
-	{ "udiv", OP_UDIV, 0, F_TWO_DST, 2, 0x3, C_EXACT, 0, ref_udiv, udiv_cases, N(udiv_cases), NULL },
-	{ "vmware idiv", OP_VMWARE, 0, F_NULL_DST, 2, 0x1, C_EXACT, 0, ref_idiv, idiv_cases,
-	  N(idiv_cases), NULL },
+	INT2("imul lo", OP_IMUL, F_NULL_FIRST, 0x1, ref_imul_lo, mul64_cases),
+	INT2("umul lo", OP_UMUL, F_NULL_FIRST, 0x1, ref_umul_lo, mul64_cases),
+	INT2("imul hi", OP_IMUL, F_NULL_DST, 0x1, ref_imul_hi, mul64_cases),
+	INT2("umul hi", OP_UMUL, F_NULL_DST, 0x1, ref_umul_hi, mul64_cases),
+	INT2("imul hi+lo", OP_IMUL, F_TWO_DST, 0x3, ref_imul, mul64_cases),
+	INT2("umul hi+lo", OP_UMUL, F_TWO_DST, 0x3, ref_umul, mul64_cases),
+	INT2("imul hi+lo .x", OP_IMUL, F_TWO_DST_SAME_MASK, 0x3, ref_imul, mul64_cases),
+	INT2("umul hi+lo .x", OP_UMUL, F_TWO_DST_SAME_MASK, 0x3, ref_umul, mul64_cases),
+	INT2("imul in place", OP_IMUL, F_TWO_DST_IN_PLACE, 0x3, ref_imul, mul64_cases),
+	INT2("umul in place", OP_UMUL, F_TWO_DST_IN_PLACE, 0x3, ref_umul, mul64_cases),
+	INT2("udiv", OP_UDIV, F_TWO_DST, 0x3, ref_udiv, udiv_cases),
+	INT2("vmware idiv", OP_VMWARE, F_NULL_DST, 0x1, ref_idiv, idiv_cases),
 	INT("ftoi", OP_FTOI, 1, ref_ftoi, ftoi_cases),
 	INT("ftou", OP_FTOU, 1, ref_ftou, ftou_cases),
 	INT("itof", OP_ITOF, 1, ref_itof, itof_cases),
@@ -1016,915 +618,6 @@ static const struct alu_op alu_ops[] = {
 	INT("bfi", OP_BFI, 4, ref_bfi, bfi_cases),
 };
 
-/* ---- control flow ---------------------------------------------------------- */
-
-/* The test-nonzero/zero forms of if, breakc, continuec, retc. */
-static void cond(struct asm_buf *b, unsigned opcode, bool nz, unsigned reg, unsigned comp)
-{
-	asm_op(b, opcode, nz ? TEST_NZ : 0);
-	src(b, T_TEMP, O_SWZ(comp, comp, comp, comp), reg);
-}
-
-static void mov_comp(struct asm_buf *b, unsigned dreg, unsigned dcomp, unsigned sreg, unsigned scomp)
-{
-	asm_op(b, OP_MOV, 0);
-	dst(b, T_TEMP, 1u << dcomp, dreg);
-	src(b, T_TEMP, O_SWZ(scomp, scomp, scomp, scomp), sreg);
-}
-
-static void mov_imm(struct asm_buf *b, unsigned dreg, unsigned dcomp, uint32_t v)
-{
-	asm_op(b, OP_MOV, 0);
-	dst(b, T_TEMP, 1u << dcomp, dreg);
-	imm1(b, v);
-}
-
-/* if_nz x { r2.x = y } else { r2.x = z }; if_z x { r2.y = w } */
-static void body_if(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	cond(b, OP_IF, true, 1, 0);
-	mov_comp(b, 2, 0, 1, 1);
-	asm_op(b, OP_ELSE, 0);
-	mov_comp(b, 2, 0, 1, 2);
-	asm_op(b, OP_ENDIF, 0);
-	cond(b, OP_IF, false, 1, 0);
-	mov_comp(b, 2, 1, 1, 3);
-	asm_op(b, OP_ENDIF, 0);
-}
-
-static void ref_if(const uint32_t *in, uint32_t *out)
-{
-	out[0] = in[0] ? in[1] : in[2];
-	if (!in[0])
-		out[1] = in[3];
-}
-
-/*
- * i = sum = iters = 0;
- * loop { if (i >= n) breakc; i++; iters++; if (!(i & 3)) continuec;
- *        sum += i; if (sum > limit) { break; } continue; }
- * r2 = (sum, iters, i)
- */
-static void body_loop(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	asm_op(b, OP_MOV, 0); dst(b, T_TEMP, 0xf, 4); imm4(b, 0, 0, 0, 0);
-	asm_op(b, OP_MOV, 0); dst(b, T_TEMP, 0xf, 5); imm4(b, 0, 0, 0, 0);
-	asm_op(b, OP_LOOP, 0);
-	asm_op(b, OP_IGE, 0); dst(b, T_TEMP, 0x2, 4); src(b, T_TEMP, SWZ_XXXX, 4); src(b, T_TEMP, SWZ_XXXX, 1);
-	cond(b, OP_BREAKC, true, 4, 1);
-	asm_op(b, OP_IADD, 0); dst(b, T_TEMP, 0x1, 4); src(b, T_TEMP, SWZ_XXXX, 4); imm1(b, 1);
-	asm_op(b, OP_IADD, 0); dst(b, T_TEMP, 0x2, 5); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 5); imm1(b, 1);
-	asm_op(b, OP_AND, 0); dst(b, T_TEMP, 0x4, 4); src(b, T_TEMP, SWZ_XXXX, 4); imm1(b, 3);
-	cond(b, OP_CONTINUEC, false, 4, 2);
-	asm_op(b, OP_IADD, 0); dst(b, T_TEMP, 0x1, 5); src(b, T_TEMP, SWZ_XXXX, 5); src(b, T_TEMP, SWZ_XXXX, 4);
-	asm_op(b, OP_ULT, 0); dst(b, T_TEMP, 0x8, 4); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 1);
-	src(b, T_TEMP, SWZ_XXXX, 5);
-	cond(b, OP_IF, true, 4, 3);
-	asm_op(b, OP_BREAK, 0);
-	asm_op(b, OP_ENDIF, 0);
-	asm_op(b, OP_CONTINUE, 0);
-	asm_op(b, OP_ENDLOOP, 0);
-	mov_comp(b, 2, 0, 5, 0);
-	mov_comp(b, 2, 1, 5, 1);
-	mov_comp(b, 2, 2, 4, 0);
-}
-
-static void ref_loop(const uint32_t *in, uint32_t *out)
-{
-	uint32_t i = 0, sum = 0, iters = 0;
-
-	for (;;) {
-		if ((int32_t)i >= (int32_t)in[0])
-			break;
-		i++;
-		iters++;
-		if (!(i & 3))
-			continue;
-		sum += i;
-		if (in[1] < sum)
-			break;
-	}
-	out[0] = sum;
-	out[1] = iters;
-	out[2] = i;
-}
-
-/* switch x { 0: 10; 1, 2: 20; 0xffffffff: 40; default: 30 }; then r2.y = 1. */
-static void body_switch(struct asm_buf *b, const void *arg)
-{
-	static const uint32_t values[][2] = { { 0, 10 }, { 2, 20 }, { 0xffffffffu, 40 } };
-
-	(void)arg;
-	asm_op(b, OP_SWITCH, 0); src(b, T_TEMP, SWZ_XXXX, 1);
-	for (unsigned k = 0; k < 3; k++) {
-		if (k == 1) {
-			asm_op(b, OP_CASE, 0); imm1(b, 1);      /* falls into case 2 */
-		}
-		asm_op(b, OP_CASE, 0); imm1(b, values[k][0]);
-		mov_imm(b, 2, 0, values[k][1]);
-		asm_op(b, OP_BREAK, 0);
-	}
-	asm_op(b, OP_DEFAULT, 0);
-	mov_imm(b, 2, 0, 30);
-	asm_op(b, OP_BREAK, 0);
-	asm_op(b, OP_ENDSWITCH, 0);
-	mov_imm(b, 2, 1, 1);
-}
-
-static void ref_switch(const uint32_t *in, uint32_t *out)
-{
-	switch (in[0]) {
-	case 0: out[0] = 10; break;
-	case 1: case 2: out[0] = 20; break;
-	case 0xffffffffu: out[0] = 40; break;
-	default: out[0] = 30; break;
-	}
-	out[1] = 1;
-}
-
-/*
- * r2.x = y; store; retc_nz x; if_nz z { ret } r2.x = w (stored again by
- * the program's tail): a return leaves the first store.
- */
-static void body_ret(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	mov_comp(b, 2, 0, 1, 1);
-	store_r2(b);
-	cond(b, OP_RETC, true, 1, 0);
-	cond(b, OP_IF, true, 1, 2);
-	asm_op(b, OP_RET, 0);
-	asm_op(b, OP_ENDIF, 0);
-	mov_comp(b, 2, 0, 1, 3);
-}
-
-static void ref_ret(const uint32_t *in, uint32_t *out)
-{
-	out[0] = in[0] || in[2] ? in[1] : in[3];
-}
-
-/* nop between two moves changes nothing. */
-static void body_nop(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	mov_comp(b, 2, 0, 1, 0);
-	asm_op(b, OP_NOP, 0);
-	mov_comp(b, 2, 1, 1, 1);
-}
-
-static void ref_nop(const uint32_t *in, uint32_t *out)
-{
-	out[0] = in[0];
-	out[1] = in[1];
-}
-
-CASES(if_cases, UC_(0, 1, 2, 3), UC_(1, 4, 5, 6), UC_(0x80000000u, 7, 8, 9),
-      UC_(0xffffffffu, 10, 11, 12), UC_(0x7fc00000u, 13, 14, 15));
-/* n, limit */
-CASES(loop_cases, UC_(0, 1000), UC_(1, 1000), UC_(5, 1000), UC_(10, 1000), UC_(10, 20),
-      UC_(100, 50), UC_(7, 0), UC_(20, 0xffffffffu), UC_(0xffffffffu, 1000), UC_(4, 6));
-CASES(switch_cases, UC_(0), UC_(1), UC_(2), UC_(3), UC_(0xffffffffu), UC_(100), UC_(0x80000000u));
-CASES(ret_cases, UC_(0, 1, 0, 2), UC_(1, 3, 0, 4), UC_(0, 5, 1, 6), UC_(0x80000000u, 7, 1, 8),
-      UC_(0, 9, 0x80000000u, 10));
-CASES(nop_cases, UC_(1, 2), UC_(0xdeadbeefu, 0x7fc00001u));
-
-static unsigned run_flow(void)
-{
-	static const unsigned if_ops[] = { OP_IF, OP_ELSE, OP_ENDIF, ~0u };
-	static const unsigned loop_ops[] = { OP_LOOP, OP_ENDLOOP, OP_BREAK, OP_BREAKC, OP_CONTINUE,
-					     OP_CONTINUEC, ~0u };
-	static const unsigned switch_ops[] = { OP_SWITCH, OP_CASE, OP_DEFAULT, OP_ENDSWITCH, ~0u };
-	static const unsigned ret_ops[] = { OP_RET, OP_RETC, ~0u };
-	static const unsigned nop_ops[] = { OP_NOP, ~0u };
-	const struct check checks[] = {
-		{ "if/else/endif", body_if, NULL, ref_if, if_cases, N(if_cases), 0xf, C_EXACT, 0, NULL,
-		  if_ops },
-		{ "loop/break(c)/continue(c)", body_loop, NULL, ref_loop, loop_cases, N(loop_cases), 0xf,
-		  C_EXACT, 0, NULL, loop_ops },
-		{ "switch/case/default", body_switch, NULL, ref_switch, switch_cases, N(switch_cases), 0xf,
-		  C_EXACT, 0, NULL, switch_ops },
-		{ "ret/retc", body_ret, NULL, ref_ret, ret_cases, N(ret_cases), 0xf, C_EXACT, 0, NULL,
-		  ret_ops },
-		{ "nop", body_nop, NULL, ref_nop, nop_cases, N(nop_cases), 0xf, C_EXACT, 0, NULL, nop_ops },
-	};
-	unsigned wrong = 0;
-
-	for (unsigned k = 0; k < N(checks); k++)
-		wrong += run_check(&checks[k]);
-	return wrong;
-}
-
-
-/* ---- textures: sampled by vkd3d's SPIR-V, against a C sampler -------------- */
-
-/*
- * An 8x8 RGBA32F texture with 4 levels: level 0's texel (x, y) is
- * (x + 8y, 100 + x, 200 + y, 1000), so each texel's red is its own;
- * level k > 0 is the constant (1000k + 1, 1000k + 2, 1000k + 3, 1000k + 4),
- * so the colour names the level.  A 4x4 one-level depth texture holds
- * (x + 4y) / 16 + 1/32.  Both sampled nearest, clamped to the edge, the
- * depth one with reference <= texel (vk_compute.h).
- */
-#define TEX_SIZE 8u
-#define TEX_LEVELS 4u
-#define DEPTH_SIZE 4u
-
-static float tex_rgba[4 * (64 + 16 + 4 + 1)], tex_depth[DEPTH_SIZE * DEPTH_SIZE];
-static const struct vk_compute_texture rgba_texture = { TEX_SIZE, TEX_SIZE, TEX_LEVELS, tex_rgba, 0, 0 };
-static const struct vk_compute_texture depth_texture = { DEPTH_SIZE, DEPTH_SIZE, 1, tex_depth, 1, 0 };
-
-static void tex_texel(unsigned level, unsigned x, unsigned y, float *out)
-{
-	for (unsigned c = 0; c < 4; c++)
-		out[c] = level ? (float)(1000 * level + c + 1) :
-			 (float[4]){ (float)(x + 8 * y), (float)(100 + x), (float)(200 + y), 1000 }[c];
-}
-
-static void tex_fill(void)
-{
-	float *t = tex_rgba;
-
-	for (unsigned k = 0; k < TEX_LEVELS; k++)
-		for (unsigned y = 0; y < TEX_SIZE >> k; y++)
-			for (unsigned x = 0; x < TEX_SIZE >> k; x++, t += 4)
-				tex_texel(k, x, y, t);
-	for (unsigned i = 0; i < DEPTH_SIZE * DEPTH_SIZE; i++)
-		tex_depth[i] = (float)i / 16.0f + 1.0f / 32.0f;
-}
-
-static unsigned clampu(float v, unsigned size)
-{
-	return v < 0 ? 0 : v >= (float)size ? size - 1 : (unsigned)v;
-}
-
-/* Nearest filtering of level `level` at (u, v), clamped to the edge. */
-static void tex_nearest(unsigned level, float u, float v, uint32_t *out)
-{
-	unsigned size = TEX_SIZE >> level;
-	float texel[4];
-
-	tex_texel(level, clampu(floorf(u * (float)size), size), clampu(floorf(v * (float)size), size), texel);
-	for (unsigned c = 0; c < 4; c++)
-		out[c] = f2u(texel[c]);
-}
-
-/* Vulkan's nearest mip level: ceil(lod + 0.5) - 1, clamped to the chain. */
-static unsigned tex_level(float lod)
-{
-	float level = ceilf(lod + 0.5f) - 1.0f;
-
-	return level <= 0 ? 0 : level >= (float)(TEX_LEVELS - 1) ? TEX_LEVELS - 1 : (unsigned)level;
-}
-
-/* sample_l r2, r1.xy (u, v), t0, s0, r1.z (lod) */
-static void body_sample_l(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	asm_op(b, OP_SAMPLE_L, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 1);
-	src(b, T_RESOURCE, SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 1);
-}
-
-static void ref_sample_l(const uint32_t *in, uint32_t *out)
-{
-	tex_nearest(tex_level(u2f(in[2])), u2f(in[0]), u2f(in[1]), out);
-}
-
-/* sample_d r2, r1.xy, t0, s0, r3.xy (d/dx), r3.zw (d/dy) */
-static void body_sample_d(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	asm_op(b, OP_SAMPLE_D, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 1);
-	src(b, T_RESOURCE, SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0);
-	src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 3); src(b, T_TEMP, O_SWZ(2, 3, 2, 2), 3);
-}
-
-/* lod = log2 of the longer gradient in texels (Vulkan's rho, no approximation
- * needed for the axis-aligned power-of-two gradients of the cases). */
-static void ref_sample_d(const uint32_t *in, uint32_t *out)
-{
-	float dx = hypotf(u2f(in[4]), u2f(in[5])) * TEX_SIZE, dy = hypotf(u2f(in[6]), u2f(in[7])) * TEX_SIZE;
-
-	tex_nearest(tex_level(log2f(dx > dy ? dx : dy)), u2f(in[0]), u2f(in[1]), out);
-}
-
-/* gather4 r2, r1.xy, t0, s0: the red of the 2x2 footprint. */
-static void body_gather4(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	asm_op(b, OP_GATHER4, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 1);
-	src(b, T_RESOURCE, SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0);
-}
-
-/* D3D10.1's order: (i0, j1), (i1, j1), (i1, j0), (i0, j0), each clamped. */
-static void ref_gather4(const uint32_t *in, uint32_t *out)
-{
-	float fx = floorf(u2f(in[0]) * TEX_SIZE - 0.5f), fy = floorf(u2f(in[1]) * TEX_SIZE - 0.5f);
-	const unsigned i0 = clampu(fx, TEX_SIZE), i1 = clampu(fx + 1, TEX_SIZE);
-	const unsigned j0 = clampu(fy, TEX_SIZE), j1 = clampu(fy + 1, TEX_SIZE);
-	const unsigned xs[4] = { i0, i1, i1, i0 }, ys[4] = { j1, j1, j0, j0 };
-
-	for (unsigned c = 0; c < 4; c++) {
-		float texel[4];
-
-		tex_texel(0, xs[c], ys[c], texel);
-		out[c] = f2u(texel[0]);
-	}
-}
-
-/* resinfo_uint r2, r1.x (level), t0 (Mesa's form for textureSize/levels) */
-static void body_resinfo(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	asm_op(b, OP_RESINFO, 2); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, SWZ_XXXX, 1);
-	src(b, T_RESOURCE, SWZ_XYZW, 0);
-}
-
-/* (width, height, 0, levels) of the level; 2D has no depth or layers. */
-static void ref_resinfo(const uint32_t *in, uint32_t *out)
-{
-	out[0] = TEX_SIZE >> in[0] ? TEX_SIZE >> in[0] : 1;
-	out[1] = out[0];
-	out[2] = 0;
-	out[3] = TEX_LEVELS;
-}
-
-/* ld r2, r1.xyzw (x, y, -, level), t0: no sampler, integer texel addresses */
-static void body_ld(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	asm_op(b, OP_LD, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, SWZ_XYZW, 1);
-	src(b, T_RESOURCE, SWZ_XYZW, 0);
-}
-
-static void ref_ld(const uint32_t *in, uint32_t *out)
-{
-	float texel[4];
-
-	tex_texel(in[3], in[0], in[1], texel);
-	for (unsigned c = 0; c < 4; c++)
-		out[c] = f2u(texel[c]);
-}
-
-/* sample_c_lz r2.x, r1.xy, t0, s0, r1.z (reference) on the depth texture */
-static void body_sample_c_lz(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	asm_op(b, OP_SAMPLE_C_LZ, 0); dst(b, T_TEMP, 0x1, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 1);
-	src(b, T_RESOURCE, SWZ_XXXX, 0); reg0(b, T_SAMPLER, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 1);
-}
-
-static void ref_sample_c_lz(const uint32_t *in, uint32_t *out)
-{
-	float d = tex_depth[clampu(floorf(u2f(in[0]) * DEPTH_SIZE), DEPTH_SIZE) +
-			    DEPTH_SIZE * clampu(floorf(u2f(in[1]) * DEPTH_SIZE), DEPTH_SIZE)];
-
-	out[0] = f2u(u2f(in[2]) <= d ? 1.0f : 0.0f);
-}
-
-/* Texel centres (x + 0.5) / 8 of level 0; lods between and beyond levels. */
-#define TC(x) (((float)(x) + 0.5f) / (float)TEX_SIZE)
-CASES(sample_l_cases, FC(TC(0), TC(0), 0), FC(TC(5), TC(2), 0), FC(TC(7), TC(7), 0.4f),
-      FC(TC(3), TC(6), 1), FC(TC(3), TC(6), 1.4f), FC(TC(1), TC(1), 2), FC(TC(1), TC(1), 2.6f),
-      FC(TC(4), TC(4), 3), FC(TC(4), TC(4), 7), FC(TC(6), TC(1), -2), FC(-0.5f, 1.5f, 0),
-      FC(1.25f, TC(3), 0));
-/* u, v, -, -, du/dx, dv/dx, du/dy, dv/dy: 1, 2, 4, 8 texels. */
-CASES(sample_d_cases, FC(TC(2), TC(5), 0, 0, 1.0f / 8, 0, 0, 1.0f / 8),
-      FC(TC(2), TC(5), 0, 0, 2.0f / 8, 0, 0, 1.0f / 8), FC(TC(2), TC(5), 0, 0, 0, 0, 0, 4.0f / 8),
-      FC(TC(7), TC(0), 0, 0, 0, 8.0f / 8, 0, 0), FC(TC(6), TC(3), 0, 0, 0.5f / 8, 0, 0, 0.5f / 8),
-      FC(TC(6), TC(3), 0, 0, 32.0f / 8, 0, 0, 0));
-/* Between texel centres i and i + 1 (u = (i + 1) / 8), and at the edges. */
-CASES(gather4_cases, FC(1.0f / 8, 1.0f / 8), FC(4.0f / 8, 3.0f / 8), FC(7.0f / 8, 2.0f / 8),
-      FC(3.0f / 8, 7.0f / 8), FC(0, 0), FC(1, 1), FC(TC(2) + 0.01f, TC(5) + 0.01f));
-CASES(resinfo_cases, UC_(0), UC_(1), UC_(2), UC_(3));
-/* x, y, -, level: inside each level (D3D's zero for outside is not checked) */
-CASES(ld_cases, UC_(0, 0, 0, 0), UC_(7, 0, 0, 0), UC_(3, 5, 9, 0), UC_(7, 7, 0, 0), UC_(1, 2, 0, 1),
-      UC_(3, 3, 0, 1), UC_(1, 0, 0, 2), UC_(0, 0, 0, 3));
-#define DC(x) (((float)(x) + 0.5f) / (float)DEPTH_SIZE)
-/* reference below, at and above the texel's (x + 4y) / 16 + 1/32 */
-CASES(sample_c_lz_cases, FC(DC(0), DC(0), 0), FC(DC(0), DC(0), 1.0f / 32), FC(DC(0), DC(0), 0.04f),
-      FC(DC(3), DC(1), 7.0f / 16), FC(DC(3), DC(1), 7.0f / 16 + 1.0f / 32), FC(DC(3), DC(1), 0.5f),
-      FC(DC(2), DC(3), 0.9f), FC(DC(2), DC(3), 1), FC(DC(1), DC(2), -1), FC(1.5f, DC(3), 0.99f));
-
-/*
- * sample_pos r2.xy, rasterizer.xyzw, r1.x: Mesa's gl_SamplePosition (which
- * writes .xyzw, uses .xy and adds 0.5; vkd3d repeats x, y in z, w).  The
- * rasterizer's sample count is a compile parameter
- * (VKD3D_SHADER_PARAMETER_NAME_RASTERIZER_SAMPLE_COUNT).
- */
-static void body_sample_pos(struct asm_buf *b, const void *arg)
-{
-	(void)arg;
-	asm_op(b, OP_SAMPLE_POS, 0); dst(b, T_TEMP, 0x3, 2);
-	asm_dw(b, O_4C | SWZ_XYZW | O_TYPE(T_RASTERIZER)); src(b, T_TEMP, SWZ_XXXX, 1);
-}
-
-/* D3D's standard sample patterns (in 1/16 pixel); (0, 0) for an index
- * beyond the count. */
-static void ref_sample_pos(const uint32_t *in, uint32_t *out)
-{
-	static const int8_t pattern2[2][2] = { { 4, 4 }, { -4, -4 } };
-	static const int8_t pattern4[4][2] = { { -2, -6 }, { 6, -2 }, { -6, 2 }, { 2, 6 } };
-	static const int8_t pattern8[8][2] = {
-		{ 1, -3 }, { -1, 3 }, { 5, 1 }, { -3, -5 }, { -5, 5 }, { -7, -1 }, { 3, 7 }, { 7, -7 },
-	};
-	const int8_t (*pattern)[2] = records_sample_count == 2 ? pattern2 : records_sample_count == 4 ?
-				     pattern4 : records_sample_count == 8 ? pattern8 : NULL;
-	const int8_t *xy = pattern && in[0] < records_sample_count ? pattern[in[0]] : (const int8_t[2]){ 0, 0 };
-
-	out[0] = f2u((float)xy[0] / 16.0f);
-	out[1] = f2u((float)xy[1] / 16.0f);
-}
-
-CASES(sample_pos_cases, UC_(0), UC_(1), UC_(2), UC_(3), UC_(4), UC_(5), UC_(6), UC_(7), UC_(8), UC_(100));
-
-static unsigned run_sample_pos(void)
-{
-	static const unsigned ops[] = { OP_SAMPLE_POS, ~0u };
-	static const uint32_t counts[] = { 1, 2, 4, 8 };
-	const char *names[] = { "sample_pos 1x", "sample_pos 2x", "sample_pos 4x", "sample_pos 8x" };
-	unsigned wrong = 0;
-
-	for (unsigned k = 0; k < N(counts); k++) {
-		const struct check t = {
-			names[k], body_sample_pos, NULL, ref_sample_pos, sample_pos_cases, N(sample_pos_cases),
-			0x3, C_EXACT, 0, NULL, ops,
-		};
-
-		records_sample_count = counts[k];
-		wrong += run_check(&t);
-	}
-	records_sample_count = 0;
-	return wrong;
-}
-
-/* Runs a check with tex bound to t0/s0. */
-static unsigned run_texture_check(const struct check *t, const struct vk_compute_texture *tex)
-{
-	unsigned wrong;
-
-	records_texture = tex;
-	vk_compute_bind_texture(vc, tex);
-	wrong = run_check(t);
-	vk_compute_bind_texture(vc, NULL);
-	records_texture = NULL;
-	return wrong;
-}
-
-static unsigned run_texture(void)
-{
-	static const unsigned sample_l_ops[] = { OP_SAMPLE_L, ~0u }, sample_d_ops[] = { OP_SAMPLE_D, ~0u };
-	static const unsigned gather4_ops[] = { OP_GATHER4, ~0u }, resinfo_ops[] = { OP_RESINFO, ~0u };
-	static const unsigned sample_c_lz_ops[] = { OP_SAMPLE_C_LZ, ~0u }, ld_ops[] = { OP_LD, ~0u };
-	const struct check rgba[] = {
-		{ "sample_l", body_sample_l, NULL, ref_sample_l, sample_l_cases, N(sample_l_cases), 0xf,
-		  C_EXACT, 0, NULL, sample_l_ops },
-		{ "sample_d", body_sample_d, NULL, ref_sample_d, sample_d_cases, N(sample_d_cases), 0xf,
-		  C_EXACT, 0, NULL, sample_d_ops },
-		{ "gather4", body_gather4, NULL, ref_gather4, gather4_cases, N(gather4_cases), 0xf,
-		  C_EXACT, 0, NULL, gather4_ops },
-		{ "resinfo_uint", body_resinfo, NULL, ref_resinfo, resinfo_cases, N(resinfo_cases), 0xf,
-		  C_EXACT, 0, NULL, resinfo_ops },
-		{ "ld", body_ld, NULL, ref_ld, ld_cases, N(ld_cases), 0xf, C_EXACT, 0, NULL, ld_ops },
-	};
-	const struct check depth = {
-		"sample_c_lz", body_sample_c_lz, NULL, ref_sample_c_lz, sample_c_lz_cases,
-		N(sample_c_lz_cases), 0x1, C_EXACT, 0, NULL, sample_c_lz_ops,
-	};
-	unsigned wrong = 0;
-
-	tex_fill();
-	for (unsigned k = 0; k < N(rgba); k++)
-		wrong += run_texture_check(&rgba[k], &rgba_texture);
-	wrong += run_texture_check(&depth, &depth_texture);
-	return wrong + run_sample_pos();
-}
-
-/* ---- pixel shader: derivatives and discard --------------------------------- */
-
-enum { SV_POSITION = 1, SV_VERTEX_ID = 6, CT_UINT = 1, CT_FLOAT = 3 };
-
-/* vs_4_0: a triangle covering the viewport; o1.xy = the clip-space position. */
-static size_t vertex_shader(struct asm_buf *b)
-{
-	asm_begin(b, 1, 4, 0);
-	asm_op(b, 96, 0); dst(b, T_INPUT, 0x1, 0); asm_dw(b, SV_VERTEX_ID);   /* dcl_input_sgv */
-	asm_op(b, 103, 0); dst(b, T_OUTPUT, 0xf, 0); asm_dw(b, SV_POSITION);  /* dcl_output_siv */
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0x3, 1);                          /* dcl_output */
-	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 2);
-	asm_op(b, OP_UDIV, 0); null_dst(b); dst(b, T_TEMP, 0x1, 0);           /* r0.x = id % 3 */
-	src(b, T_INPUT, SWZ_XXXX, 0); imm1(b, 3);
-	asm_op(b, OP_IEQ, 0); dst(b, T_TEMP, 0x2, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 1);
-	asm_op(b, OP_IEQ, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 2);
-	asm_op(b, OP_MOVC, 0); dst(b, T_TEMP, 0x1, 1); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 0);
-	imm1(b, f2u(3.0f)); imm1(b, f2u(-1.0f));
-	asm_op(b, OP_MOVC, 0); dst(b, T_TEMP, 0x2, 1); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
-	imm1(b, f2u(3.0f)); imm1(b, f2u(-1.0f));
-	asm_op(b, OP_MOV, 0); dst(b, T_TEMP, 0xc, 1); imm4(b, 0, 0, 0, f2u(1.0f));
-	asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_TEMP, SWZ_XYZW, 1);
-	asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0x3, 1); src(b, T_TEMP, SWZ_XYZW, 1);
-	asm_op(b, OP_RET, 0);
-	return asm_finish(b);
-}
-
-/*
- * ps_5_0 (for the UAV): r1 = (ddx(v1.x), ddy(v1.y), ddx(v1.y), ddy(v1.x)),
- * then discard_nz (pixel x == 1), then u0[pixel] = r1.  The varying is
- * linear in the pixel position (0.5 per pixel), so every derivative is
- * exact whether coarse or fine.
- */
-static size_t pixel_shader(struct asm_buf *b)
-{
-	static const unsigned deriv[4][2] = {
-		{ OP_DERIV_RTX, 0 }, { OP_DERIV_RTY, 1 }, { OP_DERIV_RTX, 1 }, { OP_DERIV_RTY, 0 },
-	};
-
-	asm_begin(b, 0, 5, 0);
-	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 0);
-	asm_op(b, 100, 4); dst(b, T_INPUT, 0x3, 0); asm_dw(b, SV_POSITION);  /* linear noperspective */
-	asm_op(b, 98, 2); dst(b, T_INPUT, 0x3, 1);                           /* dcl_input_ps linear */
-	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 2);
-	for (unsigned c = 0; c < 4; c++) {
-		asm_op(b, deriv[c][0], 0);
-		dst(b, T_TEMP, 1u << c, 1);
-		src(b, T_INPUT, O_SWZ(deriv[c][1], deriv[c][1], deriv[c][1], deriv[c][1]), 1);
-	}
-	asm_op(b, OP_FTOU, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_INPUT, SWZ_XYZW, 0);
-	asm_op(b, OP_IEQ, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, SWZ_XXXX, 0); imm1(b, 1);
-	asm_op(b, OP_DISCARD, TEST_NZ); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
-	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 0x8, 0); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 0);
-	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, 0);
-	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x8, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 0); imm1(b, 4);
-	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, 0xf, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 0);
-	src(b, T_TEMP, SWZ_XYZW, 1);
-	asm_op(b, OP_RET, 0);
-	return asm_finish(b);
-}
-
-static unsigned run_pixel(void)
-{
-	static const struct sig_elem vs_in[] = { { "SV_VertexID", SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
-	static const struct sig_elem varyings[] = {
-		{ "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf },
-		{ "TEXCOORD", 0, CT_FLOAT, 1, 0x3 },
-	};
-	struct vkd3d_shader_code vs = { 0 }, ps = { 0 };
-	struct sig vs_in_sig, var_sig;
-	float px[16][4];
-	struct vk_compute_buffer buf = { px, sizeof(px) };
-	unsigned right = 0;
-	struct asm_buf b;
-	char err[256];
-	bool built;
-
-	for (unsigned i = 0; i < 16; i++)
-		px[i][0] = px[i][1] = px[i][2] = px[i][3] = -100.0f;
-	sig_build(&vs_in_sig, vs_in, 1);
-	sig_build(&var_sig, varyings, 2);
-	vertex_shader(&b);
-	built = compile_stream_sig(&b, &vs_in_sig, &var_sig, 0, &vs) >= 0;
-	pixel_shader(&b);
-	built = compile_stream_sig(&b, &var_sig, NULL, 1, &ps) >= 0 && built;
-	CHECK(built);
-	if (built) {
-		const struct vk_compute_shader vss = { vs.code, vs.size }, pss = { ps.code, ps.size };
-
-		if (vk_compute_draw(vc, &vss, NULL, &pss, &buf, 1, 3, 4, 4, err, sizeof(err))) {
-			fprintf(stderr, "draw: %s\n", err);
-			CHECK(!"draw failed");
-		}
-	}
-	for (unsigned i = 0; i < 16; i++) {
-		const bool discarded = i % 4 == 1;
-		const float want[4] = { discarded ? -100.0f : 0.5f, discarded ? -100.0f : 0.5f,
-					discarded ? -100.0f : 0.0f, discarded ? -100.0f : 0.0f };
-		/* Exact; a zero derivative may come out as -0. */
-		bool ok = !memcmp(px[i], want, sizeof(want)) ||
-			  (!discarded && px[i][0] == 0.5f && px[i][1] == 0.5f && px[i][2] == 0 && px[i][3] == 0);
-
-		CHECK(ok);
-		right += ok;
-		if (!ok)
-			fprintf(stderr, "pixel (%u,%u): (%g %g %g %g), want (%g %g %g %g)\n", i % 4, i / 4,
-				px[i][0], px[i][1], px[i][2], px[i][3], want[0], want[1], want[2], want[3]);
-	}
-	printf("%-16s %2u of 16 pixels right\n", "deriv/discard", right);
-	if (right == 16) {
-		mark_checked(OP_DERIV_RTX);
-		mark_checked(OP_DERIV_RTY);
-		mark_checked(OP_DISCARD);
-	}
-	vkd3d_shader_free_shader_code(&vs);
-	vkd3d_shader_free_shader_code(&ps);
-	return 16 - right;
-}
-
-/* ---- textures with implicit LOD: a drawn pixel shader ----------------------- */
-
-/*
- * ps_5_0 over the 4 x 4 target of vertex_shader: (u, v) = v1.xy * scale +
- * 0.5, so d(u, v)/d(x, y) = 0.5 * scale exactly and the LOD of the 8 x 8
- * texture is log2(4 * scale); then `op r2, r0.xy, t0, s0[, param]` and
- * u0[pixel] = r2 (r2 starts as SENTINEL).
- */
-struct ps_tex_case {
-	float scale, param;
-};
-
-struct ps_tex_check {
-	const char *name;
-	unsigned opcode;
-	const struct vk_compute_texture *tex;
-	bool has_param;        /* sample_b's bias, sample_c's reference */
-	uint32_t mask;
-	enum cmp how;
-	double tol;
-	void (*ref)(const struct ps_tex_case *c, float u, float v, uint32_t *out);
-	const struct ps_tex_case *cases;
-	unsigned ncases;
-};
-
-static size_t pixel_shader_tex(struct asm_buf *b, const struct ps_tex_check *t, const struct ps_tex_case *c)
-{
-	asm_begin(b, 0, 5, 0);
-	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 0);
-	asm_op(b, OP_DCL_RESOURCE, 3); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
-	asm_op(b, OP_DCL_SAMPLER, t->tex->depth ? 1 : 0); reg0(b, T_SAMPLER, 0);
-	asm_op(b, 100, 4); dst(b, T_INPUT, 0x3, 0); asm_dw(b, SV_POSITION);
-	asm_op(b, 98, 2); dst(b, T_INPUT, 0x3, 1);
-	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 3);
-	asm_op(b, OP_MAD, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_INPUT, O_SWZ(0, 1, 0, 0), 1);
-	imm4(b, f2u(c->scale), f2u(c->scale), 0, 0); imm4(b, f2u(0.5f), f2u(0.5f), 0, 0);
-	asm_op(b, OP_MOV, 0); dst(b, T_TEMP, 0xf, 2); imm4(b, SENTINEL, SENTINEL, SENTINEL, SENTINEL);
-	asm_op(b, t->opcode, 0); dst(b, T_TEMP, t->mask, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 0);
-	src(b, T_RESOURCE, t->tex->depth ? SWZ_XXXX : SWZ_XYZW, 0); reg0(b, T_SAMPLER, 0);
-	if (t->has_param)
-		imm1(b, f2u(c->param));
-	asm_op(b, OP_FTOU, 0); dst(b, T_TEMP, 0x3, 1); src(b, T_INPUT, SWZ_XYZW, 0);
-	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 0x8, 1); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 1);
-	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, 1);
-	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x8, 1); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 1); imm1(b, 4);
-	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, 0xf, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 1);
-	src(b, T_TEMP, SWZ_XYZW, 2);
-	asm_op(b, OP_RET, 0);
-	return asm_finish(b);
-}
-
-static float ps_tex_lod(const struct ps_tex_case *c)
-{
-	return log2f(4.0f * c->scale);
-}
-
-/* sample: the level of the lod. */
-static void ref_ps_sample(const struct ps_tex_case *c, float u, float v, uint32_t *out)
-{
-	tex_nearest(tex_level(ps_tex_lod(c)), u, v, out);
-}
-
-/* sample_b: the level of lod + bias. */
-static void ref_ps_sample_b(const struct ps_tex_case *c, float u, float v, uint32_t *out)
-{
-	tex_nearest(tex_level(ps_tex_lod(c) + c->param), u, v, out);
-}
-
-/* sample_c: the depth texture (one level) compared with the reference. */
-static void ref_ps_sample_c(const struct ps_tex_case *c, float u, float v, uint32_t *out)
-{
-	const uint32_t in[3] = { f2u(u), f2u(v), f2u(c->param) };
-
-	ref_sample_c_lz(in, out);
-}
-
-/* lod: (clamped to the levels, unclamped). */
-static void ref_ps_lod(const struct ps_tex_case *c, float u, float v, uint32_t *out)
-{
-	float lod = ps_tex_lod(c);
-
-	(void)u;
-	(void)v;
-	out[0] = f2u(lod < 0 ? 0 : lod > TEX_LEVELS - 1 ? (float)(TEX_LEVELS - 1) : lod);
-	out[1] = f2u(lod);
-}
-
-static unsigned run_ps_tex_check(const struct ps_tex_check *t)
-{
-	static const struct sig_elem vs_in[] = { { "SV_VertexID", SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
-	static const struct sig_elem varyings[] = {
-		{ "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf },
-		{ "TEXCOORD", 0, CT_FLOAT, 1, 0x3 },
-	};
-	struct vkd3d_shader_code vs = { 0 };
-	struct sig vs_in_sig, var_sig;
-	unsigned right = 0;
-	struct asm_buf b;
-	char err[256];
-
-	sig_build(&vs_in_sig, vs_in, 1);
-	sig_build(&var_sig, varyings, 2);
-	vertex_shader(&b);
-	CHECK(compile_stream_sig(&b, &vs_in_sig, &var_sig, 0, &vs) >= 0);
-	vk_compute_bind_texture(vc, t->tex);
-	for (unsigned k = 0; k < t->ncases; k++) {
-		const struct ps_tex_case *c = &t->cases[k];
-		struct vkd3d_shader_code ps = { 0 };
-		uint32_t px[16][4];
-		struct vk_compute_buffer buf = { px, sizeof(px) };
-		bool ok = true;
-
-		memset(px, 0xdd, sizeof(px));
-		pixel_shader_tex(&b, t, c);
-		if (compile_stream_sig(&b, &var_sig, NULL, 1, &ps) < 0 || !vs.code) {
-			CHECK(!"pixel shader does not compile");
-			continue;
-		}
-		{
-			const struct vk_compute_shader vss = { vs.code, vs.size }, pss = { ps.code, ps.size };
-
-			if (vk_compute_draw(vc, &vss, NULL, &pss, &buf, 1, 3, 4, 4, err, sizeof(err))) {
-				fprintf(stderr, "%s draw: %s\n", t->name, err);
-				ok = false;
-			}
-		}
-		vkd3d_shader_free_shader_code(&ps);
-		for (unsigned i = 0; i < 16 && ok; i++) {
-			/* v1 = the pixel centre in clip space: (x + 0.5) / 2 - 1. */
-			const float u = ((float)(i % 4) * 0.5f - 0.75f) * c->scale + 0.5f;
-			const float v = ((float)(i / 4) * 0.5f - 0.75f) * c->scale + 0.5f;
-			uint32_t want[4] = { SENTINEL, SENTINEL, SENTINEL, SENTINEL };
-
-			t->ref(c, u, v, want);
-			for (unsigned comp = 0; comp < 4; comp++) {
-				if (t->mask & 1u << comp ? float_match(px[i][comp], want[comp], t->how, t->tol)
-							 : px[i][comp] == SENTINEL)
-					continue;
-				fprintf(stderr, "%s case %u (scale %g, %g) pixel (%u,%u): .%c = %#x (%g), want %#x (%g)\n",
-					t->name, k, c->scale, c->param, i % 4, i / 4, "xyzw"[comp], px[i][comp],
-					u2f(px[i][comp]), want[comp], u2f(want[comp]));
-				ok = false;
-			}
-		}
-		CHECK(ok);
-		right += ok;
-	}
-	vk_compute_bind_texture(vc, NULL);
-	vkd3d_shader_free_shader_code(&vs);
-	printf("%-16s %2u of %2u cases right (16 pixels each)\n", t->name, right, t->ncases);
-	mark_result(t->opcode, right == t->ncases);
-	return t->ncases - right;
-}
-
-static unsigned run_pixel_texture(void)
-{
-	/* scale 0.25: LOD 0 (1 texel per pixel), 0.5: 1, 1: 2, 4: 4, 0.125: -1 */
-	static const struct ps_tex_case bias_cases[] = {
-		{ 0.25f, 0 }, { 0.25f, 1 }, { 0.25f, 2.4f }, { 0.5f, 1 }, { 0.5f, -1 }, { 0.25f, 5 },
-		{ 0.125f, 0.6f },
-	};
-	/* reference against the depth texture's (x + 4y) / 16 + 1/32 */
-	static const struct ps_tex_case compare_cases[] = {
-		{ 0.25f, 0.3f }, { 0.25f, 0.5f }, { 0.25f, 0.7f }, { 1, 0.45f }, { 0.25f, 5.0f / 16 + 1.0f / 32 },
-	};
-	static const struct ps_tex_case sample_cases[] = {
-		{ 0.25f, 0 }, { 0.5f, 0 }, { 1, 0 }, { 2, 0 }, { 8, 0 }, { 0.125f, 0 },
-	};
-	static const struct ps_tex_case lod_cases[] = {
-		{ 0.25f, 0 }, { 0.5f, 0 }, { 1, 0 }, { 4, 0 }, { 0.125f, 0 },
-	};
-	/* LOD computations may approximate log2: 1/256 of a level. */
-	const struct ps_tex_check checks[] = {
-		{ "sample", OP_SAMPLE, &rgba_texture, false, 0xf, C_EXACT, 0, ref_ps_sample,
-		  sample_cases, N(sample_cases) },
-		{ "sample_b", OP_SAMPLE_B, &rgba_texture, true, 0xf, C_EXACT, 0, ref_ps_sample_b,
-		  bias_cases, N(bias_cases) },
-		{ "sample_c", OP_SAMPLE_C, &depth_texture, true, 0x1, C_EXACT, 0, ref_ps_sample_c,
-		  compare_cases, N(compare_cases) },
-		{ "lod", OP_LOD, &rgba_texture, false, 0x3, C_ABS, 1.0 / 256, ref_ps_lod,
-		  lod_cases, N(lod_cases) },
-	};
-	unsigned wrong = 0;
-
-	for (unsigned k = 0; k < N(checks); k++)
-		wrong += run_ps_tex_check(&checks[k]);
-	return wrong;
-}
-
-/* ---- geometry shader: emit and cut ---------------------------------------- */
-
-/*
- * gs_4_0: two triangles as a strip cut in two, o1.x = 1 or 2 naming them.
- * Triangle 1 covers pixels (0,0), (1,0), (0,1) of the 4 x 4 target,
- * triangle 2 (3,3), (2,3), (3,2).  Without the cut the six vertices are
- * one strip of four triangles, which also covers the diagonal between.
- */
-static const float gs_vertices[6][2] = {
-	{ -1, -1 }, { 0.1f, -1 }, { -1, 0.1f }, { 1, 1 }, { -0.1f, 1 }, { 1, -0.1f },
-};
-
-static size_t geometry_shader(struct asm_buf *b)
-{
-	asm_begin(b, 2, 4, 0);
-	asm_op(b, 93, 3);                                  /* dcl_inputprimitive triangle */
-	asm_op(b, 92, 5);                                  /* dcl_outputtopology trianglestrip */
-	asm_op(b, 94, 0); asm_dw(b, 6);                    /* dcl_maxout 6 */
-	asm_op(b, 97, 0);                                  /* dcl_input_siv v[3][0] position */
-	asm_dw(b, O_4C | O_MASK(0xf) | O_TYPE(T_INPUT) | O_NDIM(2)); asm_dw(b, 3); asm_dw(b, 0);
-	asm_dw(b, SV_POSITION);
-	asm_op(b, 103, 0); dst(b, T_OUTPUT, 0xf, 0); asm_dw(b, SV_POSITION);
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0x1, 1);
-	for (unsigned v = 0; v < 6; v++) {
-		asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0xf, 0);
-		imm4(b, f2u(gs_vertices[v][0]), f2u(gs_vertices[v][1]), 0, f2u(1.0f));
-		asm_op(b, OP_MOV, 0); dst(b, T_OUTPUT, 0x1, 1); imm1(b, f2u(v < 3 ? 1.0f : 2.0f));
-		asm_op(b, OP_EMIT, 0);
-		if (v == 2)
-			asm_op(b, OP_CUT, 0);
-	}
-	asm_op(b, OP_RET, 0);
-	return asm_finish(b);
-}
-
-/* ps_5_0: u0[pixel] = v1.x (constant-interpolated triangle number). */
-static size_t pixel_shader_mark(struct asm_buf *b)
-{
-	asm_begin(b, 0, 5, 0);
-	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 0);
-	asm_op(b, 100, 4); dst(b, T_INPUT, 0x3, 0); asm_dw(b, SV_POSITION);
-	asm_op(b, 98, 1); dst(b, T_INPUT, 0x1, 1);                          /* constant */
-	asm_op(b, OP_DCL_TEMPS, 0); asm_dw(b, 1);
-	asm_op(b, OP_FTOU, 0); dst(b, T_TEMP, 0x3, 0); src(b, T_INPUT, SWZ_XYZW, 0);
-	asm_op(b, OP_UMAD, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, O_SWZ(1, 1, 1, 1), 0);
-	imm1(b, 4); src(b, T_TEMP, SWZ_XXXX, 0);
-	asm_op(b, OP_ISHL, 0); dst(b, T_TEMP, 0x4, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0); imm1(b, 2);
-	asm_op(b, OP_STORE_RAW, 0); dst(b, T_UAV, 0x1, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 0);
-	src(b, T_INPUT, SWZ_XXXX, 1);
-	asm_op(b, OP_RET, 0);
-	return asm_finish(b);
-}
-
-static unsigned run_geometry(void)
-{
-	static const struct sig_elem vs_in[] = { { "SV_VertexID", SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
-	static const struct sig_elem vs_out[] = {
-		{ "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf },
-		{ "TEXCOORD", 0, CT_FLOAT, 1, 0x3 },
-	};
-	static const struct sig_elem position[] = { { "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf } };
-	static const struct sig_elem gs_out[] = {
-		{ "SV_Position", SV_POSITION, CT_FLOAT, 0, 0xf },
-		{ "TEXCOORD", 0, CT_FLOAT, 1, 0x1 },
-	};
-	struct vkd3d_shader_code vs = { 0 }, gs = { 0 }, ps = { 0 };
-	struct sig vs_in_sig, vs_out_sig, pos_sig, gs_out_sig;
-	uint32_t words[16] = { 0 };
-	struct vk_compute_buffer buf = { words, sizeof(words) };
-	unsigned right = 0;
-	struct asm_buf b;
-	char err[256];
-	bool built;
-
-	sig_build(&vs_in_sig, vs_in, 1);
-	sig_build(&vs_out_sig, vs_out, 2);
-	sig_build(&pos_sig, position, 1);
-	sig_build(&gs_out_sig, gs_out, 2);
-	vertex_shader(&b);
-	built = compile_stream_sig(&b, &vs_in_sig, &vs_out_sig, 0, &vs) >= 0;
-	geometry_shader(&b);
-	built = compile_stream_sig(&b, &pos_sig, &gs_out_sig, 0, &gs) >= 0 && built;
-	pixel_shader_mark(&b);
-	built = compile_stream_sig(&b, &gs_out_sig, NULL, 1, &ps) >= 0 && built;
-	CHECK(built);
-	if (built) {
-		const struct vk_compute_shader vss = { vs.code, vs.size }, gss = { gs.code, gs.size },
-					       pss = { ps.code, ps.size };
-
-		if (vk_compute_draw(vc, &vss, &gss, &pss, &buf, 1, 3, 4, 4, err, sizeof(err))) {
-			fprintf(stderr, "draw: %s\n", err);
-			CHECK(!"draw failed");
-		}
-	}
-	for (unsigned i = 0; i < 16; i++) {
-		const unsigned x = i % 4, y = i / 4;
-		const float want = x + y <= 1 ? 1.0f : x + y >= 5 ? 2.0f : 0.0f;
-		const bool ok = words[i] == f2u(want);
-
-		CHECK(ok);
-		right += ok;
-		if (!ok)
-			fprintf(stderr, "pixel (%u,%u): %#x, want %#x (triangle %g)\n", x, y, words[i],
-				f2u(want), want);
-	}
-	printf("%-16s %2u of 16 pixels right\n", "emit/cut", right);
-	if (right == 16) {
-		mark_checked(OP_EMIT);
-		mark_checked(OP_CUT);
-	}
-	vkd3d_shader_free_shader_code(&vs);
-	vkd3d_shader_free_shader_code(&gs);
-	vkd3d_shader_free_shader_code(&ps);
-	return 16 - right;
-}
-
 static unsigned run_table(void)
 {
 	unsigned wrong = 0;
@@ -1937,16 +630,12 @@ static unsigned run_table(void)
 
 int main(void)
 {
-	char err[256];
 	unsigned wrong, checked = 0, computable = 0;
 
-	vc = vk_compute_open(err, sizeof(err));
+	vc = test_vulkan();
 	CHECK(vc != NULL);
-	if (!vc) {
-		fprintf(stderr, "Vulkan: %s\n", err);
+	if (!vc)
 		return 1;
-	}
-	printf("Vulkan device: %s; %s\n", vk_compute_device_name(vc), vkd3d_shader_get_version(NULL, NULL));
 	wrong = run_table();
 	wrong += run_flow();
 	wrong += run_texture();
@@ -1979,6 +668,6 @@ int main(void)
 	printf("\n");
 	CHECK(checked == computable);
 	CHECK(wrong == 0);
-	printf("test_vkd3d_alu: %d checks, %d failures\n", t_checks, t_failures);
-	return t_failures || !t_checks ? 1 : 0;
+	return t_report("test_vkd3d_alu");
 }
+

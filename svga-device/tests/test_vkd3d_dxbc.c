@@ -6,7 +6,7 @@
  * flipped byte anywhere after the checksum is rejected as "Invalid DXBC
  * checksum"; a real shader in the container compiles.
  */
-#include "test_vkd3d_common.h"
+#include "test_vkd3d_tok.h"
 
 /* Parses with checksum verification; returns vkd3d's result. */
 static int parse(const void *dxbc, size_t size, struct vkd3d_shader_dxbc_desc *desc, char **messages)

@@ -6,7 +6,7 @@
  * to SPIR-V and run on Vulkan (lavapipe here).  IMAD, which vkd3d has,
  * checks the harness itself.
  */
-#include "test_vkd3d_common.h"
+#include "test_vkd3d_tok.h"
 
 #include <limits.h>
 #include <float.h>

@@ -23,7 +23,7 @@
  * addressing not implemented" FIXME), so the translator must declare
  * one: Mesa emits dcl_index_range only for SM5.
  */
-#include "test_vkd3d_common.h"
+#include "test_vkd3d_tok.h"
 
 #include <math.h>
 

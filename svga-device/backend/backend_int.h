@@ -100,6 +100,18 @@ int backend_map_stage_resources(struct svga_backend *b,
 				struct svga_render_stage_bindings *out);
 void backend_sampler_free_all(struct svga_backend *b);
 
+/* backend_streamout.c: a bound SO declaration with entries; the stage
+ * (SVGA_DX_STAGE_*) it applies to; its part of that stage's key; the SO
+ * targets as the renderer's; host storage of what was written stale */
+bool backend_so_active(const struct svga_dx_draw *d);
+unsigned backend_so_stage(const struct svga_dx_draw *d);
+int backend_so_key(struct svga_backend *b, const struct svga_dx_draw *d,
+		   struct svga_shader_key *key);
+int backend_so_targets(struct svga_backend *b, const struct svga_dx_draw *d,
+		       struct svga_render_draw *rd);
+void backend_so_wrote(struct svga_backend *b, const struct svga_dx_draw *d,
+		      const struct svga_render_draw *rd);
+
 /* backend_draw.c */
 int backend_draw(void *opaque, const struct svga_dx_draw *d);
 

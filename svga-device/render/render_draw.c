@@ -191,8 +191,10 @@ static int prepare_so(struct svga_render *r, const struct svga_render_draw *d)
 		if (!(so->buffer->usage & SVGA_RENDER_BUF_STREAM_OUTPUT))
 			return render_error(r, "stream-output target %u is not "
 					    "a stream-output buffer", i);
-		if (so->offset != SVGA_RENDER_SO_APPEND &&
-		    (so->offset > so->buffer->size || so->offset % 4))
+		if (so->end > so->buffer->size ||
+		    (so->offset != SVGA_RENDER_SO_APPEND &&
+		     (so->offset > so->buffer->size || so->offset % 4 ||
+		      (so->end && so->offset > so->end))))
 			return render_error(r, "stream-output target %u: offset "
 					    "%llu invalid", i,
 					    (unsigned long long)so->offset);
@@ -221,8 +223,9 @@ static void begin_so(struct svga_render *r, VkCommandBuffer cmd,
 		counter_offs[i] = b ? b->counter_offset : 0;
 		if (!b)
 			continue;
-		/* the data only: the counter after it stays intact */
-		size = b->size;
+		/* the data only (up to the target's end): the counter after
+		 * it stays intact */
+		size = d->so[i].end ? d->so[i].end : b->size;
 		r->bind_xfb(cmd, i, 1, &b->buf, &zero, &size);
 	}
 	r->begin_xfb(cmd, 0, SVGA_RENDER_MAX_SO, counters, counter_offs);

@@ -209,9 +209,9 @@ static void define_so(struct fixture *f, uint32_t soid, unsigned n,
 static void define_decls(struct fixture *f)
 {
 	static const struct so_entry full[] = { { 0, 1, 0xf } };
-	/* o1.yz, then o2.x, then a hole of one component: 16 bytes */
+	/* o1.yz, a hole of one component, o2.x: 16 bytes */
 	static const struct so_entry subset[] = {
-		{ 0, 1, 0x6 }, { 0, 2, 0x1 }, { 0, SVGA3D_INVALID_ID, 0x1 } };
+		{ 0, 1, 0x6 }, { 0, SVGA3D_INVALID_ID, 0x1 }, { 0, 2, 0x1 } };
 	static const struct so_entry two[] = { { 0, 1, 0xf }, { 1, 2, 0xc } };
 	static const struct so_entry poscol[] = { { 0, 0, 0xf }, { 0, 1, 0xf } };
 	static const struct so_entry badreg[] = { { 0, 5, 0xf } };
@@ -399,10 +399,10 @@ static void case_subset(struct fixture *f)
 	for (unsigned v = 0; v < 4; v++) {
 		want[v * 4 + 0] = fbits(verts[v].color[1]);
 		want[v * 4 + 1] = fbits(verts[v].color[2]);
-		want[v * 4 + 2] = fbits(verts[v].color[0] + add_imm[0]);
-		/* word 3: the hole keeps the sentinel */
+		/* word 2: the hole keeps the sentinel */
+		want[v * 4 + 3] = fbits(verts[v].color[0] + add_imm[0]);
 	}
-	compare_words("o1.yz, o2.x, a hole (start component 1)", got, want);
+	compare_words("o1.yz, a hole, o2.x (start component 1)", got, want);
 }
 
 static void case_two_buffers(struct fixture *f)

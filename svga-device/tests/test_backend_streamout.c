@@ -445,6 +445,23 @@ static void case_append(struct fixture *f)
 	compare_words("append: 2 vertices, then 2 at offset ~0", got, want);
 }
 
+/* D3D: one DX_SET_SOTARGETS, two draws: the second goes on after the
+ * first (what Mesa sends for two draws inside one transform feedback) */
+static void case_two_draws(struct fixture *f)
+{
+	SVGA3dSoTarget t = { SID_SO0, 0, SO_BYTES };
+	uint32_t got[SO_WORDS], want[SO_WORDS];
+
+	so_fill(f, SID_SO0, &f->so0, 0, NULL, 0);
+	set_so(f, SO_FULL, 1, &t);
+	draw(f, 2, 0);
+	draw(f, 2, 2);
+	so_read(f, SID_SO0, &f->so0, false, got, "two draws");
+	expect_init(want);
+	expect_colors(want, 0, 0, 4, 1.0f);
+	compare_words("two draws after one DX_SET_SOTARGETS", got, want);
+}
+
 static void case_overflow(struct fixture *f)
 {
 	/* room for two of the four vertices, from byte 16 */
@@ -641,6 +658,7 @@ int main(void)
 	case_subset(&f);
 	case_two_buffers(&f);
 	case_append(&f);
+	case_two_draws(&f);
 	case_overflow(&f);
 	case_gs(&f);
 	case_discard_and_auto(&f);

@@ -578,6 +578,63 @@ static void case_discard_and_auto(struct fixture *f)
 	check_pixels(f, 0x7, "DX_DRAW_AUTO: the 3 captured vertices");
 }
 
+/*
+ * Rasterizer discard as Mesa's svga driver does it (svga_state_fs.c,
+ * svga_state_framebuffer.c): the SO declaration's rasterizedStream stays
+ * 0, the pixel shader is unbound and the viewport is 1x1 at (0,0).  The
+ * vertices are captured; the target keeps its clear colour (D3D: no
+ * pixel shader, no colour writes; Vulkan would leave them undefined).
+ */
+static void case_mesa_discard(struct fixture *f)
+{
+	static const float red[4] = { 1.0f, 0.0f, 0.0f, 1.0f };
+	SVGA3dSoTarget t = { SID_SO0, 0, SO_BYTES };
+	SVGA3dCmdDXSetShader nops = { SVGA3D_INVALID_ID, SVGA3D_SHADERTYPE_PS };
+	SVGA3dCmdDXSetShader ps = { PS_ID, SVGA3D_SHADERTYPE_PS };
+	struct {
+		SVGA3dCmdDXSetViewports h;
+		SVGA3dViewport vp[1];
+	} one = { { 0 }, { { 0, 0, 1, 1, 0.0f, 1.0f } } },
+	  full = { { 0 }, { { 0, 0, W, H, 0.0f, 1.0f } } };
+	struct vertex at00[4];
+	uint32_t got[SO_WORDS], want[SO_WORDS];
+
+	/* four red points, all at pixel (0,0) of the 1x1 viewport */
+	for (unsigned i = 0; i < 4; i++) {
+		at00[i] = verts[i];
+		memcpy(at00[i].color, red, sizeof(red));
+	}
+	tmob_write(&f->t, &f->vb, 0, at00, sizeof(at00));
+	{
+		SVGA3dCmdUpdateGBImage up = { { SID_VB, 0, 0 },
+					      { 0, 0, 0, sizeof(at00), 1, 1 } };
+
+		CMD(f->c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
+	}
+	so_fill(f, SID_SO0, &f->so0, 0, NULL, 0);
+	clear_rt(f);
+	CMD(f->c, SVGA_3D_CMD_DX_SET_SHADER, nops);
+	CMD(f->c, SVGA_3D_CMD_DX_SET_VIEWPORTS, one);
+	set_so(f, SO_FULL, 1, &t);
+	draw(f, 4, 0);
+	CMD(f->c, SVGA_3D_CMD_DX_SET_SHADER, ps);
+	CMD(f->c, SVGA_3D_CMD_DX_SET_VIEWPORTS, full);
+	check_pixels(f, 0, "Mesa's discard: no pixel shader, nothing drawn");
+	so_read(f, SID_SO0, &f->so0, false, got, "Mesa's discard");
+	expect_init(want);
+	for (unsigned v = 0; v < 4; v++)
+		memcpy(&want[v * 4], red, 16);
+	compare_words("Mesa's discard: vertices captured", got, want);
+	tmob_write(&f->t, &f->vb, 0, verts, sizeof(verts));
+	{
+		SVGA3dCmdUpdateGBImage up = { { SID_VB, 0, 0 },
+					      { 0, 0, 0, sizeof(verts), 1, 1 } };
+
+		CMD(f->c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
+	}
+	dx_ok(&f->t, f->c, CID, "vertices restored");
+}
+
 /* Bad declarations and targets: command errors naming the reason. */
 static void case_bad(struct fixture *f)
 {
@@ -662,6 +719,7 @@ int main(void)
 	case_overflow(&f);
 	case_gs(&f);
 	case_discard_and_auto(&f);
+	case_mesa_discard(&f);
 	case_bad(&f);
 	case_full(&f, false, "o1 whole after the errors");
 

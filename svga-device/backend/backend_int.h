@@ -32,6 +32,9 @@ struct backend_variant {
  * maxSamplerAllocationCount (4000 at least), far above the 48 a draw
  * binds. */
 #define BACKEND_MAX_SAMPLERS 256
+/* stream-output buffers whose range end is remembered (4 targets a draw,
+ * a few contexts) */
+#define BACKEND_SO_ENDS 16
 struct backend_sampler;
 
 struct svga_backend {
@@ -48,6 +51,11 @@ struct svga_backend {
 	struct backend_sampler *samplers[BACKEND_SAMPLER_BUCKETS];
 	uint32_t num_samplers;
 	uint64_t sampler_clock;
+	/* backend_streamout.c: where writes into a stream-output buffer
+	 * stop, from its last binding with an explicit offset (APPEND
+	 * bindings, and the command layer's after the first draw, keep it) */
+	struct { uint32_t sid; uint64_t end; } so_end[BACKEND_SO_ENDS];
+	uint32_t so_end_next;
 	/* backend_shader_dump.c: CSVGA_SHADER_DUMP_DIR, or NULL */
 	char *dump_dir;
 	bool dump_failed;

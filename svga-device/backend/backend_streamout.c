@@ -99,6 +99,19 @@ int backend_so_key(struct svga_backend *b, const struct svga_dx_draw *d,
 	return SVGA_OK;
 }
 
+/* The end of sid's last explicit binding (0 if none is remembered). */
+static uint64_t *so_end_slot(struct svga_backend *b, uint32_t sid, bool add)
+{
+	for (unsigned i = 0; i < BACKEND_SO_ENDS; i++)
+		if (b->so_end[i].sid == sid && b->so_end[i].end)
+			return &b->so_end[i].end;
+	if (!add)
+		return NULL;
+	b->so_end_next = (b->so_end_next + 1) % BACKEND_SO_ENDS;
+	b->so_end[b->so_end_next].sid = sid;
+	return &b->so_end[b->so_end_next].end;
+}
+
 int backend_so_targets(struct svga_backend *b, const struct svga_dx_draw *d,
 		       struct svga_render_draw *rd)
 {
@@ -130,14 +143,18 @@ int backend_so_targets(struct svga_backend *b, const struct svga_dx_draw *d,
 		if (backend_surface_buffer(b, s, &rd->so[i].buffer))
 			return SVGA_ERR;
 		if (t->offset == SVGA3D_DX_SO_OFFSET_APPEND) {
-			/* where the last draw stopped, up to the buffer's
-			 * end: the range of the earlier binding is not
-			 * known here */
+			/* where the last draw stopped, up to where the last
+			 * explicit binding of this buffer ended (GL's range
+			 * on a resume; the command layer's APPEND after the
+			 * first draw) or else the buffer's end */
+			uint64_t *e = so_end_slot(b, t->sid, false);
+
 			rd->so[i].offset = SVGA_RENDER_SO_APPEND;
-			rd->so[i].end = 0;
+			rd->so[i].end = e && *e <= bytes ? *e : 0;
 		} else {
 			rd->so[i].offset = t->offset;
 			rd->so[i].end = end;
+			*so_end_slot(b, t->sid, true) = end;
 		}
 	}
 	return SVGA_OK;

@@ -462,6 +462,25 @@ static void case_two_draws(struct fixture *f)
 	compare_words("two draws after one DX_SET_SOTARGETS", got, want);
 }
 
+/* GL's intervening-read: one binding of 32 bytes at 16, then draws of 1
+ * and 3 vertices: the second goes on after the first and stops at the
+ * binding's end (the offset became APPEND, the end stays). */
+static void case_overflow_two_draws(struct fixture *f)
+{
+	SVGA3dSoTarget t = { SID_SO0, 16, 32 };
+	uint32_t got[SO_WORDS], want[SO_WORDS];
+
+	so_fill(f, SID_SO0, &f->so0, 0, NULL, 0);
+	set_so(f, SO_FULL, 1, &t);
+	draw(f, 1, 0);
+	draw(f, 3, 1);
+	so_read(f, SID_SO0, &f->so0, false, got, "overflow, two draws");
+	expect_init(want);
+	expect_colors(want, 4, 0, 2, 1.0f);
+	compare_words("overflow: 1 + 3 vertices into 32 bytes at 16", got,
+		      want);
+}
+
 static void case_overflow(struct fixture *f)
 {
 	/* room for two of the four vertices, from byte 16 */
@@ -717,6 +736,7 @@ int main(void)
 	case_append(&f);
 	case_two_draws(&f);
 	case_overflow(&f);
+	case_overflow_two_draws(&f);
 	case_gs(&f);
 	case_discard_and_auto(&f);
 	case_mesa_discard(&f);

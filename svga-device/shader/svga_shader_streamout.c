@@ -103,8 +103,7 @@ static int put_copies(struct out_buf *o, const struct svga_sh_program *p,
 }
 
 /* dcl_temps (when the shader had none) and one dcl_output per entry. */
-static int put_decls(struct out_buf *o, const struct svga_sh_program *p,
-		     const struct so_plan *pl, bool had_temps)
+static int put_decls(struct out_buf *o, const struct so_plan *pl, bool had_temps)
 {
 	if (!had_temps && (put(o, SVGA_SH_DCL_TEMPS | 2u << 24) || put(o, pl->temps)))
 		return -1;
@@ -118,7 +117,6 @@ static int put_decls(struct out_buf *o, const struct svga_sh_program *p,
 		    put(o, pl->shadow[i]))
 			return -1;
 	}
-	(void)p;
 	return 0;
 }
 
@@ -231,7 +229,7 @@ int svga_sh_streamout(struct svga_sh_program **pp, const struct svga_shader_key 
 
 		/* declarations end where the code starts (an ICB belongs to them) */
 		if (!decls_done && !is_dcl && in->opcode != SVGA_SH_CUSTOMDATA) {
-			if (put_decls(&o, p, &pl, had_temps))
+			if (put_decls(&o, &pl, had_temps))
 				goto oom;
 			decls_done = true;
 		}
@@ -241,7 +239,7 @@ int svga_sh_streamout(struct svga_sh_program **pp, const struct svga_shader_key 
 			goto oom;
 		last_ret = in->opcode == SVGA_SH_RET;
 	}
-	if (!decls_done && put_decls(&o, p, &pl, had_temps))
+	if (!decls_done && put_decls(&o, &pl, had_temps))
 		goto oom;
 	if (p->type == VGPU10_VS && !last_ret && put_copies(&o, p, &pl))
 		goto oom;

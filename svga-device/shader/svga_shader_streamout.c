@@ -12,7 +12,9 @@
  * (ret/retc in a vertex shader, emit/emit_stream in a geometry shader) the
  * temp is copied to oR and, per entry, its components to a new output oK
  * declared with exactly the entry's count from .x.  The xfb info then
- * names "TEXCOORD<K>" with component 0 and that count.
+ * names "TEXCOORD<K>" with component 0 and that count.  An entry that is
+ * the whole of a plain output's only element is captured from that
+ * register directly (K = R).
  */
 #include "svga_shader_streamout.h"
 
@@ -92,7 +94,7 @@ static int put_copies(struct out_buf *o, const struct svga_sh_program *p,
 		unsigned first = (unsigned)__builtin_ctz(s->mask);
 		unsigned count = (unsigned)__builtin_popcount(s->mask), swz = 0;
 
-		if (s->reg == SVGA_SHADER_SO_GAP)
+		if (s->reg == SVGA_SHADER_SO_GAP || pl->shadow[i] == s->reg)
 			continue;
 		for (unsigned c = 0; c < 4; c++)
 			swz |= (first + (c < count ? c : count - 1)) << (2 * c);
@@ -110,7 +112,7 @@ static int put_decls(struct out_buf *o, const struct so_plan *pl, bool had_temps
 	for (uint32_t i = 0; i < pl->key->so_count; i++) {
 		const struct svga_shader_key_so *s = &pl->key->so[i];
 
-		if (s->reg == SVGA_SHADER_SO_GAP)
+		if (s->reg == SVGA_SHADER_SO_GAP || pl->shadow[i] == s->reg)
 			continue;
 		if (put(o, SVGA_SH_DCL_OUTPUT | 3u << 24) ||
 		    put(o, opd_mask(VGPU10_OPD_OUTPUT, (1u << __builtin_popcount(s->mask)) - 1)) ||
@@ -162,6 +164,32 @@ static bool finishes_vertex(const struct svga_sh_program *p, const struct svga_s
 	return in->opcode == SVGA_SH_RET || in->opcode == OP_RETC;
 }
 
+/*
+ * An entry vkd3d can take as it is: the whole of a plain output element
+ * (the register's only one, so that vkd3d keeps it apart) and the only
+ * entry on that register.  It is captured from the register itself: no
+ * temp, no added output (GL's max-varyings needs every register).
+ */
+static bool direct_entry(const struct svga_sh_decls *d, const struct svga_shader_key *key,
+			 const struct svga_shader_key_so *s)
+{
+	const struct svga_sh_ioelem *only = NULL;
+	unsigned uses = 0;
+
+	for (uint32_t i = 0; i < key->so_count; i++)
+		uses += key->so[i].reg == s->reg;
+	for (uint32_t i = 0; i < d->nio; i++) {
+		const struct svga_sh_ioelem *e = &d->io[i];
+
+		if (!e->output || e->optype != VGPU10_OPD_OUTPUT || e->reg != s->reg)
+			continue;
+		if (only)
+			return false;
+		only = e;
+	}
+	return uses == 1 && only && only->opcode == SVGA_SH_DCL_OUTPUT && only->mask == s->mask;
+}
+
 /* Checks the entries against the declarations and plans registers. */
 static int plan(const struct svga_sh_program *p, const struct svga_shader_key *key,
 		struct so_plan *pl, struct svga_sh_error *err)
@@ -188,6 +216,10 @@ static int plan(const struct svga_sh_program *p, const struct svga_shader_key *k
 			    s->reg - d->range[r].first < d->range[r].count)
 				return svga_sh_fail(err, 0, "stream output entry %u: o%u is "
 						    "indexed relatively", i, s->reg);
+		if (direct_entry(d, key, s)) {
+			pl->shadow[i] = s->reg;
+			continue;
+		}
 		while (next < VGPU10_MAX_IO_REGS && (used >> next & 1))
 			next++;
 		if (next >= VGPU10_MAX_IO_REGS)

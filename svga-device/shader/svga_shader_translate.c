@@ -98,12 +98,16 @@ int svga_shader_translate_info(enum svga_shader_stage stage, const void *tokens,
 		goto out;
 	if (res)
 		fill_resources(&p->decls, res);
-	if (svga_sh_streamout(&p, key, so_reg, err))
+	if (svga_sh_rewrite(p, err) < 0)
+		goto out;
+	/* after the rewrite (it narrows scalar system values the copies
+	 * must match), which runs again on the new stream (its sample
+	 * rewrite is a flag that parsing does not keep) */
+	if (svga_sh_streamout(&p, key, so_reg, err) ||
+	    (key->so_count && svga_sh_rewrite(p, err) < 0))
 		goto out;
 	if (res)
 		memcpy(res->so_reg, so_reg, sizeof(so_reg));
-	if (svga_sh_rewrite(p, err) < 0)
-		goto out;
 	if (svga_sh_build_signature(p, key, false, &isgn, &isgn_size, err) ||
 	    svga_sh_build_signature(p, key, true, &osgn, &osgn_size, err) ||
 	    svga_sh_emit_code(p, &code, &code_size, err))

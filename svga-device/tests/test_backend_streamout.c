@@ -595,6 +595,11 @@ static void case_discard_and_auto(struct fixture *f)
 	CMD(f->c, SVGA_3D_CMD_DX_DRAW_AUTO, da);
 	set_vb(f, SID_VB);
 	check_pixels(f, 0x7, "DX_DRAW_AUTO: the 3 captured vertices");
+
+	/* from a buffer stream output never wrote: nothing (filled size 0) */
+	clear_rt(f);
+	CMD(f->c, SVGA_3D_CMD_DX_DRAW_AUTO, da);
+	check_pixels(f, 0, "DX_DRAW_AUTO from a buffer never written by SO");
 }
 
 /*

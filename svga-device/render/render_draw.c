@@ -286,6 +286,12 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 		return render_error(r, "pipeline with a depth-stencil format "
 				    "but no depth-stencil target");
 	}
+	/* before any early return: a draw that draws nothing still sets
+	 * the targets' explicit offsets (the core turns them into APPEND
+	 * after it) */
+	num_so = prepare_so(r, d);
+	if (num_so < 0)
+		return -1;
 	if (d->indexed) {
 		const struct svga_render_buffer *ib = d->index_buffer;
 		uint64_t avail;
@@ -330,9 +336,6 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 		    render_write_stage_set(r, sets[st], &d->stage[st]))
 			return -1;
 
-	num_so = prepare_so(r, d);
-	if (num_so < 0)
-		return -1;
 	if (d->predicate && render_query_predicate(r, d->predicate, &pred))
 		return -1;
 	cmd = render_cmd(r);

@@ -453,7 +453,12 @@ static void case_two_draws(struct fixture *f)
 	uint32_t got[SO_WORDS], want[SO_WORDS];
 
 	so_fill(f, SID_SO0, &f->so0, 0, NULL, 0);
+	/* a stale filled size first: the next binding's offset 0 must win
+	 * even though its first draw draws nothing */
 	set_so(f, SO_FULL, 1, &t);
+	draw(f, 3, 0);
+	set_so(f, SO_FULL, 1, &t);
+	draw(f, 0, 0);
 	draw(f, 2, 0);
 	draw(f, 2, 2);
 	so_read(f, SID_SO0, &f->so0, false, got, "two draws");

@@ -206,6 +206,9 @@ static int map_pipeline(struct svga_backend *b, const struct svga_dx_draw *d,
 		if (p->rt_formats[i])
 			key[SVGA_DX_STAGE_PS].ps_output_class[i] =
 				backend_format_class(p->rt_formats[i]);
+	/* stream output: the last stage before the rasterizer writes it */
+	if (backend_so_key(b, d, &key[backend_so_stage(d)]))
+		return SVGA_ERR;
 	for (unsigned s = 0; s < SVGA_DX_NUM_STAGES; s++) {
 		const struct svga_dx_draw_shader *sh = &p->shader[s];
 
@@ -258,21 +261,11 @@ static int map_view(struct svga_backend *b, const struct svga_dx_draw_view *v,
 /* What this glue does not execute yet: a guest error naming it. */
 static int check_supported(struct svga_backend *b, const struct svga_dx_draw *d)
 {
-	if (d->kind == SVGA_DX_DRAW_AUTO) {
-		svga_guest_error(b->log, "DX_DRAW_AUTO is not rendered yet");
-		return SVGA_ERR;
-	}
 	if (d->pred_query != SVGA3D_INVALID_ID) {
 		svga_guest_error(b->log, "predicated draws are not rendered "
 				 "yet");
 		return SVGA_ERR;
 	}
-	for (uint32_t i = 0; i < d->num_so && i < SVGA3D_DX_MAX_SOTARGETS; i++)
-		if (d->so[i].sid != SVGA3D_INVALID_ID) {
-			svga_guest_error(b->log, "stream output is not "
-					 "rendered yet");
-			return SVGA_ERR;
-		}
 	for (unsigned s = 0; s < SVGA_DX_NUM_STAGES; s++) {
 		if (d->pipeline.shader[s].id == SVGA3D_INVALID_ID)
 			continue;
@@ -359,7 +352,11 @@ static int map_draw(struct svga_backend *b, const struct svga_dx_draw *d,
 	rd->first = d->first;
 	rd->base_vertex = d->base_vertex;
 	rd->first_instance = d->first_instance;
-	return SVGA_OK;
+	/* DX_DRAW_AUTO: the vertex count is what stream output wrote into
+	 * vertex buffer 0, counted on the GPU (vkCmdDrawIndirectByteCountEXT
+	 * from the buffer's filled size, minus its offset, over its stride) */
+	rd->draw_auto = d->kind == SVGA_DX_DRAW_AUTO;
+	return backend_so_targets(b, d, rd);
 }
 
 /* One trace line per draw: what a wrong picture is usually due to. */
@@ -427,6 +424,7 @@ int backend_draw(void *opaque, const struct svga_dx_draw *d)
 	if (d->ds.id != SVGA3D_INVALID_ID &&
 	    (pd.depth_write || pd.stencil_enable))
 		backend_surface_gpu_wrote(b, surface(b, d->ds.sid));
+	backend_so_wrote(b, d, rd);
 	rc = SVGA_OK;
 out:
 	free(rd);

@@ -32,6 +32,9 @@ struct backend_variant {
  * maxSamplerAllocationCount (4000 at least), far above the 48 a draw
  * binds. */
 #define BACKEND_MAX_SAMPLERS 256
+/* stream-output buffers whose range end is remembered (4 targets a draw,
+ * a few contexts) */
+#define BACKEND_SO_ENDS 16
 struct backend_sampler;
 
 struct svga_backend {
@@ -48,6 +51,11 @@ struct svga_backend {
 	struct backend_sampler *samplers[BACKEND_SAMPLER_BUCKETS];
 	uint32_t num_samplers;
 	uint64_t sampler_clock;
+	/* backend_streamout.c: where writes into a stream-output buffer
+	 * stop, from its last binding with an explicit offset (APPEND
+	 * bindings, and the command layer's after the first draw, keep it) */
+	struct { uint32_t sid; uint64_t end; } so_end[BACKEND_SO_ENDS];
+	uint32_t so_end_next;
 	/* backend_shader_dump.c: CSVGA_SHADER_DUMP_DIR, or NULL */
 	char *dump_dir;
 	bool dump_failed;
@@ -99,6 +107,18 @@ int backend_map_stage_resources(struct svga_backend *b,
 				const char *stage_name,
 				struct svga_render_stage_bindings *out);
 void backend_sampler_free_all(struct svga_backend *b);
+
+/* backend_streamout.c: a bound SO declaration with entries; the stage
+ * (SVGA_DX_STAGE_*) it applies to; its part of that stage's key; the SO
+ * targets as the renderer's; host storage of what was written stale */
+bool backend_so_active(const struct svga_dx_draw *d);
+unsigned backend_so_stage(const struct svga_dx_draw *d);
+int backend_so_key(struct svga_backend *b, const struct svga_dx_draw *d,
+		   struct svga_shader_key *key);
+int backend_so_targets(struct svga_backend *b, const struct svga_dx_draw *d,
+		       struct svga_render_draw *rd);
+void backend_so_wrote(struct svga_backend *b, const struct svga_dx_draw *d,
+		      const struct svga_render_draw *rd);
 
 /* backend_draw.c */
 int backend_draw(void *opaque, const struct svga_dx_draw *d);

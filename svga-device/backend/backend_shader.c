@@ -96,10 +96,47 @@ static unsigned render_stage(uint32_t type)
 	}
 }
 
+/* vkd3d's transform feedback info from the key's SO entries: each entry
+ * is the translator's added output TEXCOORD<so_reg[i]>, from component 0
+ * (svga_shader_streamout.c); holes match no signature element but still
+ * advance the offset in their buffer. */
+static void fill_xfb(const struct backend_variant *v,
+		     struct vkd3d_shader_transform_feedback_element *el,
+		     unsigned int *strides,
+		     struct vkd3d_shader_transform_feedback_info *xfb)
+{
+	for (uint32_t i = 0; i < v->key.so_count; i++) {
+		const struct svga_shader_key_so *s = &v->key.so[i];
+		bool gap = s->reg == SVGA_SHADER_SO_GAP;
+
+		el[i] = (struct vkd3d_shader_transform_feedback_element){
+			.stream_index = 0,
+			.semantic_name = gap ? "" : "TEXCOORD",
+			.semantic_index = gap ? 0 : v->res.so_reg[i],
+			.component_index = 0,
+			.component_count = (uint8_t)__builtin_popcount(s->mask),
+			.output_slot = s->slot,
+		};
+	}
+	for (unsigned i = 0; i < SVGA_SHADER_SO_SLOTS; i++)
+		strides[i] = v->key.so_stride[i];
+	*xfb = (struct vkd3d_shader_transform_feedback_info){
+		.type = VKD3D_SHADER_STRUCTURE_TYPE_TRANSFORM_FEEDBACK_INFO,
+		.elements = el,
+		.element_count = v->key.so_count,
+		.buffer_strides = strides,
+		.buffer_stride_count = SVGA_SHADER_SO_SLOTS,
+	};
+}
+
 /* Translates and compiles v (its error is kept on failure). */
 static void make_variant(struct svga_backend *b, struct backend_variant *v)
 {
 	struct vkd3d_shader_resource_binding bd[BACKEND_BINDINGS];
+	struct vkd3d_shader_transform_feedback_element
+		xfb_el[SVGA_SHADER_KEY_SO_ENTRIES];
+	unsigned int xfb_strides[SVGA_SHADER_SO_SLOTS];
+	struct vkd3d_shader_transform_feedback_info xfb;
 	struct vkd3d_shader_interface_info iface = {
 		.type = VKD3D_SHADER_STRUCTURE_TYPE_INTERFACE_INFO,
 		.bindings = bd,
@@ -112,8 +149,15 @@ static void make_variant(struct svga_backend *b, struct backend_variant *v)
 	memset(&err, 0, sizeof(err));
 	iface.binding_count = fill_bindings(bd, stage);
 	if (svga_shader_translate_info(v->stage, v->code, v->size, &v->key,
-				       &dxbc, &dxbc_size, &v->res, &err) ||
-	    svga_shader_compile_spirv(dxbc, dxbc_size, &iface, 0, &spirv,
+				       &dxbc, &dxbc_size, &v->res, &err)) {
+		snprintf(v->error, sizeof(v->error), "%s", err.msg);
+		goto done;
+	}
+	if (v->key.so_count) {
+		fill_xfb(v, xfb_el, xfb_strides, &xfb);
+		iface.next = &xfb;
+	}
+	if (svga_shader_compile_spirv(dxbc, dxbc_size, &iface, 0, &spirv,
 				      &spirv_size, &err)) {
 		snprintf(v->error, sizeof(v->error), "%s", err.msg);
 	} else if (svga_render_shader_new(b->r, stage, spirv, spirv_size,
@@ -122,6 +166,7 @@ static void make_variant(struct svga_backend *b, struct backend_variant *v)
 			 svga_render_last_error(b->r));
 		v->shader = NULL;
 	}
+done:
 	backend_shader_dump(b, v, dxbc, dxbc_size, spirv, spirv_size,
 			    v->error);
 	free(dxbc);

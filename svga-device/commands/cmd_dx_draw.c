@@ -306,6 +306,16 @@ static int run_draw(struct svga_cmd_ctx *cx, const char *cmd,
 		svga_guest_error(cx->log, "%s: the renderer failed the draw",
 				 cmd);
 		rc = SVGA_ERR;
+	} else if (cx->dx_hooks && cx->dx_hooks->draw &&
+		   d->pipeline.so_decl &&
+		   d->pipeline.so_decl->numOutputStreamEntries) {
+		/* D3D: the offsets of DX_SET_SOTARGETS apply to the first
+		 * draw after it; later draws go on where it stopped (Mesa
+		 * sets the targets once per glBeginTransformFeedback) */
+		for (unsigned i = 0; i < SVGA3D_DX_MAX_SOTARGETS; i++)
+			if (ctx->bound->so[i].sid != SVGA3D_INVALID_ID)
+				ctx->bound->so[i].offset =
+					SVGA3D_DX_SO_OFFSET_APPEND;
 	}
 out:
 	free(d);

@@ -26,7 +26,10 @@
  *                                  depth_clip_enable, provoking_last,
  *                                  depth_bias*, and draw.scissor_enable
  *   pipeline.so_decl            -> rasterizer_discard when its
- *                                  rasterizedStream is NO_RASTERIZED_STREAM
+ *                                  rasterizedStream is NO_RASTERIZED_STREAM;
+ *                                  the shader key of the GS (else VS)
+ *   so[] (sid, offset, size)    -> draw.so[]: buffer, offset (~0: append),
+ *                                  end (backend/backend_streamout.c)
  *   pipeline.ds                 -> depth_*, stencil_*, front, back
  *                                  (SVGA3D_COMPARISON_* / STENCILOP_* are
  *                                  the renderer's values + 1)

@@ -64,6 +64,10 @@ int svga_render_buffer_new(struct svga_render *r, uint64_t size,
 	b->mem_size = req.size;
 	b->counter_offset = (size + 3) & ~3ull;
 	b->usage = usage;
+	/* D3D: a buffer stream output never wrote has a filled size of 0
+	 * (DrawAuto from it draws nothing, not what the memory held) */
+	if (usage & SVGA_RENDER_BUF_STREAM_OUTPUT)
+		vkCmdFillBuffer(render_cmd(r), b->buf, b->counter_offset, 4, 0);
 	*out = b;
 	return 0;
 }

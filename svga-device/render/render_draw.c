@@ -191,8 +191,10 @@ static int prepare_so(struct svga_render *r, const struct svga_render_draw *d)
 		if (!(so->buffer->usage & SVGA_RENDER_BUF_STREAM_OUTPUT))
 			return render_error(r, "stream-output target %u is not "
 					    "a stream-output buffer", i);
-		if (so->offset != SVGA_RENDER_SO_APPEND &&
-		    (so->offset > so->buffer->size || so->offset % 4))
+		if (so->end > so->buffer->size ||
+		    (so->offset != SVGA_RENDER_SO_APPEND &&
+		     (so->offset > so->buffer->size || so->offset % 4 ||
+		      (so->end && so->offset > so->end))))
 			return render_error(r, "stream-output target %u: offset "
 					    "%llu invalid", i,
 					    (unsigned long long)so->offset);
@@ -221,8 +223,9 @@ static void begin_so(struct svga_render *r, VkCommandBuffer cmd,
 		counter_offs[i] = b ? b->counter_offset : 0;
 		if (!b)
 			continue;
-		/* the data only: the counter after it stays intact */
-		size = b->size;
+		/* the data only (up to the target's end): the counter after
+		 * it stays intact */
+		size = d->so[i].end ? d->so[i].end : b->size;
 		r->bind_xfb(cmd, i, 1, &b->buf, &zero, &size);
 	}
 	r->begin_xfb(cmd, 0, SVGA_RENDER_MAX_SO, counters, counter_offs);
@@ -283,6 +286,12 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 		return render_error(r, "pipeline with a depth-stencil format "
 				    "but no depth-stencil target");
 	}
+	/* before any early return: a draw that draws nothing still sets
+	 * the targets' explicit offsets (the core turns them into APPEND
+	 * after it) */
+	num_so = prepare_so(r, d);
+	if (num_so < 0)
+		return -1;
 	if (d->indexed) {
 		const struct svga_render_buffer *ib = d->index_buffer;
 		uint64_t avail;
@@ -327,9 +336,6 @@ int svga_render_draw(struct svga_render *r, const struct svga_render_draw *d)
 		    render_write_stage_set(r, sets[st], &d->stage[st]))
 			return -1;
 
-	num_so = prepare_so(r, d);
-	if (num_so < 0)
-		return -1;
 	if (d->predicate && render_query_predicate(r, d->predicate, &pred))
 		return -1;
 	cmd = render_cmd(r);

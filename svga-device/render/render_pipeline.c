@@ -359,7 +359,11 @@ VkPipeline render_pipeline_create(struct svga_render *r,
 			.srcAlphaBlendFactor = (VkBlendFactor)b->src_a,
 			.dstAlphaBlendFactor = (VkBlendFactor)b->dst_a,
 			.alphaBlendOp = (VkBlendOp)b->op_a,
-			.colorWriteMask = b->write_mask,
+			/* D3D: without a pixel shader nothing is written to
+			 * the targets (Vulkan: undefined values; Mesa's
+			 * rasterizer discard unbinds the pixel shader) */
+			.colorWriteMask = d->shaders[SVGA_RENDER_STAGE_PS] ?
+					  b->write_mask : 0,
 		};
 	}
 	VkPipelineColorBlendStateCreateInfo cb = {

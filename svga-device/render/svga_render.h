@@ -127,6 +127,7 @@ struct svga_render_limits {
 	uint32_t max_anisotropy;        /* sampler anisotropy (whole)        */
 	uint32_t max_vertex_buffers;    /* vertex input bindings             */
 	float max_point_size;
+	uint32_t max_so_stride;         /* stream-output buffer stride, bytes */
 	uint32_t sample_counts;         /* bit n: 2^n samples for color+depth
 					 * targets (bit 0: 1 sample)         */
 };
@@ -457,6 +458,7 @@ struct svga_render_srv {
 struct svga_render_so {
 	struct svga_render_buffer *buffer;   /* NULL: unbound */
 	uint64_t offset;
+	uint64_t end;        /* writes stop here (bytes); 0: the buffer's end */
 };
 
 struct svga_render_stage_bindings {

@@ -37,9 +37,28 @@ enum svga_shader_class {
  * (vertex shaders); ps_output_class[i]: the class of the render target
  * bound at slot i (pixel shaders).  Unused entries stay FLOAT.
  */
+/*
+ * Stream output (vertex or geometry shader, whichever is the last stage
+ * before the rasterizer): so_count entries of the guest's SO declaration
+ * in its order, stream 0.  reg is the output register (SVGA_SHADER_SO_GAP:
+ * a hole of popcount(mask) components), mask its contiguous components,
+ * slot the buffer.  so_stride[slot] in bytes is not used by the
+ * translation but by the SPIR-V compile (vkd3d's transform feedback info),
+ * so variants are keyed on it too.
+ */
+#define SVGA_SHADER_KEY_SO_ENTRIES 64
+#define SVGA_SHADER_SO_GAP 0xffu
+#define SVGA_SHADER_SO_SLOTS 4
+struct svga_shader_key_so {
+	uint8_t reg, mask, slot, pad;
+};
+
 struct svga_shader_key {
 	uint8_t vs_input_class[SVGA_SHADER_KEY_VS_INPUTS];
 	uint8_t ps_output_class[SVGA_SHADER_KEY_PS_OUTPUTS];
+	uint32_t so_count;                 /* 0: no stream output */
+	uint32_t so_stride[SVGA_SHADER_SO_SLOTS];
+	struct svga_shader_key_so so[SVGA_SHADER_KEY_SO_ENTRIES];
 };
 
 void svga_shader_key_init(struct svga_shader_key *key);
@@ -68,6 +87,10 @@ struct svga_shader_resources {
 	uint32_t samplers;                         /* bit per dcl_sampler s# */
 	uint8_t resource_dim[SVGA_SHADER_MAX_RESOURCES];
 	uint8_t resource_class[SVGA_SHADER_MAX_RESOURCES];
+	/* stream output: key entry i is written by the added output register
+	 * so_reg[i] (signature "TEXCOORD<so_reg[i]>", components from .x);
+	 * SVGA_SHADER_SO_GAP for holes */
+	uint8_t so_reg[SVGA_SHADER_KEY_SO_ENTRIES];
 };
 
 /* VGPU10 resource dimensions (resource_dim - 1), as the token format

@@ -12,6 +12,7 @@
 #include "svga_shader_parse.h"
 #include "svga_shader_rewrite.h"
 #include "svga_shader_signature.h"
+#include "svga_shader_streamout.h"
 #include "svga_shader_validate.h"
 
 void svga_shader_key_init(struct svga_shader_key *key)
@@ -37,6 +38,18 @@ static int check_key(const struct svga_shader_key *key, struct svga_sh_error *er
 	for (unsigned i = 0; i < SVGA_SHADER_KEY_PS_OUTPUTS; i++)
 		if (key->ps_output_class[i] > SVGA_SHADER_CLASS_SINT)
 			return svga_sh_fail(err, 0, "key: render target %u class %u", i, key->ps_output_class[i]);
+	if (key->so_count > SVGA_SHADER_KEY_SO_ENTRIES)
+		return svga_sh_fail(err, 0, "key: %u stream-output entries", key->so_count);
+	for (unsigned i = 0; i < key->so_count; i++) {
+		const struct svga_shader_key_so *s = &key->so[i];
+		unsigned m = s->mask;
+
+		/* one to four contiguous components */
+		if (!m || m > 15 || ((m >> __builtin_ctz(m)) & ((m >> __builtin_ctz(m)) + 1)) ||
+		    s->slot >= SVGA_SHADER_SO_SLOTS)
+			return svga_sh_fail(err, 0, "key: stream-output entry %u: mask 0x%x slot %u",
+					    i, m, s->slot);
+	}
 	return 0;
 }
 
@@ -65,6 +78,7 @@ int svga_shader_translate_info(enum svga_shader_stage stage, const void *tokens,
 			       struct svga_shader_resources *res, struct svga_sh_error *err)
 {
 	struct svga_shader_key zero;
+	uint8_t so_reg[SVGA_SHADER_KEY_SO_ENTRIES];
 	struct svga_sh_program *p = NULL;
 	void *isgn = NULL, *osgn = NULL, *code = NULL;
 	size_t isgn_size = 0, osgn_size = 0, code_size = 0;
@@ -86,6 +100,14 @@ int svga_shader_translate_info(enum svga_shader_stage stage, const void *tokens,
 		fill_resources(&p->decls, res);
 	if (svga_sh_rewrite(p, err) < 0)
 		goto out;
+	/* after the rewrite (it narrows scalar system values the copies
+	 * must match), which runs again on the new stream (its sample
+	 * rewrite is a flag that parsing does not keep) */
+	if (svga_sh_streamout(&p, key, so_reg, err) ||
+	    (key->so_count && svga_sh_rewrite(p, err) < 0))
+		goto out;
+	if (res)
+		memcpy(res->so_reg, so_reg, sizeof(so_reg));
 	if (svga_sh_build_signature(p, key, false, &isgn, &isgn_size, err) ||
 	    svga_sh_build_signature(p, key, true, &osgn, &osgn_size, err) ||
 	    svga_sh_emit_code(p, &code, &code_size, err))

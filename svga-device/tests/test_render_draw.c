@@ -831,7 +831,7 @@ static void test_queries(struct ctx *c)
 			ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0,
 					sizeof(tri), tri));
 			base_draw(c, &dr, &d);
-			dr.so[0] = (struct svga_render_so){ big, 0 };
+			dr.so[0] = (struct svga_render_so){ big, 0, 0 };
 			ROK(c->r, svga_render_query_begin(c->r, so_q));
 			ROK(c->r, svga_render_draw(c->r, &dr));
 			ROK(c->r, svga_render_query_end(c->r, so_q));
@@ -840,7 +840,7 @@ static void test_queries(struct ctx *c)
 			       "SO statistics: %llu written, %llu needed",
 			       (unsigned long long)query_value(c, so_q, 0),
 			       (unsigned long long)query_value(c, so_q, 1));
-			dr.so[0] = (struct svga_render_so){ small, 0 };
+			dr.so[0] = (struct svga_render_so){ small, 0, 0 };
 			ROK(c->r, svga_render_query_begin(c->r, so_q));
 			ROK(c->r, svga_render_draw(c->r, &dr));
 			ROK(c->r, svga_render_query_end(c->r, so_q));
@@ -907,7 +907,7 @@ static void test_stream_output(struct ctx *c)
 	ROK(c->r, svga_render_buffer_upload(c->r, c->vb, 0, sizeof(tri), tri));
 	base_draw(c, &dr, &d);
 	dr.rt[0] = NULL;
-	dr.so[0] = (struct svga_render_so){ so, 0 };
+	dr.so[0] = (struct svga_render_so){ so, 0, 0 };
 	ROK(c->r, svga_render_draw(c->r, &dr));
 	dr.so[0].offset = SVGA_RENDER_SO_APPEND;
 	ROK(c->r, svga_render_draw(c->r, &dr));

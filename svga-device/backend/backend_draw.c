@@ -262,11 +262,6 @@ static int check_supported(struct svga_backend *b, const struct svga_dx_draw *d)
 		svga_guest_error(b->log, "DX_DRAW_AUTO is not rendered yet");
 		return SVGA_ERR;
 	}
-	if (d->pred_query != SVGA3D_INVALID_ID) {
-		svga_guest_error(b->log, "predicated draws are not rendered "
-				 "yet");
-		return SVGA_ERR;
-	}
 	for (uint32_t i = 0; i < d->num_so && i < SVGA3D_DX_MAX_SOTARGETS; i++)
 		if (d->so[i].sid != SVGA3D_INVALID_ID) {
 			svga_guest_error(b->log, "stream output is not "
@@ -359,7 +354,7 @@ static int map_draw(struct svga_backend *b, const struct svga_dx_draw *d,
 	rd->first = d->first;
 	rd->base_vertex = d->base_vertex;
 	rd->first_instance = d->first_instance;
-	return SVGA_OK;
+	return backend_query_predicate(b, d, rd);
 }
 
 /* One trace line per draw: what a wrong picture is usually due to. */

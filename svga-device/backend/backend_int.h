@@ -33,6 +33,10 @@ struct backend_variant {
  * binds. */
 #define BACKEND_MAX_SAMPLERS 256
 struct backend_sampler;
+/* Renderer queries kept at most (backend_query.c); Mesa keeps one per GL
+ * query object (two for occlusion counters), apps a few hundred at most. */
+#define BACKEND_MAX_QUERIES 512
+struct backend_query;
 
 struct svga_backend {
 	struct svga_dev *dev;
@@ -48,6 +52,9 @@ struct svga_backend {
 	struct backend_sampler *samplers[BACKEND_SAMPLER_BUCKETS];
 	uint32_t num_samplers;
 	uint64_t sampler_clock;
+	/* backend_query.c: renderer queries by (context, query id) */
+	struct backend_query *queries;
+	uint32_t num_queries;
 	/* backend_shader_dump.c: CSVGA_SHADER_DUMP_DIR, or NULL */
 	char *dump_dir;
 	bool dump_failed;
@@ -99,6 +106,22 @@ int backend_map_stage_resources(struct svga_backend *b,
 				const char *stage_name,
 				struct svga_render_stage_bindings *out);
 void backend_sampler_free_all(struct svga_backend *b);
+
+/* backend_query.c: svga_dx_hooks.query_* and the predicate of a draw */
+int backend_query_begin(void *opaque, uint32_t cid, uint32_t qid,
+			const SVGACOTableDXQueryEntry *e);
+int backend_query_end(void *opaque, uint32_t cid, uint32_t qid,
+		      const SVGACOTableDXQueryEntry *e);
+int backend_query_result(void *opaque, uint32_t cid, uint32_t qid,
+			 const SVGACOTableDXQueryEntry *e, void *result,
+			 uint32_t len);
+void backend_query_destroy(void *opaque, uint32_t cid, uint32_t qid);
+void backend_query_free_all(struct svga_backend *b);
+/* rd->predicate for d's predication (none: left NULL); SVGA_ERR after a
+ * guest error for a predicate the renderer cannot evaluate */
+int backend_query_predicate(struct svga_backend *b,
+			    const struct svga_dx_draw *d,
+			    struct svga_render_draw *rd);
 
 /* backend_draw.c */
 int backend_draw(void *opaque, const struct svga_dx_draw *d);

@@ -1,26 +1,41 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * coherent-svga device core, command layer: DX queries.
+ * coherent-svga device core, command layer: DX queries and predication.
  *
  * A query's result goes to its MOB range as SVGA3dQueryState followed by
- * the type's result struct (svga_dxquery.c), written when the query ends.
+ * the type's result struct (svga_dxquery.c), written when the query ends
+ * (DX_END_QUERY), so DX_READBACK_QUERY has nothing left to do.  Mesa's
+ * svga driver writes state NEW before DX_BEGIN_QUERY and polls the state
+ * after the command buffer's fence until it is SUCCEEDED or FAILED.
  *
- * What is answered now:
- * - TIMESTAMP: the host's monotonic clock in ns, state SUCCEEDED;
- * - TIMESTAMPDISJOINT: frequency 1e9, disjoint 0 (the clock is never
- *   reset), state SUCCEEDED.
- * Not done yet: occlusion, pipeline statistics, stream-output statistics
- * and the predicates need the renderer's counts.  Until it provides them
- * the device writes state FAILED and no result bytes, never a made-up
- * count (Mesa then stops waiting; the result is undefined, as a failed
- * query's is).  svga_dx_hooks.query_result (svga_commands.h) is the hook for those counts.
+ * With a renderer (svga_dx_hooks.query_*, wired in backend/backend_query.c)
+ * the GPU answers: occlusion (OCCLUSION, OCCLUSION64, OCCLUSIONPREDICATE:
+ * samples that passed), TIMESTAMP (the GPU's clock in ns, in order with
+ * the draws), PIPELINESTATS and the stream-output types
+ * (STREAMOUTPUTSTATS: primitives written / needed on stream 0, which is
+ * what GL_PRIMITIVES_GENERATED and GL_TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN
+ * read; STREAMOVERFLOWPREDICATE: written < needed).  TIMESTAMPDISJOINT is
+ * always frequency 1e9 (ns), disjoint 0.
+ * Without a renderer (core-only builds, fuzzers) TIMESTAMP is the host's
+ * monotonic clock and every counting type is written FAILED with no
+ * result bytes, never a made-up count (Mesa stops waiting; a failed
+ * query's result is undefined).
+ *
+ * Tolerated as a VMware host and D3D do: BEGIN on an active query
+ * restarts it; BEGIN on a timestamp is ignored.  Refused (command error):
+ * END on a query that is not active (but timestamps), END without a MOB,
+ * SET_PREDICATION on a query that is not a predicate or occlusion query.
  */
 #include "svga_commands.h"
 #include "svga_dxstate.h"
 
+/* What SET_PREDICATION takes: D3D's predicates, and the occlusion
+ * counters (any sample passed), which a VMware host accepts too. */
 static bool is_predicate(uint32_t type)
 {
 	return type == SVGA3D_QUERYTYPE_OCCLUSIONPREDICATE ||
+	       type == SVGA3D_QUERYTYPE_OCCLUSION ||
+	       type == SVGA3D_QUERYTYPE_OCCLUSION64 ||
 	       type == SVGA3D_QUERYTYPE_STREAMOVERFLOWPREDICATE ||
 	       (type >= SVGA3D_QUERYTYPE_SOP_STREAM0 &&
 		type <= SVGA3D_QUERYTYPE_SOP_STREAM3);
@@ -62,6 +77,10 @@ SVGA_CMD(svga_cmd_dx_define_query)
 	q = svga_dxobj_new(cx->om, ctx, SVGA_COTABLE_DXQUERY, c.queryId, cmd);
 	if (!q)
 		return SVGA_ERR;
+	/* a redefined id starts over in the renderer too */
+	if (cx->dx_hooks && cx->dx_hooks->query_destroy)
+		cx->dx_hooks->query_destroy(cx->dx_hooks_opaque, cx->dx_cid,
+					    c.queryId);
 	q->type = (uint8_t)c.type;
 	q->state = SVGADX_QDSTATE_IDLE;
 	q->flags = c.flags;
@@ -81,6 +100,9 @@ SVGA_CMD(svga_cmd_dx_destroy_query)
 		return SVGA_ERR;
 	if (ctx->bound->pred_query == c.queryId)
 		ctx->bound->pred_query = SVGA3D_INVALID_ID;
+	if (cx->dx_hooks && cx->dx_hooks->query_destroy)
+		cx->dx_hooks->query_destroy(cx->dx_hooks_opaque, cx->dx_cid,
+					    c.queryId);
 	return svga_dxobj_destroy(cx->om, ctx, SVGA_COTABLE_DXQUERY, c.queryId,
 				  "DX_DESTROY_QUERY");
 }
@@ -135,22 +157,38 @@ SVGA_CMD(svga_cmd_dx_begin_query)
 	if (!q)
 		return SVGA_ERR;
 	/* a timestamp has no begin in D3D10; Mesa never sends one, a
-	 * VMware host ignores it */
-	if (q->type != SVGA3D_QUERYTYPE_TIMESTAMP)
-		q->state = SVGADX_QDSTATE_ACTIVE;
+	 * VMware host ignores it.  TIMESTAMPDISJOINT counts nothing. */
+	if (q->type == SVGA3D_QUERYTYPE_TIMESTAMP)
+		return SVGA_OK;
+	if (q->type != SVGA3D_QUERYTYPE_TIMESTAMPDISJOINT &&
+	    cx->dx_hooks && cx->dx_hooks->query_begin &&
+	    cx->dx_hooks->query_begin(cx->dx_hooks_opaque, cx->dx_cid,
+				      c.queryId, q)) {
+		/* the hook logged why */
+		q->state = SVGADX_QDSTATE_IDLE;
+		return SVGA_ERR;
+	}
+	q->state = SVGADX_QDSTATE_ACTIVE;
 	return SVGA_OK;
 }
 
 /* Writes the result of an ended query (see the file comment). */
-static int write_result(struct svga_cmd_ctx *cx, SVGACOTableDXQueryEntry *q)
+static int write_result(struct svga_cmd_ctx *cx, uint32_t qid,
+			SVGACOTableDXQueryEntry *q)
 {
-	switch (q->type) {
-	case SVGA3D_QUERYTYPE_TIMESTAMP: {
-		SVGADXTimestampQueryResult r = { svga_dxquery_now_ns() };
+	bool renderer = cx->dx_hooks && cx->dx_hooks->query_end &&
+			cx->dx_hooks->query_result;
 
-		return svga_dxquery_write(cx->om, q, SVGA3D_QUERYSTATE_SUCCEEDED,
-					  &r, sizeof(r));
-	}
+	switch (q->type) {
+	case SVGA3D_QUERYTYPE_TIMESTAMP:
+		if (!renderer) {
+			SVGADXTimestampQueryResult r = { svga_dxquery_now_ns() };
+
+			return svga_dxquery_write(cx->om, q,
+						  SVGA3D_QUERYSTATE_SUCCEEDED,
+						  &r, sizeof(r));
+		}
+		break;
 	case SVGA3D_QUERYTYPE_TIMESTAMPDISJOINT: {
 		SVGADXTimestampDisjointQueryResult r;
 
@@ -159,19 +197,24 @@ static int write_result(struct svga_cmd_ctx *cx, SVGACOTableDXQueryEntry *q)
 		return svga_dxquery_write(cx->om, q, SVGA3D_QUERYSTATE_SUCCEEDED,
 					  &r, sizeof(r));
 	}
-	default: {
+	default:
+		break;
+	}
+	{
 		SVGADXQueryResultUnion r;
 		uint32_t len = svga_dxquery_result_size(q->type);
 
-		if (cx->dx_hooks && cx->dx_hooks->query_result &&
-		    cx->dx_hooks->query_result(cx->dx_hooks_opaque, q, &r,
-					       len) == 0)
+		memset(&r, 0, sizeof(r));
+		if (renderer &&
+		    cx->dx_hooks->query_end(cx->dx_hooks_opaque, cx->dx_cid,
+					    qid, q) == 0 &&
+		    cx->dx_hooks->query_result(cx->dx_hooks_opaque, cx->dx_cid,
+					       qid, q, &r, len) == 0)
 			return svga_dxquery_write(cx->om, q,
 						  SVGA3D_QUERYSTATE_SUCCEEDED,
 						  &r, len);
 		return svga_dxquery_write(cx->om, q, SVGA3D_QUERYSTATE_FAILED,
 					  NULL, 0);
-	}
 	}
 }
 
@@ -196,7 +239,7 @@ SVGA_CMD(svga_cmd_dx_end_query)
 		return SVGA_ERR;
 	}
 	q->state = SVGADX_QDSTATE_FINISHED;
-	return write_result(cx, q);
+	return write_result(cx, c.queryId, q);
 }
 
 /* Results are written at END_QUERY: a readback has nothing left to do

@@ -14,6 +14,10 @@
  * value, drawn otherwise and after SET_PREDICATION(INVALID).  Bad input is
  * a command error naming the command; BEGIN twice restarts the count.
  * The number of live renderer queries is bounded and destroy frees.
+ * Also here (same fixture): constant buffers bound at slots 14 and 15
+ * read by a pixel shader, checked in the pixels; a slot past what the
+ * Vulkan device backs (the DX_MAX_CONSTANT_BUFFERS devcap the guest
+ * reads) is a command error naming it.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
 #include "dx_harness.h"
@@ -34,6 +38,9 @@
 #define MOB_SH 22
 #define MOB_DS 23
 #define MOB_Q 24
+#define MOB_CB 25
+#define SID_CB 5
+#define PS_CB_ID 8                /* + slot - 14 */
 #define RTV 3
 #define DSV 4
 #define DSS_LESS 1
@@ -56,6 +63,20 @@ static size_t build_vs(struct asm_buf *b)
 	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 1);
 	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_INPUT, SWZ_XYZW, 0);
 	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 1); src(b, T_INPUT, SWZ_XYZW, 1);
+	asm_op(b, 62, 0);
+	return asm_finish(b);
+}
+
+/* ps: o0 = cb<slot>[0] */
+static size_t build_ps_cb(struct asm_buf *b, uint32_t slot)
+{
+	asm_begin(b, PS_TYPE, 4, 0);
+	asm_op(b, 89, 0);                 /* dcl_constantbuffer cbN[1] */
+	asm_dw(b, O_4C | SWZ_XYZW | O_TYPE(T_CB) | O_NDIM(2));
+	asm_dw(b, slot);
+	asm_dw(b, 1);
+	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 0);
+	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 0); src2(b, T_CB, SWZ_XYZW, slot, 0);
 	asm_op(b, 62, 0);
 	return asm_finish(b);
 }
@@ -89,7 +110,7 @@ struct fixture {
 	struct tdev t;
 	struct cbuf *c;
 	struct tmob cot[SVGA_COTABLE_MAX];
-	struct tmob rt, vb, sh, ds, q;
+	struct tmob rt, vb, sh, ds, q, cb;
 	struct svga_backend *be;
 };
 
@@ -105,9 +126,10 @@ static void setup(struct fixture *f)
 
 	tmob_build(&f->t, c, &f->rt, MOB_RT, W * H * 4, SVGA3D_MOBFMT_PT64_1);
 	tmob_build(&f->t, c, &f->vb, MOB_VB, PG, SVGA3D_MOBFMT_PT64_0);
-	tmob_build(&f->t, c, &f->sh, MOB_SH, 2 * PG, SVGA3D_MOBFMT_PT64_1);
+	tmob_build(&f->t, c, &f->sh, MOB_SH, 4 * PG, SVGA3D_MOBFMT_PT64_1);
 	tmob_build(&f->t, c, &f->ds, MOB_DS, W * H * 4, SVGA3D_MOBFMT_PT64_1);
 	tmob_build(&f->t, c, &f->q, MOB_Q, 2 * PG, SVGA3D_MOBFMT_PT64_1);
+	tmob_build(&f->t, c, &f->cb, MOB_CB, PG, SVGA3D_MOBFMT_PT64_0);
 	keep = f->t.g.next;
 	run_ok(&f->t, c, "MOBs");
 	f->t.g.next = keep;
@@ -116,6 +138,9 @@ static void setup(struct fixture *f)
 		       SVGA3D_SURFACE_BIND_RENDER_TARGET, W, H, 1, 1, 1);
 	define_surface(c, SID_VB, SVGA3D_BUFFER,
 		       SVGA3D_SURFACE_BIND_VERTEX_BUFFER, PG, 1, 1, 1, 1);
+	define_surface(c, SID_CB, SVGA3D_BUFFER,
+		       SVGA3D_SURFACE_BIND_CONSTANT_BUFFER, 256, 1, 1, 1, 1);
+	bind_surface(c, SID_CB, MOB_CB);
 	define_surface(c, SID_DS, SVGA3D_D32_FLOAT,
 		       SVGA3D_SURFACE_BIND_DEPTH_STENCIL, W, H, 1, 1, 1);
 	bind_surface(c, SID_RT, MOB_RT);
@@ -477,6 +502,94 @@ static void test_bad_input(struct fixture *f)
 	CHECK_EQ(occ.samplesRendered, RECT_SAMPLES);
 }
 
+static uint32_t devcap(struct tdev *t, uint32_t i)
+{
+	svga_dev_reg_write(t->dev, SVGA_REG_DEV_CAP, i);
+	return svga_dev_reg_read(t->dev, SVGA_REG_DEV_CAP);
+}
+
+/* Pixels of colour rgba (within 1) after READBACK_GB_IMAGE. */
+static unsigned pixels_of(struct fixture *f, const uint8_t rgba[4])
+{
+	SVGA3dCmdReadbackGBImage rb = { { SID_RT, 0, 0 } };
+	static uint8_t px[W * H * 4];
+	unsigned n = 0;
+
+	CMD(f->c, SVGA_3D_CMD_READBACK_GB_IMAGE, rb);
+	dx_ok(&f->t, f->c, CID, "readback");
+	tmob_read(&f->t, &f->rt, 0, px, sizeof(px));
+	for (unsigned i = 0; i < W * H; i++) {
+		unsigned k = 0;
+
+		while (k < 4 && abs((int)px[i * 4 + k] - (int)rgba[k]) <= 1)
+			k++;
+		n += k == 4;
+	}
+	return n;
+}
+
+/* A pixel shader reading cb14 / cb15, the buffer bound there. */
+static void test_cb_slots(struct fixture *f)
+{
+	static const float color[2][4] = { { 0.25f, 0.5f, 0.75f, 1.0f },
+					    { 0.75f, 0.25f, 0.5f, 1.0f } };
+	static const uint8_t expect[2][4] = { { 64, 128, 191, 255 },
+					      { 191, 64, 128, 255 } };
+	uint32_t backed = devcap(&f->t, SVGA3D_DEVCAP_DX_MAX_CONSTANT_BUFFERS);
+	SVGA3dCmdUpdateGBImage up = { { SID_CB, 0, 0 },
+				      { 0, 0, 0, 256, 1, 1 } };
+
+	printf("DX_MAX_CONSTANT_BUFFERS devcap: %u\n", backed);
+	CHECK(backed >= 15);          /* Mesa's svga uses cb0-cb14 */
+	for (uint32_t slot = 14; slot < 16; slot++) {
+		struct asm_buf ps;
+		size_t size = build_ps_cb(&ps, slot);
+		uint32_t id = PS_CB_ID + slot - 14;
+		SVGA3dCmdDXSetShader sps = { id, SVGA3D_SHADERTYPE_PS };
+		SVGA3dCmdDXSetSingleConstantBuffer scb = {
+			slot, SVGA3D_SHADERTYPE_PS, SID_CB, 0, 256 };
+		SVGA3dCmdDXSetSingleConstantBuffer unbind = {
+			slot, SVGA3D_SHADERTYPE_PS, SVGA3D_INVALID_ID, 0, 0 };
+		char what[64];
+
+		define_shader(f, id, SVGA3D_SHADERTYPE_PS, &ps, size,
+			      (2 + slot - 14) * PG);
+		tmob_write(&f->t, &f->cb, 0, color[slot - 14],
+			   sizeof(color[0]));
+		CMD(f->c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
+		run_ok(&f->t, f->c, "constant data");
+		targets(f, false, 0);
+		CMD(f->c, SVGA_3D_CMD_DX_SET_SHADER, sps);
+		CMD(f->c, SVGA_3D_CMD_DX_SET_SINGLE_CONSTANT_BUFFER, scb);
+		draw_rect(f);
+		snprintf(what, sizeof(what), "constant buffer slot %u", slot);
+		if (slot < backed) {
+			unsigned n;
+
+			dx_ok(&f->t, f->c, CID, what);
+			n = pixels_of(f, expect[slot - 14]);
+			printf("%s: %u pixels of its colour (expected %u)\n",
+			       what, n, RECT_SAMPLES);
+			CHECK_EQ(n, RECT_SAMPLES);
+		} else {
+			/* the draw fails; the cause is logged before the
+			 * command layer's line */
+			dx_err(&f->t, f->c, CID, 4, "DX_DRAW", what);
+			printf("%s: refused: \"%s\"\n", what,
+			       f->t.g.prev_error);
+			CHECK(strstr(f->t.g.prev_error, what) != NULL);
+		}
+		CMD(f->c, SVGA_3D_CMD_DX_SET_SINGLE_CONSTANT_BUFFER, unbind);
+		dx_ok(&f->t, f->c, CID, "unbind");
+	}
+	{
+		SVGA3dCmdDXSetShader sps = { PS_ID, SVGA3D_SHADERTYPE_PS };
+
+		CMD(f->c, SVGA_3D_CMD_DX_SET_SHADER, sps);
+		dx_ok(&f->t, f->c, CID, "plain pixel shader");
+	}
+}
+
 /* MAX_LIVE renderer queries, one more refused; destroying one or the
  * context frees them. */
 static void test_limit(struct fixture *f)
@@ -565,6 +678,7 @@ int main(void)
 	test_counts(&f);
 	test_predication(&f);
 	test_bad_input(&f);
+	test_cb_slots(&f);
 	test_limit(&f);
 
 	svga_backend_detach(f.be);
@@ -574,6 +688,7 @@ int main(void)
 	tmob_free(&f.sh);
 	tmob_free(&f.ds);
 	tmob_free(&f.q);
+	tmob_free(&f.cb);
 	free(f.c);
 	tdev_fini(&f.t);
 	return t_report("test_backend_query");

@@ -14,6 +14,7 @@ static const struct svga_dx_hooks backend_hooks = {
 	.query_end = backend_query_end,
 	.query_result = backend_query_result,
 	.query_destroy = backend_query_destroy,
+	.predicate_result = backend_query_predicate_result,
 	.present_blt = backend_present_blt,
 };
 

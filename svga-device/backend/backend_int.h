@@ -116,6 +116,8 @@ int backend_query_result(void *opaque, uint32_t cid, uint32_t qid,
 			 const SVGACOTableDXQueryEntry *e, void *result,
 			 uint32_t len);
 void backend_query_destroy(void *opaque, uint32_t cid, uint32_t qid);
+int backend_query_predicate_result(void *opaque, uint32_t cid, uint32_t qid,
+				   uint32_t *any_passed);
 void backend_query_free_all(struct svga_backend *b);
 /* rd->predicate for d's predication (none: left NULL); SVGA_ERR after a
  * guest error for a predicate the renderer cannot evaluate */

@@ -290,3 +290,29 @@ int backend_query_predicate(struct svga_backend *b,
 	rd->predicate_value = d->pred_value != 0;
 	return SVGA_OK;
 }
+
+int backend_query_predicate_result(void *opaque, uint32_t cid, uint32_t qid,
+				   uint32_t *any_passed)
+{
+	struct svga_backend *b = opaque;
+	struct backend_query *q = *find(b, cid, qid);
+	uint64_t v[SVGA_RENDER_QUERY_MAX_VALUES] = { 0 };
+	unsigned n = 0;
+
+	if (!q || !q->ended)
+		return 1;               /* no result: D3D runs it */
+	if (render_type(q->type) != SVGA_RENDER_QUERY_OCCLUSION) {
+		svga_guest_error(b->log, "predication on query %u (type %u) "
+				 "is not evaluated: occlusion predicates "
+				 "only", qid, q->type);
+		return -1;
+	}
+	/* waits for the GPU: clears and copies run on the CPU's order */
+	if (svga_render_query_result(b->r, q->rq, v, &n)) {
+		svga_guest_error(b->log, "predicate %u: %s", qid,
+				 svga_render_last_error(b->r));
+		return -1;
+	}
+	*any_passed = v[0] != 0;
+	return 0;
+}

@@ -21,6 +21,17 @@
  * result bytes, never a made-up count (Mesa stops waiting; a failed
  * query's result is undefined).
  *
+ * Predication (SET_PREDICATION) applies to draws (the renderer skips them
+ * on the GPU, backend_query.c), and to DX_CLEAR_RENDERTARGET_VIEW,
+ * DX_CLEAR_DEPTHSTENCIL_VIEW, DX_PRED_COPY_REGION and DX_PRED_COPY, which
+ * D3D predicates too and Mesa relies on: it switches predication off
+ * around the clears and copies that must not be conditional
+ * (svga_toggle_render_condition) and leaves it on for glClear under
+ * glBeginConditionalRender.  Those read the predicate's result on the
+ * CPU (svga_cmd_dx_predicated: the renderer waits for it).  GENMIPS and
+ * UPDATE_SUBRESOURCE are not predicated (Mesa never switches predication
+ * off for them; GL does not make them conditional).
+ *
  * Tolerated as a VMware host and D3D do: BEGIN on an active query
  * restarts it; BEGIN on a timestamp is ignored.  Refused (command error):
  * END on a query that is not active (but timestamps), END without a MOB,
@@ -306,4 +317,31 @@ SVGA_CMD(svga_cmd_dx_set_predication)
 	ctx->bound->pred_query = c.queryId;
 	ctx->bound->pred_value = c.predicateValue;
 	return SVGA_OK;
+}
+
+int svga_cmd_dx_predicated(struct svga_cmd_ctx *cx, const char *cmd)
+{
+	struct svga_dxctx *ctx;
+	uint32_t any = 0;
+	int rc;
+
+	if (cx->dx_cid == SVGA3D_INVALID_ID || !cx->dx_hooks ||
+	    !cx->dx_hooks->predicate_result)
+		return 0;
+	ctx = svga_cmd_cur_dxctx(cx);
+	if (!ctx)
+		return SVGA_ERR;
+	if (ctx->bound->pred_query == SVGA3D_INVALID_ID)
+		return 0;
+	rc = cx->dx_hooks->predicate_result(cx->dx_hooks_opaque, cx->dx_cid,
+					    ctx->bound->pred_query, &any);
+	if (rc < 0) {
+		svga_guest_error(cx->log, "%s: predicate %u not evaluated",
+				 cmd, ctx->bound->pred_query);
+		return SVGA_ERR;
+	}
+	if (rc > 0)
+		return 0;
+	/* D3D: skipped when the predicate's result equals the value */
+	return (any != 0) == (ctx->bound->pred_value != 0);
 }

@@ -86,6 +86,14 @@ static int fz_query_result(void *opaque, uint32_t cid, uint32_t qid,
 	return q->type == SVGA3D_QUERYTYPE_PIPELINESTATS;  /* one fails */
 }
 
+static int fz_predicate_result(void *opaque, uint32_t cid, uint32_t qid,
+			       uint32_t *any_passed)
+{
+	(void)opaque;
+	*any_passed = (cid ^ qid) & 1;
+	return (int)(qid % 3) - 1;      /* error, known, unknown */
+}
+
 static void fz_query_destroy(void *opaque, uint32_t cid, uint32_t qid)
 {
 	(void)opaque;
@@ -105,6 +113,7 @@ static const struct svga_dx_hooks fz_hooks = {
 	.query_end = fz_query_end,
 	.query_result = fz_query_result,
 	.query_destroy = fz_query_destroy,
+	.predicate_result = fz_predicate_result,
 	.present_blt = fz_present_blt,
 };
 

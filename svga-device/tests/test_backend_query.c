@@ -443,8 +443,11 @@ static void predicated(struct fixture *f, uint32_t qid, uint32_t value,
 		       unsigned expect_white, const char *what)
 {
 	SVGA3dCmdDXSetPredication p = { qid, value };
+	SVGA3dCmdDXSetPredication off = { SVGA3D_INVALID_ID, 0 };
 	unsigned n;
 
+	/* the clear would be predicated too */
+	CMD(f->c, SVGA_3D_CMD_DX_SET_PREDICATION, off);
 	targets(f, false, 0);
 	CMD(f->c, SVGA_3D_CMD_DX_SET_PREDICATION, p);
 	draw_rect(f);
@@ -470,6 +473,35 @@ static void test_predication(struct fixture *f)
 	predicated(f, SVGA3D_INVALID_ID, 0, RECT_SAMPLES, "predication off");
 	CMD(f->c, SVGA_3D_CMD_DX_SET_PREDICATION, off);
 	dx_ok(&f->t, f->c, CID, "predication off");
+
+	/* clears are predicated as D3D does (Mesa switches predication off
+	 * around the ones GL does not make conditional): the rectangle
+	 * drawn last survives a skipped clear */
+	{
+		SVGA3dCmdDXClearRenderTargetView clr;
+		SVGA3dCmdDXSetPredication skip = { Q_PRED_HIDDEN, 0 };
+		SVGA3dCmdDXSetPredication run = { Q_PRED_HIDDEN, 1 };
+		unsigned n;
+
+		memset(&clr, 0, sizeof(clr));
+		clr.renderTargetViewId = RTV;
+		CMD(f->c, SVGA_3D_CMD_DX_SET_PREDICATION, skip);
+		CMD(f->c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, clr);
+		dx_ok(&f->t, f->c, CID, "predicated clear, skipped");
+		n = white_pixels(f);
+		printf("clear skipped by its predicate: %u pixels left "
+		       "(expected %u)\n", n, RECT_SAMPLES);
+		CHECK_EQ(n, RECT_SAMPLES);
+		CMD(f->c, SVGA_3D_CMD_DX_SET_PREDICATION, run);
+		CMD(f->c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, clr);
+		dx_ok(&f->t, f->c, CID, "predicated clear, run");
+		n = white_pixels(f);
+		printf("clear run by its predicate: %u pixels left "
+		       "(expected 0)\n", n);
+		CHECK_EQ(n, 0);
+		CMD(f->c, SVGA_3D_CMD_DX_SET_PREDICATION, off);
+		dx_ok(&f->t, f->c, CID, "predication off");
+	}
 }
 
 static void test_bad_input(struct fixture *f)

@@ -98,17 +98,18 @@ static struct backend_query *get(struct svga_backend *b, uint32_t cid,
 		return NULL;
 	}
 	if (svga_render_query_new(b->r, (enum svga_render_query_type)rtype,
-				  &q->rq) ||
-	    (type == SVGA3D_QUERYTYPE_STREAMOUTPUTSTATS &&
-	     svga_render_query_new(b->r,
-				   SVGA_RENDER_QUERY_PIPELINE_STATISTICS,
-				   &q->stats))) {
+				  &q->rq)) {
 		svga_guest_error(b->log, "%s: query %u: %s", cmd, qid,
 				 svga_render_last_error(b->r));
-		svga_render_query_free(b->r, q->rq);
 		free(q);
 		return NULL;
 	}
+	/* optional: a device without pipeline statistics counts primitives
+	 * generated only while stream output is bound */
+	if (type == SVGA3D_QUERYTYPE_STREAMOUTPUTSTATS &&
+	    svga_render_query_new(b->r, SVGA_RENDER_QUERY_PIPELINE_STATISTICS,
+				  &q->stats))
+		q->stats = NULL;
 	q->cid = cid;
 	q->qid = qid;
 	q->type = type;

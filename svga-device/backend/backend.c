@@ -10,6 +10,11 @@
 
 static const struct svga_dx_hooks backend_hooks = {
 	.draw = backend_draw,
+	.query_begin = backend_query_begin,
+	.query_end = backend_query_end,
+	.query_result = backend_query_result,
+	.query_destroy = backend_query_destroy,
+	.predicate_result = backend_query_predicate_result,
 	.present_blt = backend_present_blt,
 };
 
@@ -76,6 +81,7 @@ void svga_backend_detach(struct svga_backend *b)
 {
 	if (!b)
 		return;
+	backend_query_free_all(b);
 	backend_surface_free_all(b);
 	backend_shader_free_all(b);
 	backend_sampler_free_all(b);
@@ -94,6 +100,7 @@ void svga_backend_get_stats(const struct svga_backend *b,
 	struct svga_render_stats rs;
 
 	*st = b->st;
+	st->queries = b->num_queries;
 	svga_render_get_stats(b->r, &rs);
 	st->pipeline_creations = rs.pipeline_creations;
 	st->pipeline_cache_hits = rs.pipeline_cache_hits;

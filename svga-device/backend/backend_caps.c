@@ -95,6 +95,9 @@ static void clamp_limits(uint32_t *caps, const struct svga_render_limits *l)
 	caps[SVGA3D_DEVCAP_DX_MAX_VERTEXBUFFERS] =
 		min_u32(caps[SVGA3D_DEVCAP_DX_MAX_VERTEXBUFFERS],
 			l->max_vertex_buffers);
+	caps[SVGA3D_DEVCAP_DX_MAX_CONSTANT_BUFFERS] =
+		min_u32(caps[SVGA3D_DEVCAP_DX_MAX_CONSTANT_BUFFERS],
+			l->max_constant_buffers);
 	memcpy(&pt, &caps[SVGA3D_DEVCAP_MAX_POINT_SIZE], sizeof(pt));
 	if (l->max_point_size < pt)
 		memcpy(&caps[SVGA3D_DEVCAP_MAX_POINT_SIZE], &l->max_point_size,

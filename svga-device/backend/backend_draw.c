@@ -261,20 +261,20 @@ static int map_view(struct svga_backend *b, const struct svga_dx_draw_view *v,
 /* What this glue does not execute yet: a guest error naming it. */
 static int check_supported(struct svga_backend *b, const struct svga_dx_draw *d)
 {
-	if (d->pred_query != SVGA3D_INVALID_ID) {
-		svga_guest_error(b->log, "predicated draws are not rendered "
-				 "yet");
-		return SVGA_ERR;
-	}
+	struct svga_render_limits lim;
+
+	svga_render_get_limits(b->r, &lim);
 	for (unsigned s = 0; s < SVGA_DX_NUM_STAGES; s++) {
 		if (d->pipeline.shader[s].id == SVGA3D_INVALID_ID)
 			continue;
-		for (unsigned i = SVGA_RENDER_MAX_CBS;
+		for (unsigned i = lim.max_constant_buffers;
 		     i < SVGA3D_DX_MAX_CONSTBUFFERS; i++)
 			if (d->stage[s].cb[i].sid != SVGA3D_INVALID_ID) {
 				svga_guest_error(b->log, "constant buffer "
-						 "slot %u: the renderer has "
-						 "14", i);
+						 "slot %u: the Vulkan device "
+						 "backs %u (maxPerStage"
+						 "DescriptorUniformBuffers)",
+						 i, lim.max_constant_buffers);
 				return SVGA_ERR;
 			}
 	}
@@ -356,7 +356,9 @@ static int map_draw(struct svga_backend *b, const struct svga_dx_draw *d,
 	 * vertex buffer 0, counted on the GPU (vkCmdDrawIndirectByteCountEXT
 	 * from the buffer's filled size, minus its offset, over its stride) */
 	rd->draw_auto = d->kind == SVGA_DX_DRAW_AUTO;
-	return backend_so_targets(b, d, rd);
+	if (backend_so_targets(b, d, rd))
+		return SVGA_ERR;
+	return backend_query_predicate(b, d, rd);
 }
 
 /* One trace line per draw: what a wrong picture is usually due to. */

@@ -36,6 +36,10 @@ struct backend_variant {
  * a few contexts) */
 #define BACKEND_SO_ENDS 16
 struct backend_sampler;
+/* Renderer queries kept at most (backend_query.c); Mesa keeps one per GL
+ * query object (two for occlusion counters), apps a few hundred at most. */
+#define BACKEND_MAX_QUERIES 512
+struct backend_query;
 
 struct svga_backend {
 	struct svga_dev *dev;
@@ -56,6 +60,9 @@ struct svga_backend {
 	 * bindings, and the command layer's after the first draw, keep it) */
 	struct { uint32_t sid; uint64_t end; } so_end[BACKEND_SO_ENDS];
 	uint32_t so_end_next;
+	/* backend_query.c: renderer queries by (context, query id) */
+	struct backend_query *queries;
+	uint32_t num_queries;
 	/* backend_shader_dump.c: CSVGA_SHADER_DUMP_DIR, or NULL */
 	char *dump_dir;
 	bool dump_failed;
@@ -119,6 +126,23 @@ int backend_so_targets(struct svga_backend *b, const struct svga_dx_draw *d,
 		       struct svga_render_draw *rd);
 void backend_so_wrote(struct svga_backend *b, const struct svga_dx_draw *d,
 		      const struct svga_render_draw *rd);
+/* backend_query.c: svga_dx_hooks.query_* and the predicate of a draw */
+int backend_query_begin(void *opaque, uint32_t cid, uint32_t qid,
+			const SVGACOTableDXQueryEntry *e);
+int backend_query_end(void *opaque, uint32_t cid, uint32_t qid,
+		      const SVGACOTableDXQueryEntry *e);
+int backend_query_result(void *opaque, uint32_t cid, uint32_t qid,
+			 const SVGACOTableDXQueryEntry *e, void *result,
+			 uint32_t len);
+void backend_query_destroy(void *opaque, uint32_t cid, uint32_t qid);
+int backend_query_predicate_result(void *opaque, uint32_t cid, uint32_t qid,
+				   uint32_t *any_passed);
+void backend_query_free_all(struct svga_backend *b);
+/* rd->predicate for d's predication (none: left NULL); SVGA_ERR after a
+ * guest error for a predicate the renderer cannot evaluate */
+int backend_query_predicate(struct svga_backend *b,
+			    const struct svga_dx_draw *d,
+			    struct svga_render_draw *rd);
 
 /* backend_draw.c */
 int backend_draw(void *opaque, const struct svga_dx_draw *d);

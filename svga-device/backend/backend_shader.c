@@ -46,11 +46,13 @@ static uint64_t fnv1a(const uint8_t *p, size_t n)
 			  SVGA_RENDER_MAX_BUFFER_SRVS)
 
 static unsigned fill_bindings(struct vkd3d_shader_resource_binding *bd,
-			      unsigned set)
+			      unsigned set, unsigned num_cbs)
 {
 	unsigned n = 0;
 
-	for (unsigned i = 0; i < SVGA_RENDER_MAX_CBS; i++)
+	/* a shader declaring a slot past num_cbs fails to translate (no
+	 * binding): the set layout has none for it */
+	for (unsigned i = 0; i < num_cbs; i++)
 		bd[n++] = (struct vkd3d_shader_resource_binding){
 			.type = VKD3D_SHADER_DESCRIPTOR_TYPE_CBV,
 			.register_index = i,
@@ -145,9 +147,11 @@ static void make_variant(struct svga_backend *b, struct backend_variant *v)
 	void *dxbc = NULL, *spirv = NULL;
 	size_t dxbc_size = 0, spirv_size = 0;
 	unsigned stage = render_stage(v->stage);
+	struct svga_render_limits lim;
 
 	memset(&err, 0, sizeof(err));
-	iface.binding_count = fill_bindings(bd, stage);
+	svga_render_get_limits(b->r, &lim);
+	iface.binding_count = fill_bindings(bd, stage, lim.max_constant_buffers);
 	if (svga_shader_translate_info(v->stage, v->code, v->size, &v->key,
 				       &dxbc, &dxbc_size, &v->res, &err)) {
 		snprintf(v->error, sizeof(v->error), "%s", err.msg);

@@ -22,8 +22,16 @@ struct svga_dxctx *svga_cmd_cur_dxctx(struct svga_cmd_ctx *cx)
 SVGA_CMD(svga_cmd_dx_define_context)
 {
 	SVGA_BODY(SVGA3dCmdDXDefineContext, c);
+	int rc;
+
 	(void)size;
-	return svga_dxctx_define(cx->om, c.cid);
+	rc = svga_dxctx_define(cx->om, c.cid);
+	/* a renderer's queries of an earlier context of this id (one lost
+	 * to a device reset) go */
+	if (rc == SVGA_OK && cx->dx_hooks && cx->dx_hooks->query_destroy)
+		cx->dx_hooks->query_destroy(cx->dx_hooks_opaque, c.cid,
+					    SVGA3D_INVALID_ID);
+	return rc;
 }
 
 SVGA_CMD(svga_cmd_dx_destroy_context)
@@ -33,6 +41,9 @@ SVGA_CMD(svga_cmd_dx_destroy_context)
 	if (!dxctx(cx, c.cid))
 		return SVGA_ERR;
 	svga_obj_destroy(cx->om, SVGA_OBJ_DXCONTEXT, c.cid);
+	if (cx->dx_hooks && cx->dx_hooks->query_destroy)
+		cx->dx_hooks->query_destroy(cx->dx_hooks_opaque, c.cid,
+					    SVGA3D_INVALID_ID);
 	return SVGA_OK;
 }
 

@@ -61,11 +61,15 @@ SVGA_CMD(svga_cmd_dx_pred_copy_region)
 	struct svga_surface *d = svga_cmd_surface(cx, c.dstSid);
 	struct svga_surface *s = svga_cmd_surface(cx, c.srcSid);
 	uint32_t dl, dm, sl, sm;
+	int pred;
 
 	(void)size;
 	if (!d || !s || subres(cx, d, c.dstSubResource, &dl, &dm) ||
 	    subres(cx, s, c.srcSubResource, &sl, &sm))
 		return SVGA_ERR;
+	pred = svga_cmd_dx_predicated(cx, "DX_PRED_COPY_REGION");
+	if (pred)
+		return pred < 0 ? SVGA_ERR : SVGA_OK;
 	return svga_surface_copy_region(cx->om, d, dl, dm, s, sl, sm, &c.box);
 }
 
@@ -74,6 +78,7 @@ SVGA_CMD(svga_cmd_dx_pred_copy)
 	SVGA_BODY(SVGA3dCmdDXPredCopy, c);
 	struct svga_surface *d = svga_cmd_surface(cx, c.dstSid);
 	struct svga_surface *s = svga_cmd_surface(cx, c.srcSid);
+	int pred;
 
 	(void)size;
 	if (!d || !s)
@@ -89,6 +94,9 @@ SVGA_CMD(svga_cmd_dx_pred_copy)
 				 "surfaces %u and %u", c.srcSid, c.dstSid);
 		return SVGA_ERR;
 	}
+	pred = svga_cmd_dx_predicated(cx, "DX_PRED_COPY");
+	if (pred)
+		return pred < 0 ? SVGA_ERR : SVGA_OK;
 	if (d == s)
 		return SVGA_OK;
 	if (svga_surface_access(cx->om, s, SVGA_STORAGE_READ) ||

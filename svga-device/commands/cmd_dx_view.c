@@ -107,6 +107,7 @@ SVGA_CMD(svga_cmd_dx_clear_rtv)
 					c.renderTargetViewId);
 	struct svga_surface *s;
 	float rgba[4] = { c.rgba.r, c.rgba.g, c.rgba.b, c.rgba.a };
+	int pred;
 
 	(void)size;
 	if (!v)
@@ -119,6 +120,9 @@ SVGA_CMD(svga_cmd_dx_clear_rtv)
 	s = svga_cmd_surface(cx, v->sid);
 	if (!s)
 		return SVGA_ERR;
+	pred = svga_cmd_dx_predicated(cx, "DX_CLEAR_RENDERTARGET_VIEW");
+	if (pred)
+		return pred < 0 ? SVGA_ERR : SVGA_OK;
 	return svga_surface_clear_view(cx->om, s, v, rgba);
 }
 
@@ -127,8 +131,8 @@ SVGA_CMD(svga_cmd_dx_clear_dsv)
 	SVGA_BODY(SVGA3dCmdDXClearDepthStencilView, c);
 	struct svga_view *v = view_slot(cx, SVGA_COTABLE_DSVIEW,
 					c.depthStencilViewId);
-
 	struct svga_surface *s;
+	int pred;
 
 	(void)size;
 	if (!v || !v->defined) {
@@ -139,6 +143,9 @@ SVGA_CMD(svga_cmd_dx_clear_dsv)
 	s = svga_cmd_surface(cx, v->sid);
 	if (!s)
 		return SVGA_ERR;
+	pred = svga_cmd_dx_predicated(cx, "DX_CLEAR_DEPTHSTENCIL_VIEW");
+	if (pred)
+		return pred < 0 ? SVGA_ERR : SVGA_OK;
 	return svga_surface_clear_depth_stencil(cx->om, s, v, c.flags, c.depth,
 						(uint8_t)c.stencil);
 }

@@ -43,10 +43,29 @@ struct svga_dx_hooks {
 	/* Executes one validated draw; the snapshot lives for the call
 	 * only.  Non-zero: the draw failed (a command error). */
 	int (*draw)(void *opaque, const struct svga_dx_draw *d);
-	/* Result bytes (len) of an ended occlusion / statistics / predicate
-	 * query; non-zero: no result (the query is written as FAILED). */
-	int (*query_result)(void *opaque, const SVGACOTableDXQueryEntry *q,
-			    void *result, uint32_t len);
+	/* Queries answered by the renderer (cmd_dx_query.c), query qid of
+	 * DX context cid, already validated.  begin: restarts the count
+	 * (non-zero: a command error, the hook logged why).  end: ends it
+	 * (timestamps: takes the time).  result: the result bytes (len) of
+	 * an ended query; non-zero: no result (written as FAILED).
+	 * query_destroy: the id is gone or redefined (qid
+	 * SVGA3D_INVALID_ID: every query of cid, the context is gone); the
+	 * renderer frees what it kept for it. */
+	int (*query_begin)(void *opaque, uint32_t cid, uint32_t qid,
+			   const SVGACOTableDXQueryEntry *q);
+	int (*query_end)(void *opaque, uint32_t cid, uint32_t qid,
+			 const SVGACOTableDXQueryEntry *q);
+	int (*query_result)(void *opaque, uint32_t cid, uint32_t qid,
+			    const SVGACOTableDXQueryEntry *q, void *result,
+			    uint32_t len);
+	void (*query_destroy)(void *opaque, uint32_t cid, uint32_t qid);
+	/* The result of predicate qid for a predicated clear or copy
+	 * (svga_cmd_dx_predicated): 0 with *any_passed set; 1: no result
+	 * (never begun or not ended: the operation runs); -1: a predicate
+	 * the renderer cannot evaluate (a command error, the hook logged
+	 * why). */
+	int (*predicate_result)(void *opaque, uint32_t cid, uint32_t qid,
+				uint32_t *any_passed);
 	/* PRESENTBLT, already validated (cmd_dx_draw.c); NULL: a command
 	 * error (GENMIPS runs on host storage, objects/svga_genmips.c). */
 	int (*present_blt)(void *opaque, const SVGA3dCmdDXPresentBlt *c);
@@ -160,6 +179,10 @@ bool svga_cmd_dx_shader_type_ok(struct svga_cmd_ctx *cx, const char *cmd,
 				uint32_t type);
 
 /* cmd_dx_query.c: DX queries and predication */
+/* Whether the current DX context's predication skips a predicated clear
+ * or copy: 1 skip, 0 run, SVGA_ERR after a guest error.  Without a
+ * renderer there are no results: it runs. */
+int svga_cmd_dx_predicated(struct svga_cmd_ctx *cx, const char *cmd);
 SVGA_CMD(svga_cmd_dx_define_query);
 SVGA_CMD(svga_cmd_dx_destroy_query);
 SVGA_CMD(svga_cmd_dx_bind_query);

@@ -45,8 +45,9 @@
  * arraySize), buffers (firstElement, numElements); the shader's
  * dcl_resource chooses the view type (backend/backend_srv.c).
  * Sampler maxAnisotropy is as the guest sent it (Mesa: always 255):
- * clamp it.  The renderer has 14 constant-buffer slots (D3D10's usable ones); the
- * snapshot carries the protocol's 16.
+ * clamp it.  The snapshot carries the protocol's 16 constant-buffer slots;
+ * the renderer backs 14 to 16 of them (svga_render_limits), the glue
+ * refuses a buffer bound past that.
  */
 #ifndef SVGA_DX_DRAW_H
 #define SVGA_DX_DRAW_H

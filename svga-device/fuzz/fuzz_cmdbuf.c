@@ -58,12 +58,46 @@ static int fz_draw(void *opaque, const struct svga_dx_draw *d)
 	return 0;
 }
 
-static int fz_query_result(void *opaque, const SVGACOTableDXQueryEntry *q,
-			   void *result, uint32_t len)
+/* The query hooks as a renderer calls them: begin fails for one type
+ * (a renderer at its limit), result for another. */
+static int fz_query_begin(void *opaque, uint32_t cid, uint32_t qid,
+			  const SVGACOTableDXQueryEntry *q)
 {
 	(void)opaque;
+	sink = cid ^ qid;
+	return q->type == SVGA3D_QUERYTYPE_STREAMOVERFLOWPREDICATE;
+}
+
+static int fz_query_end(void *opaque, uint32_t cid, uint32_t qid,
+			const SVGACOTableDXQueryEntry *q)
+{
+	(void)opaque;
+	sink = cid ^ qid ^ q->type;
+	return 0;
+}
+
+static int fz_query_result(void *opaque, uint32_t cid, uint32_t qid,
+			   const SVGACOTableDXQueryEntry *q, void *result,
+			   uint32_t len)
+{
+	(void)opaque;
+	sink = cid ^ qid;
 	memset(result, 0x5a, len);
 	return q->type == SVGA3D_QUERYTYPE_PIPELINESTATS;  /* one fails */
+}
+
+static int fz_predicate_result(void *opaque, uint32_t cid, uint32_t qid,
+			       uint32_t *any_passed)
+{
+	(void)opaque;
+	*any_passed = (cid ^ qid) & 1;
+	return (int)(qid % 3) - 1;      /* error, known, unknown */
+}
+
+static void fz_query_destroy(void *opaque, uint32_t cid, uint32_t qid)
+{
+	(void)opaque;
+	sink = cid ^ qid;
 }
 
 static int fz_present_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c)
@@ -75,7 +109,11 @@ static int fz_present_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c)
 
 static const struct svga_dx_hooks fz_hooks = {
 	.draw = fz_draw,
+	.query_begin = fz_query_begin,
+	.query_end = fz_query_end,
 	.query_result = fz_query_result,
+	.query_destroy = fz_query_destroy,
+	.predicate_result = fz_predicate_result,
 	.present_blt = fz_present_blt,
 };
 

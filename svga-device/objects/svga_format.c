@@ -262,7 +262,9 @@ void svga_devcaps_init(uint32_t *caps, const struct svga_config *cfg)
 	caps[SVGA3D_DEVCAP_MAX_AA_LINE_WIDTH] = f2u(1.0f);
 	caps[SVGA3D_DEVCAP_DXCONTEXT] = 1;
 	caps[SVGA3D_DEVCAP_DX_MAX_VERTEXBUFFERS] = SVGA3D_DX_MAX_VERTEXBUFFERS;
-	caps[SVGA3D_DEVCAP_DX_MAX_CONSTANT_BUFFERS] = 14;
+	/* the protocol's 16 slots; a renderer narrows this to what it
+	 * backs (backend_caps.c; Mesa uses at most 15) */
+	caps[SVGA3D_DEVCAP_DX_MAX_CONSTANT_BUFFERS] = SVGA3D_DX_MAX_CONSTBUFFERS;
 	caps[SVGA3D_DEVCAP_DX_PROVOKING_VERTEX] = 0;
 	caps[SVGA3D_DEVCAP_SM41] = 1;
 	/* no multisampling (MULTISAMPLE_2X/4X/8X, MS_FULL_QUALITY,

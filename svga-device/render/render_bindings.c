@@ -145,7 +145,13 @@ int render_write_stage_set(struct svga_render *r, VkDescriptorSet set,
 
 	memset(texels, 0, sizeof(texels));
 
-	for (uint32_t i = 0; i < SVGA_RENDER_MAX_CBS; i++) {
+	for (uint32_t i = r->num_cbs; i < SVGA_RENDER_MAX_CBS; i++)
+		if (b->cb[i].buffer)
+			return render_error(r, "constant buffer %u: the device "
+					    "backs %u slots "
+					    "(maxPerStageDescriptorUniformBuffers)",
+					    i, r->num_cbs);
+	for (uint32_t i = 0; i < r->num_cbs; i++) {
 		const struct svga_render_cb *cb = &b->cb[i];
 
 		bufs[i] = (VkDescriptorBufferInfo){ VK_NULL_HANDLE, 0,

@@ -23,6 +23,7 @@ void svga_render_get_limits(const struct svga_render *r,
 	l->max_color_targets = p->maxColorAttachments;
 	l->max_anisotropy = (uint32_t)p->maxSamplerAnisotropy;
 	l->max_vertex_buffers = p->maxVertexInputBindings;
+	l->max_constant_buffers = r->num_cbs;
 	l->max_point_size = p->pointSizeRange[1];
 	l->max_so_stride = r->xfb_max_stride;
 	/* VkSampleCountFlagBits are already "bit n = 2^n samples" */

@@ -28,7 +28,7 @@ static int make_set_layout(struct svga_render *r, enum svga_render_stage st)
 	};
 	unsigned n = 0;
 
-	for (unsigned i = 0; i < SVGA_RENDER_MAX_CBS; i++)
+	for (unsigned i = 0; i < r->num_cbs; i++)
 		b[n++] = (VkDescriptorSetLayoutBinding){
 			SVGA_RENDER_BINDING_CB(i),
 			VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, stage_bits[st],
@@ -47,6 +47,7 @@ static int make_set_layout(struct svga_render *r, enum svga_render_stage st)
 			SVGA_RENDER_BINDING_BUFFER_SRV(i),
 			VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, 1,
 			stage_bits[st], NULL };
+	ci.bindingCount = n;
 	if (vkCreateDescriptorSetLayout(r->dev, &ci, NULL, &r->set_layout[st]))
 		return render_error(r, "vkCreateDescriptorSetLayout failed");
 	return 0;
@@ -56,7 +57,7 @@ int render_descriptors_init(struct svga_render *r)
 {
 	VkDescriptorPoolSize sizes[] = {
 		{ VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
-		  SVGA_RENDER_MAX_CBS * RENDER_SETS_PER_POOL },
+		  r->num_cbs * RENDER_SETS_PER_POOL },
 		{ VK_DESCRIPTOR_TYPE_SAMPLER,
 		  SVGA_RENDER_MAX_SAMPLERS * RENDER_SETS_PER_POOL },
 		{ VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE,

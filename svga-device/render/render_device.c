@@ -242,7 +242,7 @@ static const char *missing_requirement(VkPhysicalDevice pd, char *buf,
 		return buf;
 	}
 	if (props.limits.maxPerStageDescriptorUniformBuffers <
-		    SVGA_RENDER_MAX_CBS ||
+		    SVGA_RENDER_MIN_CBS ||
 	    props.limits.maxPerStageDescriptorSamplers <
 		    SVGA_RENDER_MAX_SAMPLERS ||
 	    props.limits.maxPerStageDescriptorSampledImages <
@@ -254,7 +254,7 @@ static const char *missing_requirement(VkPhysicalDevice pd, char *buf,
 		snprintf(buf, len, "limits: %u constant buffers, %u samplers, "
 			 "%u sampled images per stage, %u viewports, %u "
 			 "render targets, %u vertex buffers and %u elements",
-			 SVGA_RENDER_MAX_CBS, SVGA_RENDER_MAX_SAMPLERS,
+			 SVGA_RENDER_MIN_CBS, SVGA_RENDER_MAX_SAMPLERS,
 			 SVGA_RENDER_MAX_IMAGE_SRVS +
 			 SVGA_RENDER_MAX_BUFFER_SRVS, SVGA_RENDER_MAX_VIEWPORTS,
 			 SVGA_RENDER_MAX_RTS, SVGA_RENDER_MAX_VBUFS,
@@ -513,6 +513,9 @@ int svga_render_new(const struct svga_render_config *cfg,
 		vkGetPhysicalDeviceProperties(r->phys, &r->props);
 		vkGetPhysicalDeviceMemoryProperties(r->phys, &r->mem_props);
 		snprintf(r->name, sizeof(r->name), "%s", r->props.deviceName);
+		r->num_cbs = r->props.limits.maxPerStageDescriptorUniformBuffers;
+		if (r->num_cbs > SVGA_RENDER_MAX_CBS)
+			r->num_cbs = SVGA_RENDER_MAX_CBS;
 		ret = create_device(r);
 	}
 	if (ret == 0)

@@ -109,6 +109,8 @@ struct svga_render {
 	PFN_vkCmdDrawIndirectByteCountEXT draw_byte_count;
 	uint32_t xfb_max_stride;
 	bool has_pipeline_stats;
+	/* constant-buffer slots in each stage's set layout (14..16) */
+	uint32_t num_cbs;
 	/* queries begun and not ended: a Vulkan query lives in one command
 	 * buffer, so they are suspended at each submit and resumed in the
 	 * next batch, their counts accumulated */

@@ -38,7 +38,13 @@ struct svga_render_query;
 #define SVGA_RENDER_MAX_VIEWPORTS 16
 #define SVGA_RENDER_MAX_VBUFS 32
 #define SVGA_RENDER_MAX_ELEMENTS 32
-#define SVGA_RENDER_MAX_CBS 14
+/* Constant buffers: D3D's 16 slots (bindings 0-15); a device backs
+ * min(16, maxPerStageDescriptorUniformBuffers) of them, at least D3D10's
+ * 14 (svga_render_limits.max_constant_buffers; lavapipe 22.3: 15, its
+ * 16th gallium slot holds push constants).  Binding a slot past that is
+ * an error. */
+#define SVGA_RENDER_MAX_CBS 16
+#define SVGA_RENDER_MIN_CBS 14
 #define SVGA_RENDER_MAX_SAMPLERS 16
 #define SVGA_RENDER_MAX_SRVS 128   /* D3D's SRV slots */
 /* What is bound of them: Vulkan counts sampled images and texel buffers
@@ -126,6 +132,7 @@ struct svga_render_limits {
 	uint32_t max_color_targets;     /* simultaneous render targets       */
 	uint32_t max_anisotropy;        /* sampler anisotropy (whole)        */
 	uint32_t max_vertex_buffers;    /* vertex input bindings             */
+	uint32_t max_constant_buffers;  /* CB slots backed per stage (0..n-1) */
 	float max_point_size;
 	uint32_t max_so_stride;         /* stream-output buffer stride, bytes */
 	uint32_t sample_counts;         /* bit n: 2^n samples for color+depth

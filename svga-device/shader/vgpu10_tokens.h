@@ -172,7 +172,10 @@ enum { VGPU10_RETURN_UNORM = 1, VGPU10_RETURN_MAX = 9 };
 #define VGPU10_MAX_INDEXABLE_DECLS  64u    /* x# array count Mesa can emit */
 #define VGPU10_MAX_IO_REGS          32u
 #define VGPU10_MAX_PS_OUTPUTS       8u
-#define VGPU10_MAX_CB_SLOTS         14u
+/* cb0-cb15: the protocol's SVGA3D_DX_MAX_CONSTBUFFERS (Mesa's svga uses
+ * up to cb14: SVGA_MAX_CONST_BUFS); whether the renderer backs a slot is
+ * the glue's check (backend_draw.c) */
+#define VGPU10_MAX_CB_SLOTS         16u
 #define VGPU10_MAX_CB_SIZE          4096u  /* vec4 elements */
 #define VGPU10_MAX_ICB_SIZE         4096u  /* vec4 elements */
 #define VGPU10_MAX_SAMPLERS         16u

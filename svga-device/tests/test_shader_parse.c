@@ -133,7 +133,7 @@ static void m_cb_slot(struct asm_buf *b, size_t *size)
 {
 	unsigned dcl = find_op(b, 89, 0);
 	(void)size;
-	b->t[dcl + 2] = 14;
+	b->t[dcl + 2] = 16;
 }
 static void m_cb_index(struct asm_buf *b, size_t *size)
 {
@@ -319,7 +319,7 @@ static void test_malformed(void)
 	expect_reject("ps_constant", m_long_inst, "length longer than operands", "operands end after");
 	expect_reject("ps_control_flow", m_bad_temp, "bad operand index", "temp not declared");
 	expect_reject("vs_passthrough", m_undeclared_input, "undeclared register", "input not declared");
-	expect_reject("ps_control_flow", m_cb_slot, "CB slot 14", "constant buffer slot out of range");
+	expect_reject("ps_control_flow", m_cb_slot, "CB slot 16", "constant buffer slot out of range");
 	expect_reject("ps_control_flow", m_cb_index, "CB element past its size", "out of the declared size");
 	expect_reject("ps_icb", m_rel_temp, "relative index on a temp", "relative index 0 not allowed");
 	expect_reject("ps_control_flow", m_rel_cb_slot, "relative CB slot", "relative index 0 not allowed");

@@ -61,10 +61,15 @@ build_qemu() {
 	# mtimes: another checkout's core-sources.txt and sources may be
 	# older than what was built from them, yet different.  When the key
 	# (which hashes the core) differs from the last build's, regenerate
-	# build.ninja and recompile the core.
+	# build.ninja and recompile the core, the renderer and QEMU's adapter
+	# (vmware_svga3*.c include the core's headers: an adapter object kept
+	# from another checkout's build had a smaller svga_backend_stats on
+	# its stack than the core it was linked with, and QEMU died with
+	# "stack smashing detected").
 	if [ "$(cat "$work/obj/.csvga-key" 2>/dev/null)" != "$key" ]; then
 		touch -d @0 "$work/obj/build.ninja"
 		rm -rf "$work/obj/hw/display/libsvga3-core.a.p" "$work/obj/hw/display/libsvga3-renderer.a.p"
+		find "$work/obj" -name 'hw_display_vmware_svga3*.o' -delete
 	fi
 	step "building QEMU ($(nproc) jobs; about 2 min cold)" "$log.make" \
 		env PATH="/usr/bin:$PATH" ninja -C "$work/obj" qemu-system-x86_64

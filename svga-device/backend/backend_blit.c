@@ -70,6 +70,7 @@ int backend_present_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c)
 				 svga_render_last_error(b->r));
 		return SVGA_ERR;
 	}
-	backend_surface_gpu_wrote(b, dst);
+	backend_surface_gpu_wrote_range(b, dst, &(struct svga_subres){
+						dmip, 1, dlayer, 1 });
 	return SVGA_OK;
 }

@@ -44,6 +44,7 @@ struct svga_backend_stats {
 	uint64_t images, buffers;     /* GPU copies created                */
 	uint64_t upload_bytes;        /* host storage -> GPU               */
 	uint64_t readback_bytes;      /* GPU -> host storage               */
+	uint64_t gpu_clears;          /* clears run on the GPU copy        */
 	/* the renderer's (svga_render_stats) */
 	uint64_t pipeline_creations, pipeline_cache_hits, pipeline_evictions;
 	uint64_t pipelines_cached, submits, memory_used;

@@ -288,8 +288,10 @@ int svga_surface_xfer_image(struct svga_objects *om, struct svga_surface *s,
 	mob = backing(om, s);
 	if (!mob)
 		return SVGA_ERR;
-	if (svga_surface_access(om, s, dir == SVGA_XFER_TO_HOST ?
-				SVGA_STORAGE_WRITE : SVGA_STORAGE_READ))
+	/* only this subresource moves between the copies */
+	if (svga_surface_access_sub(om, s, dir == SVGA_XFER_TO_HOST ?
+				    SVGA_STORAGE_WRITE : SVGA_STORAGE_READ,
+				    layer, mip))
 		return SVGA_ERR;
 	base = (uint64_t)layer * s->layout.mip_chain_bytes + m->offset;
 	if (!box) {
@@ -416,8 +418,8 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 				 "copy box does not fit the destination");
 		return SVGA_ERR;
 	}
-	if (svga_surface_access(om, src, SVGA_STORAGE_READ) ||
-	    svga_surface_access(om, dst, SVGA_STORAGE_WRITE))
+	if (svga_surface_access_sub(om, src, SVGA_STORAGE_READ, slayer, smip) ||
+	    svga_surface_access_sub(om, dst, SVGA_STORAGE_WRITE, dlayer, dmip))
 		return SVGA_ERR;
 	bpb = df->bytes_per_block;
 	row = (uint64_t)nbx * bpb;

@@ -4,8 +4,8 @@
  * SVGADX_PRESENTBLT_LINEAR, filtered) blit of one subresource box into
  * another, format-converting, done on the GPU copies of both surfaces.
  * Both copies are brought up to date first (backend_surface_image), and
- * the destination's host storage becomes stale (read back before the CPU
- * next touches it).  The modes that reinterpret the source
+ * the destination subresource's host storage becomes stale (read back
+ * before the CPU next touches it).  The modes that reinterpret the source
  * (FORCE_SRC_SRGB, FORCE_SRC_XRBIAS) are not done: a command error naming
  * them.  A box that is empty or not inside its subresource blits nothing
  * (traced), as the device does for other boxes outside their images.

@@ -71,6 +71,6 @@ int backend_present_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c)
 		return SVGA_ERR;
 	}
 	backend_surface_gpu_wrote_range(b, dst, &(struct svga_subres){
-						dmip, 1, dlayer, 1 });
+						dmip, 1, dlayer, 1, 0, 0 });
 	return SVGA_OK;
 }

@@ -109,7 +109,7 @@ static bool view_range(const struct svga_surface *s, const struct svga_view *v,
 		/* the renderer clears whole 3D mips only */
 		if (first != 0 || (count != 0 && count < d))
 			return false;
-		*r = (struct svga_subres){ mip, 1, 0, 1 };
+		*r = (struct svga_subres){ mip, 1, 0, 1, 0, 0 };
 		*rv = (struct svga_render_view){ mip, 0, d };
 		return true;
 	}
@@ -117,7 +117,7 @@ static bool view_range(const struct svga_surface *s, const struct svga_view *v,
 		return false;
 	if (count == 0 || count > s->layout.num_layers - first)
 		count = s->layout.num_layers - first;
-	*r = (struct svga_subres){ mip, 1, first, count };
+	*r = (struct svga_subres){ mip, 1, first, count, 0, 0 };
 	*rv = (struct svga_render_view){ mip, first, count };
 	return true;
 }
@@ -132,7 +132,7 @@ int backend_clear(void *opaque, struct svga_surface *s,
 		  const struct svga_view *v, const struct svga_clear_req *c)
 {
 	struct svga_backend *b = opaque;
-	const struct svga_subres none = { 0, 0, 0, 0 };
+	const struct svga_subres none = { 0, 0, 0, 0, 0, 0 };
 	struct svga_render_image *img;
 	struct svga_render_view rv;
 	union svga_render_color col;

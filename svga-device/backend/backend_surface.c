@@ -8,8 +8,8 @@
  * without a renderer, and every CPU-side operation of the object layer
  * (copies, CPU clears, scanout) works on it.  The GPU copy is made when a
  * surface is first used by the GPU (or cleared there, backend_clear.c).
- * Two flags per subresource (mip x layer; a buffer is one) keep the
- * copies honest:
+ * Two flags per subresource (mip x layer; a buffer is one, with the span
+ * of bytes each covers) keep the copies honest:
  *   GPU_STALE   host storage was written since the GPU copy was made or
  *               last refreshed: upload it before the GPU uses the surface;
  *   HOST_STALE  the GPU wrote its copy (draw targets, clears, PRESENTBLT):
@@ -33,6 +33,8 @@ struct backend_surface {
 	uint8_t *sub;               /* mips * layers flags, [layer][mip] */
 	uint32_t gpu_stale;         /* subresources with SUB_GPU_STALE  */
 	uint32_t host_stale;        /* ... with SUB_HOST_STALE          */
+	/* a buffer's flagged bytes: [lo, hi) spans each flag's writes */
+	uint64_t gpu_lo, gpu_hi, host_lo, host_hi;
 };
 
 static struct backend_surface *gpu_state(struct svga_surface *s)
@@ -87,7 +89,7 @@ static void clear_flag(struct backend_surface *g, uint8_t *f, uint8_t flag)
 static struct svga_subres clip_range(const struct backend_surface *g,
 				     const struct svga_subres *r)
 {
-	struct svga_subres c = { 0, g->mips, 0, g->layers };
+	struct svga_subres c = { 0, g->mips, 0, g->layers, 0, 0 };
 
 	if (!r || g->buffer)
 		return c;
@@ -99,21 +101,50 @@ static struct svga_subres clip_range(const struct backend_surface *g,
 	return c;
 }
 
-/* One subresource (the whole buffer for a buffer) between host storage
+/* The bytes r names of buffer s (r NULL or bytes 0: all), clipped. */
+static void byte_range(const struct svga_surface *s, const struct svga_subres *r,
+		       uint64_t *lo, uint64_t *hi)
+{
+	uint64_t n = s->layout.total_bytes;
+
+	*lo = 0;
+	*hi = n;
+	if (!r || !r->bytes)
+		return;
+	*lo = r->offset < n ? r->offset : n;
+	*hi = r->bytes < n - *lo ? *lo + r->bytes : n;
+}
+
+static void widen(uint64_t *lo, uint64_t *hi, bool was_set, uint64_t a,
+		  uint64_t b)
+{
+	if (!was_set) {
+		*lo = a;
+		*hi = b;
+		return;
+	}
+	*lo = a < *lo ? a : *lo;
+	*hi = b > *hi ? b : *hi;
+}
+
+/* One subresource (of a buffer: its flagged bytes) between host storage
  * and the GPU copy. */
 static int move_sub(struct svga_backend *b, struct svga_surface *s,
 		    struct backend_surface *g, uint32_t layer, uint32_t mip,
 		    bool to_gpu)
 {
 	const struct svga_layout *l = &s->layout;
-	uint64_t n = l->total_bytes;
+	uint64_t n;
 	int rc;
 
 	if (g->buffer) {
-		rc = to_gpu ? svga_render_buffer_upload(b->r, g->buffer, 0, n,
-							s->data) :
-		     svga_render_buffer_readback(b->r, g->buffer, 0, n,
-						 s->data);
+		uint64_t lo = to_gpu ? g->gpu_lo : g->host_lo;
+
+		n = (to_gpu ? g->gpu_hi : g->host_hi) - lo;
+		rc = to_gpu ? svga_render_buffer_upload(b->r, g->buffer, lo, n,
+							s->data + lo) :
+		     svga_render_buffer_readback(b->r, g->buffer, lo, n,
+						 s->data + lo);
 	} else {
 		const struct svga_mip_layout *m = &l->mip[mip];
 		struct svga_render_box box = { 0, 0, 0, m->w, m->h, m->d };
@@ -183,6 +214,17 @@ static int storage_access(void *opaque, struct svga_surface *s,
 		return SVGA_ERR;
 	if (a != SVGA_STORAGE_WRITE)
 		return SVGA_OK;
+	if (g->buffer) {
+		uint64_t lo, hi;
+
+		byte_range(s, r, &lo, &hi);
+		if (hi <= lo)
+			return SVGA_OK;
+		widen(&g->gpu_lo, &g->gpu_hi, g->sub[0] & SUB_GPU_STALE, lo,
+		      hi);
+		set_flag(g, &g->sub[0], SUB_GPU_STALE);
+		return SVGA_OK;
+	}
 	c = clip_range(g, r);
 	for (uint32_t layer = c.layer; layer < c.layer + c.layers; layer++)
 		for (uint32_t mip = c.mip; mip < c.mip + c.mips; mip++)
@@ -218,8 +260,11 @@ const struct svga_storage_ops backend_storage_ops = {
 };
 
 /* Every subresource marked GPU_STALE (a fresh GPU copy has all). */
-static void mark_all_gpu_stale(struct backend_surface *g)
+static void mark_all_gpu_stale(struct svga_surface *s,
+			       struct backend_surface *g)
 {
+	g->gpu_lo = 0;
+	g->gpu_hi = s->layout.total_bytes;
 	for (uint32_t i = 0; i < g->mips * g->layers; i++) {
 		g->sub[i] = SUB_GPU_STALE;
 	}
@@ -237,6 +282,16 @@ void backend_surface_gpu_wrote_range(struct svga_backend *b,
 	(void)b;
 	if (!g)
 		return;
+	if (g->buffer) {
+		uint64_t lo, hi;
+
+		byte_range(s, r, &lo, &hi);
+		widen(&g->host_lo, &g->host_hi, g->sub[0] & SUB_HOST_STALE, lo,
+		      hi);
+		clear_flag(g, &g->sub[0], SUB_GPU_STALE);
+		set_flag(g, &g->sub[0], SUB_HOST_STALE);
+		return;
+	}
 	c = clip_range(g, r);
 	for (uint32_t layer = c.layer; layer < c.layer + c.layers; layer++) {
 		for (uint32_t mip = c.mip; mip < c.mip + c.mips; mip++) {
@@ -266,7 +321,7 @@ void backend_surface_gpu_wrote_view(struct svga_backend *b,
 				    uint32_t mip, uint32_t layer,
 				    uint32_t layers)
 {
-	struct svga_subres r = { mip, 1, layer, layers ? layers : 1 };
+	struct svga_subres r = { mip, 1, layer, layers ? layers : 1, 0, 0 };
 
 	if (!s)
 		return;
@@ -343,7 +398,7 @@ int backend_surface_image_prepare(struct svga_backend *b,
 			return SVGA_ERR;
 		}
 		b->st.images++;
-		mark_all_gpu_stale(g);
+		mark_all_gpu_stale(s, g);
 	}
 	if (g->gpu_stale && move_flagged(b, s, g, ready, SUB_GPU_STALE))
 		return SVGA_ERR;
@@ -387,7 +442,7 @@ int backend_surface_buffer(struct svga_backend *b, struct svga_surface *s,
 			return SVGA_ERR;
 		}
 		b->st.buffers++;
-		mark_all_gpu_stale(g);
+		mark_all_gpu_stale(s, g);
 	}
 	if (g->gpu_stale && move_flagged(b, s, g, NULL, SUB_GPU_STALE))
 		return SVGA_ERR;

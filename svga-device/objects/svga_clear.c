@@ -245,13 +245,13 @@ static bool view_subres(const struct svga_surface *s, const struct svga_view *v,
 		return false;
 	if (v->dim == SVGA3D_RESOURCE_TEXTURE3D) {
 		/* W slices of one mip: one subresource */
-		*r = (struct svga_subres){ v->a, 1, 0, 1 };
+		*r = (struct svga_subres){ v->a, 1, 0, 1, 0, 0 };
 	} else {
 		if (v->b >= s->layout.num_layers)
 			return false;
 		if (count == 0 || count > s->layout.num_layers - v->b)
 			count = s->layout.num_layers - v->b;
-		*r = (struct svga_subres){ v->a, 1, v->b, count };
+		*r = (struct svga_subres){ v->a, 1, v->b, count, 0, 0 };
 	}
 	*out = r;
 	return true;

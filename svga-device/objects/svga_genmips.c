@@ -183,6 +183,7 @@ int svga_surface_gen_mips(struct svga_objects *om, struct svga_surface *s,
 	const struct svga_layout *l = &s->layout;
 	uint8_t probe[16];
 	float zero[4] = { 0 };
+	struct svga_subres read, written;
 	uint32_t end;
 
 	if (!vf || vf->block_w != 1 || vf->block_h != 1 ||
@@ -210,15 +211,13 @@ int svga_surface_gen_mips(struct svga_objects *om, struct svga_surface *s,
 	if (end <= first_mip + 1)
 		return SVGA_OK;          /* one mip: nothing below it */
 	/* reads first_mip, writes the mips below it, of these layers */
-	if (svga_surface_access_range(om, s, SVGA_STORAGE_READ,
-				      &(struct svga_subres){
-					first_mip, 1, first_layer,
-					l->num_layers - first_layer }) ||
-	    svga_surface_access_range(om, s, SVGA_STORAGE_WRITE,
-				      &(struct svga_subres){
-					first_mip + 1, end - first_mip - 1,
-					first_layer,
-					l->num_layers - first_layer }))
+	read = (struct svga_subres){ first_mip, 1, first_layer,
+				     l->num_layers - first_layer, 0, 0 };
+	written = read;
+	written.mip = first_mip + 1;
+	written.mips = end - first_mip - 1;
+	if (svga_surface_access_range(om, s, SVGA_STORAGE_READ, &read) ||
+	    svga_surface_access_range(om, s, SVGA_STORAGE_WRITE, &written))
 		return SVGA_ERR;
 	for (uint32_t layer = first_layer; layer < l->num_layers; layer++)
 		for (uint32_t m = first_mip + 1; m < end; m++)

@@ -199,10 +199,13 @@ enum svga_obj_type {
  */
 enum svga_storage_access { SVGA_STORAGE_READ, SVGA_STORAGE_WRITE };
 /* Mips mip .. mip + mips - 1 of layers layer .. layer + layers - 1 (a 3D
- * surface has one layer per mip: its slices are one subresource). */
+ * surface has one layer per mip: its slices are one subresource).  For
+ * SVGA3D_BUFFER surfaces, bytes offset .. offset + bytes - 1 (bytes 0:
+ * the whole buffer). */
 struct svga_subres {
 	uint32_t mip, mips;
 	uint32_t layer, layers;
+	uint64_t offset, bytes;
 };
 /* A clear of a view, for the renderer's copy (svga_clear.c). */
 struct svga_clear_req {
@@ -271,13 +274,24 @@ static inline int svga_surface_access(struct svga_objects *om,
 	return svga_surface_access_range(om, s, a, NULL);
 }
 
+/* Bytes [offset, offset + bytes) of a buffer surface. */
+static inline int svga_surface_access_bytes(struct svga_objects *om,
+					    struct svga_surface *s,
+					    enum svga_storage_access a,
+					    uint64_t offset, uint64_t bytes)
+{
+	struct svga_subres r = { 0, 1, 0, 1, offset, bytes };
+
+	return svga_surface_access_range(om, s, a, &r);
+}
+
 /* One subresource (layer, mip). */
 static inline int svga_surface_access_sub(struct svga_objects *om,
 					  struct svga_surface *s,
 					  enum svga_storage_access a,
 					  uint32_t layer, uint32_t mip)
 {
-	struct svga_subres r = { mip, 1, layer, 1 };
+	struct svga_subres r = { mip, 1, layer, 1, 0, 0 };
 
 	return svga_surface_access_range(om, s, a, &r);
 }

@@ -183,6 +183,6 @@ int backend_clear(void *opaque, struct svga_surface *s,
 		return 0;
 	}
 	backend_surface_gpu_wrote_range(b, s, &r);
-	b->st.gpu_clears++;
+	b->gpu_clears++;
 	return 1;
 }

@@ -40,6 +40,7 @@ struct svga_backend {
 	struct svga_log *log;
 	struct svga_render *r;
 	struct svga_backend_stats st;
+	uint64_t gpu_clears;              /* svga_backend_gpu_clears        */
 	/* shader variants */
 	struct backend_variant *variants[BACKEND_VARIANT_BUCKETS];
 	uint32_t num_variants, max_variants;

@@ -44,7 +44,6 @@ struct svga_backend_stats {
 	uint64_t images, buffers;     /* GPU copies created                */
 	uint64_t upload_bytes;        /* host storage -> GPU               */
 	uint64_t readback_bytes;      /* GPU -> host storage               */
-	uint64_t gpu_clears;          /* clears run on the GPU copy        */
 	/* the renderer's (svga_render_stats) */
 	uint64_t pipeline_creations, pipeline_cache_hits, pipeline_evictions;
 	uint64_t pipelines_cached, submits, memory_used;
@@ -67,5 +66,9 @@ void svga_backend_detach(struct svga_backend *b);
 void svga_backend_get_stats(const struct svga_backend *b,
 			    struct svga_backend_stats *st);
 const char *svga_backend_device_name(const struct svga_backend *b);
+/* Clears run on the GPU copies (backend_clear.c).  A function, not a
+ * field of svga_backend_stats: QEMU's adapter keeps that struct on its
+ * stack, and an object built against an older layout must not overrun. */
+uint64_t svga_backend_gpu_clears(const struct svga_backend *b);
 
 #endif

@@ -125,7 +125,7 @@ static unsigned color_case(const char *name, uint32_t sfmt, uint32_t vfmt,
 			   const float rgba[4], const uint8_t *px,
 			   unsigned bpp)
 {
-	uint64_t clears = stats().gpu_clears;
+	uint64_t clears = svga_backend_gpu_clears(be);
 	unsigned bad;
 
 	new_surface(sfmt, SVGA3D_SURFACE_BIND_RENDER_TARGET |
@@ -134,11 +134,11 @@ static unsigned color_case(const char *name, uint32_t sfmt, uint32_t vfmt,
 	clear_rtv(rgba);
 	dx_ok(&t, c, CID, name);
 	bad = wrong_texels(px, NULL, bpp);
-	if (bad || stats().gpu_clears != clears + 1)
+	if (bad || svga_backend_gpu_clears(be) != clears + 1)
 		fprintf(stderr, "%s: %u of %u texels wrong, %llu GPU clears\n",
 			name, bad, N * N,
-			(unsigned long long)(stats().gpu_clears - clears));
-	CHECK_EQ(stats().gpu_clears, clears + 1);
+			(unsigned long long)(svga_backend_gpu_clears(be) - clears));
+	CHECK_EQ(svga_backend_gpu_clears(be), clears + 1);
 	drop_surface(SVGA_3D_CMD_DX_DESTROY_RENDERTARGET_VIEW, RTV);
 	return bad;
 }
@@ -314,7 +314,7 @@ static void depth_formats(void)
 
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		SVGA3dCmdDXDefineDepthStencilView v;
-		uint64_t clears = stats().gpu_clears;
+		uint64_t clears = svga_backend_gpu_clears(be);
 		bool st = cases[i].stencil_bytes[3] || cases[i].stencil_bytes[4];
 		uint8_t px[8], a5[8];
 		unsigned bad = 0;
@@ -355,9 +355,9 @@ static void depth_formats(void)
 					    cases[i].bpp);
 		printf("%s: %u wrong texels over 3 clears, %llu on the GPU\n",
 		       cases[i].name, bad,
-		       (unsigned long long)(stats().gpu_clears - clears));
+		       (unsigned long long)(svga_backend_gpu_clears(be) - clears));
 		/* a stencil clear of a format without stencil: nothing */
-		CHECK_EQ(stats().gpu_clears, clears + (st ? 3 : 2));
+		CHECK_EQ(svga_backend_gpu_clears(be), clears + (st ? 3 : 2));
 		bad_total += bad;
 		drop_surface(SVGA_3D_CMD_DX_DESTROY_DEPTHSTENCIL_VIEW, DSV);
 	}

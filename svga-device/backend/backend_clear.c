@@ -146,8 +146,10 @@ int backend_clear(void *opaque, struct svga_surface *s,
 	    s->samples > 1)
 		return 0;
 	if (!backend_surface_has_image(s) &&
-	    !(s->flags & (SVGA3D_SURFACE_BIND_RENDER_TARGET |
-			  SVGA3D_SURFACE_BIND_DEPTH_STENCIL)))
+	    (!(s->flags & (SVGA3D_SURFACE_BIND_RENDER_TARGET |
+			   SVGA3D_SURFACE_BIND_DEPTH_STENCIL)) ||
+	     !(svga_render_format_caps(b->r, s->format, NULL) &
+	       SVGA_RENDER_FMT_TRANSFER)))
 		return 0;          /* not a GPU surface: the CPU clear */
 	if (!view_range(s, v, &r, &rv))
 		return 0;

@@ -111,6 +111,11 @@ void svga_backend_get_stats(const struct svga_backend *b,
 	st->views = rs.views;
 }
 
+uint64_t svga_backend_gpu_clears(const struct svga_backend *b)
+{
+	return b->gpu_clears;
+}
+
 const char *svga_backend_device_name(const struct svga_backend *b)
 {
 	return svga_render_device_name(b->r);

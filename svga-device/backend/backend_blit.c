@@ -4,8 +4,8 @@
  * SVGADX_PRESENTBLT_LINEAR, filtered) blit of one subresource box into
  * another, format-converting, done on the GPU copies of both surfaces.
  * Both copies are brought up to date first (backend_surface_image), and
- * the destination's host storage becomes stale (read back before the CPU
- * next touches it).  The modes that reinterpret the source
+ * the destination subresource's host storage becomes stale (read back
+ * before the CPU next touches it).  The modes that reinterpret the source
  * (FORCE_SRC_SRGB, FORCE_SRC_XRBIAS) are not done: a command error naming
  * them.  A box that is empty or not inside its subresource blits nothing
  * (traced), as the device does for other boxes outside their images.
@@ -70,6 +70,7 @@ int backend_present_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c)
 				 svga_render_last_error(b->r));
 		return SVGA_ERR;
 	}
-	backend_surface_gpu_wrote(b, dst);
+	backend_surface_gpu_wrote_range(b, dst, &(struct svga_subres){
+						dmip, 1, dlayer, 1, 0, 0 });
 	return SVGA_OK;
 }

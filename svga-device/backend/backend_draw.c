@@ -394,6 +394,13 @@ static void trace_draw(struct svga_backend *b, const struct svga_dx_draw *d)
 					   d->stage[st].cb[i].size);
 }
 
+/* Only the view's subresources of its surface are newer on the GPU. */
+static void wrote_view(struct svga_backend *b, const struct svga_dx_draw_view *v)
+{
+	backend_surface_gpu_wrote_view(b, surface(b, v->sid), v->dim, v->a,
+				       v->b, v->c);
+}
+
 int backend_draw(void *opaque, const struct svga_dx_draw *d)
 {
 	struct svga_backend *b = opaque;
@@ -422,10 +429,10 @@ int backend_draw(void *opaque, const struct svga_dx_draw *d)
 	/* what the GPU wrote: host storage is stale until read back */
 	for (unsigned i = 0; i < SVGA3D_DX_MAX_RENDER_TARGETS; i++)
 		if (d->rt[i].id != SVGA3D_INVALID_ID)
-			backend_surface_gpu_wrote(b, surface(b, d->rt[i].sid));
+			wrote_view(b, &d->rt[i]);
 	if (d->ds.id != SVGA3D_INVALID_ID &&
 	    (pd.depth_write || pd.stencil_enable))
-		backend_surface_gpu_wrote(b, surface(b, d->ds.sid));
+		wrote_view(b, &d->ds);
 	backend_so_wrote(b, d, rd);
 	rc = SVGA_OK;
 out:

@@ -47,6 +47,7 @@ struct svga_backend {
 	struct svga_log *log;
 	struct svga_render *r;
 	struct svga_backend_stats st;
+	uint64_t gpu_clears;              /* svga_backend_gpu_clears        */
 	/* shader variants */
 	struct backend_variant *variants[BACKEND_VARIANT_BUCKETS];
 	uint32_t num_variants, max_variants;
@@ -80,8 +81,31 @@ int backend_surface_image(struct svga_backend *b, struct svga_surface *s,
 			  struct svga_render_image **out);
 int backend_surface_buffer(struct svga_backend *b, struct svga_surface *s,
 			   struct svga_render_buffer **out);
-/* The GPU has written s: host storage is stale until read back. */
+/* The same, uploading only the stale subresources of `ready` (NULL: all;
+ * mips or layers 0: none), for a caller that overwrites the others. */
+int backend_surface_image_prepare(struct svga_backend *b,
+				  struct svga_surface *s,
+				  const struct svga_subres *ready,
+				  struct svga_render_image **out);
+/* The GPU has written subresources r of s (NULL: all of it): host storage
+ * of those is stale until read back. */
+void backend_surface_gpu_wrote_range(struct svga_backend *b,
+				     struct svga_surface *s,
+				     const struct svga_subres *r);
 void backend_surface_gpu_wrote(struct svga_backend *b, struct svga_surface *s);
+/* ... through a render-target or depth-stencil view (dim SVGA3D_RESOURCE_*,
+ * mip, first layer, layers; 0 layers: one). */
+void backend_surface_gpu_wrote_view(struct svga_backend *b,
+				    struct svga_surface *s, uint32_t dim,
+				    uint32_t mip, uint32_t layer,
+				    uint32_t layers);
+
+/* True when s has a GPU image. */
+bool backend_surface_has_image(const struct svga_surface *s);
+
+/* backend_clear.c: svga_storage_ops.clear, on the GPU copy */
+int backend_clear(void *opaque, struct svga_surface *s,
+		  const struct svga_view *v, const struct svga_clear_req *c);
 void backend_surface_free_all(struct svga_backend *b);
 
 /* backend_shader.c */

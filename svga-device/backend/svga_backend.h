@@ -67,5 +67,9 @@ void svga_backend_detach(struct svga_backend *b);
 void svga_backend_get_stats(const struct svga_backend *b,
 			    struct svga_backend_stats *st);
 const char *svga_backend_device_name(const struct svga_backend *b);
+/* Clears run on the GPU copies (backend_clear.c).  A function, not a
+ * field of svga_backend_stats: QEMU's adapter keeps that struct on its
+ * stack, and an object built against an older layout must not overrun. */
+uint64_t svga_backend_gpu_clears(const struct svga_backend *b);
 
 #endif

@@ -124,8 +124,10 @@ SVGA_CMD(svga_cmd_dx_buffer_copy)
 			   "skipped", c.src, c.dest);
 		return SVGA_OK;
 	}
-	if (svga_surface_access(cx->om, s, SVGA_STORAGE_READ) ||
-	    svga_surface_access(cx->om, d, SVGA_STORAGE_WRITE))
+	if (svga_surface_access_bytes(cx->om, s, SVGA_STORAGE_READ, c.srcX,
+				      w) ||
+	    svga_surface_access_bytes(cx->om, d, SVGA_STORAGE_WRITE, c.destX,
+				      w))
 		return SVGA_ERR;
 	memmove(d->data + c.destX, s->data + c.srcX, w);
 	return SVGA_OK;

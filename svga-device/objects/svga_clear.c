@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * coherent-svga device core, object layer: clears of render-target and
- * depth-stencil views, done on host storage (the CPU path; the Vulkan
- * renderer takes them over when a surface lives in GPU memory).
+ * depth-stencil views.  A renderer may take a clear (svga_storage_ops.
+ * clear: its GPU copy is cleared, host storage of the view's subresources
+ * becomes stale); otherwise, and without a renderer, it runs here on host
+ * storage, after the renderer brought those subresources up to date.
  */
 #include "svga_objects.h"
 
@@ -20,7 +22,9 @@ static uint32_t unorm(float v, unsigned bits)
 {
 	uint32_t max = (1u << bits) - 1;
 
-	return (uint32_t)(clampf(v, 0.0f, 1.0f) * (float)max + 0.5f);
+	/* in double: 1.0 * 16777215 + 0.5 rounds to 2^24 in float, which
+	 * overflowed a D24 depth of 1.0 into the stencil byte */
+	return (uint32_t)((double)clampf(v, 0.0f, 1.0f) * max + 0.5);
 }
 
 static float to_srgb(float v)
@@ -227,9 +231,62 @@ static int fill_view(struct svga_surface *s, const struct svga_view *v,
 	return SVGA_OK;
 }
 
+/* The subresources view v selects (NULL for a buffer view: the whole
+ * buffer); false when it names none of s. */
+static bool view_subres(const struct svga_surface *s, const struct svga_view *v,
+			struct svga_subres *r, const struct svga_subres **out)
+{
+	uint32_t count = v->c;
+
+	*out = NULL;
+	if (v->dim == SVGA3D_RESOURCE_BUFFER)
+		return true;
+	if (v->a >= s->layout.num_mips)
+		return false;
+	if (v->dim == SVGA3D_RESOURCE_TEXTURE3D) {
+		/* W slices of one mip: one subresource */
+		*r = (struct svga_subres){ v->a, 1, 0, 1, 0, 0 };
+	} else {
+		if (v->b >= s->layout.num_layers)
+			return false;
+		if (count == 0 || count > s->layout.num_layers - v->b)
+			count = s->layout.num_layers - v->b;
+		*r = (struct svga_subres){ v->a, 1, v->b, count, 0, 0 };
+	}
+	*out = r;
+	return true;
+}
+
+/* Before the CPU path: the renderer's turn, then host storage up to
+ * date for the view's subresources.  1: done by the renderer. */
+static int clear_prepare(struct svga_objects *om, struct svga_surface *s,
+			 const struct svga_view *v,
+			 const struct svga_clear_req *req)
+{
+	const struct svga_subres *rp;
+	struct svga_subres r;
+	int rc;
+
+	if (!view_subres(s, v, &r, &rp)) {
+		svga_guest_error(om->log, "clear: view outside surface %u",
+				 s->sid);
+		return SVGA_ERR;
+	}
+	if (om->storage_ops && om->storage_ops->clear) {
+		rc = om->storage_ops->clear(om->storage_opaque, s, v, req);
+		if (rc)
+			return rc;
+	}
+	return svga_surface_access_range(om, s, SVGA_STORAGE_WRITE, rp);
+}
+
 int svga_surface_clear_view(struct svga_objects *om, struct svga_surface *s,
 			    const struct svga_view *v, const float rgba[4])
 {
+	struct svga_clear_req req = {
+		.rgba = { rgba[0], rgba[1], rgba[2], rgba[3] },
+	};
+	int rc;
 	const struct svga_format_info *vf = clear_format(om, s, v);
 	static const uint8_t all[16] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
 					 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
@@ -237,8 +294,11 @@ int svga_surface_clear_view(struct svga_objects *om, struct svga_surface *s,
 	uint8_t px[16];
 	unsigned bpp;
 
-	if (!vf || svga_surface_access(om, s, SVGA_STORAGE_WRITE))
+	if (!vf)
 		return SVGA_ERR;
+	rc = clear_prepare(om, s, v, &req);
+	if (rc)
+		return rc > 0 ? SVGA_OK : SVGA_ERR;
 	bpp = svga_pixel_encode(vf->clear, rgba, px);
 	if (!bpp) {
 		/* Valid request the device cannot render yet: not a guest
@@ -304,11 +364,26 @@ int svga_surface_clear_depth_stencil(struct svga_objects *om,
 				     float depth, uint8_t stencil)
 {
 	const struct svga_format_info *vf = clear_format(om, s, v);
+	struct svga_clear_req req = {
+		.depth_stencil = true, .flags = flags, .depth = depth,
+		.stencil = stencil,
+	};
 	uint8_t px[8], mask[8];
 	unsigned bpp;
+	int rc;
 
-	if (!vf || svga_surface_access(om, s, SVGA_STORAGE_WRITE))
+	if (!vf)
 		return SVGA_ERR;
+	if (!encode_depth_stencil(v->format, flags, depth, stencil, px,
+				  mask)) {
+		svga_guest_error(om->log,
+				 "clear: DSV format %s is not a depth format",
+				 vf->name);
+		return SVGA_ERR;
+	}
+	rc = clear_prepare(om, s, v, &req);
+	if (rc)
+		return rc > 0 ? SVGA_OK : SVGA_ERR;
 	bpp = encode_depth_stencil(v->format, flags, depth, stencil, px, mask);
 	if (!bpp) {
 		svga_guest_error(om->log,

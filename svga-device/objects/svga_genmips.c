@@ -10,8 +10,9 @@
  * core can decode and encode (the clearable ones, svga_clear.c): each
  * texel the average of its 2x2 (3D: 2x2x2) parents, in linear space for
  * sRGB, rounded to nearest.  With a renderer attached, the storage hook
- * first reads back what only the GPU has and marks the GPU copy stale
- * (svga_surface_access WRITE), so the newest copy wins either way.
+ * first reads back what only the GPU has of the mips read and written,
+ * and marks the written ones stale in the GPU copy, so the newest copy
+ * wins either way.
  */
 #include "svga_objects.h"
 
@@ -182,6 +183,7 @@ int svga_surface_gen_mips(struct svga_objects *om, struct svga_surface *s,
 	const struct svga_layout *l = &s->layout;
 	uint8_t probe[16];
 	float zero[4] = { 0 };
+	struct svga_subres read, written;
 	uint32_t end;
 
 	if (!vf || vf->block_w != 1 || vf->block_h != 1 ||
@@ -208,7 +210,14 @@ int svga_surface_gen_mips(struct svga_objects *om, struct svga_surface *s,
 	      first_mip + mip_count;
 	if (end <= first_mip + 1)
 		return SVGA_OK;          /* one mip: nothing below it */
-	if (svga_surface_access(om, s, SVGA_STORAGE_WRITE))
+	/* reads first_mip, writes the mips below it, of these layers */
+	read = (struct svga_subres){ first_mip, 1, first_layer,
+				     l->num_layers - first_layer, 0, 0 };
+	written = read;
+	written.mip = first_mip + 1;
+	written.mips = end - first_mip - 1;
+	if (svga_surface_access_range(om, s, SVGA_STORAGE_READ, &read) ||
+	    svga_surface_access_range(om, s, SVGA_STORAGE_WRITE, &written))
 		return SVGA_ERR;
 	for (uint32_t layer = first_layer; layer < l->num_layers; layer++)
 		for (uint32_t m = first_mip + 1; m < end; m++)

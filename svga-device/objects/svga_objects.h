@@ -193,16 +193,40 @@ enum svga_obj_type {
  * A renderer (backend/) may keep a GPU copy of a surface next to its host
  * storage.  The object layer does not know which copy is newer: it asks
  * before every CPU access to s->data (transfers to and from the guest,
- * CPU copies and clears, scanout), and the glue brings host storage up to
- * date (READ), or does so and then marks its GPU copy stale (WRITE).
+ * CPU copies and clears, scanout), naming the subresources it touches,
+ * and the glue brings those up to date in host storage (READ), or does
+ * so and then marks them stale in its GPU copy (WRITE).
  */
 enum svga_storage_access { SVGA_STORAGE_READ, SVGA_STORAGE_WRITE };
+/* Mips mip .. mip + mips - 1 of layers layer .. layer + layers - 1 (a 3D
+ * surface has one layer per mip: its slices are one subresource).  For
+ * SVGA3D_BUFFER surfaces, bytes offset .. offset + bytes - 1 (bytes 0:
+ * the whole buffer). */
+struct svga_subres {
+	uint32_t mip, mips;
+	uint32_t layer, layers;
+	uint64_t offset, bytes;
+};
+/* A clear of a view, for the renderer's copy (svga_clear.c). */
+struct svga_clear_req {
+	bool depth_stencil;       /* DX_CLEAR_DEPTHSTENCIL_VIEW             */
+	float rgba[4];            /* colour (as the command sends it)      */
+	uint32_t flags;           /* SVGA3D_CLEAR_DEPTH / _STENCIL         */
+	float depth;
+	uint8_t stencil;
+};
 struct svga_storage_ops {
-	/* 0, or SVGA_ERR after logging a guest error */
+	/* r NULL: the whole surface.  0, or SVGA_ERR after logging a
+	 * guest error */
 	int (*access)(void *opaque, struct svga_surface *s,
-		      enum svga_storage_access a);
+		      enum svga_storage_access a, const struct svga_subres *r);
 	/* the surface is being destroyed: free its GPU copy */
 	void (*freed)(void *opaque, struct svga_surface *s);
+	/* Optional: clear view v of s on the GPU copy.  1: done there (host
+	 * storage of those subresources is now stale); 0: not taken, the
+	 * core clears host storage; SVGA_ERR after a guest error. */
+	int (*clear)(void *opaque, struct svga_surface *s,
+		     const struct svga_view *v, const struct svga_clear_req *c);
 };
 
 /* The object model of one device. */
@@ -231,14 +255,45 @@ struct svga_objects {
 	void *storage_opaque;
 };
 
-/* Before the CPU touches s->data: see struct svga_storage_ops. */
+/* Before the CPU touches s->data: see struct svga_storage_ops.  r NULL:
+ * the whole surface. */
+static inline int svga_surface_access_range(struct svga_objects *om,
+					    struct svga_surface *s,
+					    enum svga_storage_access a,
+					    const struct svga_subres *r)
+{
+	if (!om->storage_ops || !om->storage_ops->access)
+		return 0;
+	return om->storage_ops->access(om->storage_opaque, s, a, r);
+}
+
 static inline int svga_surface_access(struct svga_objects *om,
 				      struct svga_surface *s,
 				      enum svga_storage_access a)
 {
-	if (!om->storage_ops || !om->storage_ops->access)
-		return 0;
-	return om->storage_ops->access(om->storage_opaque, s, a);
+	return svga_surface_access_range(om, s, a, NULL);
+}
+
+/* Bytes [offset, offset + bytes) of a buffer surface. */
+static inline int svga_surface_access_bytes(struct svga_objects *om,
+					    struct svga_surface *s,
+					    enum svga_storage_access a,
+					    uint64_t offset, uint64_t bytes)
+{
+	struct svga_subres r = { 0, 1, 0, 1, offset, bytes };
+
+	return svga_surface_access_range(om, s, a, &r);
+}
+
+/* One subresource (layer, mip). */
+static inline int svga_surface_access_sub(struct svga_objects *om,
+					  struct svga_surface *s,
+					  enum svga_storage_access a,
+					  uint32_t layer, uint32_t mip)
+{
+	struct svga_subres r = { mip, 1, layer, 1, 0, 0 };
+
+	return svga_surface_access_range(om, s, a, &r);
 }
 
 /* overflow-safe helpers */

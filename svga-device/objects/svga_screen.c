@@ -96,7 +96,9 @@ bool svga_stdu_scanout(struct svga_objects *om, uint32_t stid,
 		/* only expose an image that covers the whole target (with
 		 * what the GPU wrote, when it has the newer copy) */
 		if (m->w >= st->width && m->h >= st->height &&
-		    !svga_surface_access(om, s, SVGA_STORAGE_READ)) {
+		    !svga_surface_access_sub(om, s, SVGA_STORAGE_READ,
+					     st->image.face,
+					     st->image.mipmap)) {
 			out->format = s->format;
 			out->pitch = (uint32_t)m->row_stride;
 			out->data = s->data + (uint64_t)st->image.face *

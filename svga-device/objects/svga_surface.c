@@ -271,6 +271,41 @@ static int xfer_region(struct svga_objects *om, struct svga_surface *s,
 	return SVGA_OK;
 }
 
+/* The renderer's turn before a transfer: only this subresource moves
+ * between its copies, and of a buffer only the bytes the regions span. */
+static int xfer_access(struct svga_objects *om, struct svga_surface *s,
+		       uint32_t layer, uint32_t mip,
+		       const struct blk_region *parts, unsigned n,
+		       enum svga_xfer_dir dir)
+{
+	enum svga_storage_access a = dir == SVGA_XFER_TO_HOST ?
+				     SVGA_STORAGE_WRITE : SVGA_STORAGE_READ;
+	const struct svga_mip_layout *m = &s->layout.mip[mip];
+	uint64_t bpb = s->layout.fmt->bytes_per_block;
+	uint64_t base = (uint64_t)layer * s->layout.mip_chain_bytes + m->offset;
+	uint64_t lo = UINT64_MAX, hi = 0;
+
+	if (s->format != SVGA3D_BUFFER)
+		return svga_surface_access_sub(om, s, a, layer, mip);
+	for (unsigned i = 0; i < n; i++) {
+		const struct blk_region *p = &parts[i];
+		uint64_t first, end;
+
+		if (p->x1 <= p->x0 || p->y1 <= p->y0 || p->z1 <= p->z0)
+			continue;
+		/* the span from the region's first byte to its last */
+		first = base + p->z0 * m->img_stride + p->y0 * m->row_stride +
+			p->x0 * bpb;
+		end = base + (p->z1 - 1) * m->img_stride +
+		      (p->y1 - 1) * m->row_stride + p->x1 * bpb;
+		lo = first < lo ? first : lo;
+		hi = end > hi ? end : hi;
+	}
+	if (hi <= lo)
+		return SVGA_OK;          /* nothing moves */
+	return svga_surface_access_bytes(om, s, a, lo, hi - lo);
+}
+
 int svga_surface_xfer_image(struct svga_objects *om, struct svga_surface *s,
 			    uint32_t layer, uint32_t mip,
 			    const struct svga_box *box, bool invert,
@@ -287,9 +322,6 @@ int svga_surface_xfer_image(struct svga_objects *om, struct svga_surface *s,
 	m = &s->layout.mip[mip];
 	mob = backing(om, s);
 	if (!mob)
-		return SVGA_ERR;
-	if (svga_surface_access(om, s, dir == SVGA_XFER_TO_HOST ?
-				SVGA_STORAGE_WRITE : SVGA_STORAGE_READ))
 		return SVGA_ERR;
 	base = (uint64_t)layer * s->layout.mip_chain_bytes + m->offset;
 	if (!box) {
@@ -331,6 +363,8 @@ int svga_surface_xfer_image(struct svga_objects *om, struct svga_surface *s,
 							  r.y1, r.z0, r.z1 };
 		}
 	}
+	if (xfer_access(om, s, layer, mip, parts, n, dir))
+		return SVGA_ERR;
 	for (unsigned i = 0; i < n; i++)
 		if (xfer_region(om, s, mob, base, m, &parts[i], dir))
 			return SVGA_ERR;
@@ -416,8 +450,8 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 				 "copy box does not fit the destination");
 		return SVGA_ERR;
 	}
-	if (svga_surface_access(om, src, SVGA_STORAGE_READ) ||
-	    svga_surface_access(om, dst, SVGA_STORAGE_WRITE))
+	if (svga_surface_access_sub(om, src, SVGA_STORAGE_READ, slayer, smip) ||
+	    svga_surface_access_sub(om, dst, SVGA_STORAGE_WRITE, dlayer, dmip))
 		return SVGA_ERR;
 	bpb = df->bytes_per_block;
 	row = (uint64_t)nbx * bpb;

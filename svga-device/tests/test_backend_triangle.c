@@ -364,9 +364,10 @@ int main(void)
 	CHECK_EQ(st.draws, 1);
 	CHECK_EQ(st.translations, 2);
 	CHECK_EQ(st.translation_failures, 0);
-	/* the vertex buffer and the cleared target went up, the target
-	 * came back for READBACK_GB_IMAGE */
-	CHECK(st.upload_bytes >= sizeof(tri) + W * H * 4);
+	/* only the vertex buffer went up (the target is cleared on the
+	 * GPU), the target came back once for READBACK_GB_IMAGE */
+	CHECK_EQ(st.upload_bytes, PG);
+	CHECK_EQ(svga_backend_gpu_clears(f.be), 1);
 	CHECK_EQ(st.readback_bytes, W * H * 4);
 
 	/* the same frame again: nothing translated, both shaders hit */
@@ -432,6 +433,28 @@ int main(void)
 		dx_ok(&f.t, f.c, CID, "Mesa's 16 viewports");
 	}
 	draw_and_compare(&f, "triangle with Mesa's 16 viewports", false, false);
+	/* an UPDATE of the vertex bytes alone: only those go up again (the
+	 * buffer is a page), the target is cleared on the GPU and read
+	 * back once */
+	{
+		SVGA3dCmdUpdateGBImage up = { { SID_VB, 0, 0 },
+					      { 0, 0, 0, sizeof(tri), 1, 1 } };
+		struct svga_backend_stats s0;
+
+		svga_backend_get_stats(f.be, &s0);
+		CMD(f.c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
+		dx_ok(&f.t, f.c, CID, "vertex update");
+		draw_and_compare(&f, "triangle after a vertex update", false,
+				 false);
+		svga_backend_get_stats(f.be, &st);
+		printf("frame after a vertex update: %llu bytes uploaded, "
+		       "%llu read back\n",
+		       (unsigned long long)(st.upload_bytes - s0.upload_bytes),
+		       (unsigned long long)(st.readback_bytes -
+					    s0.readback_bytes));
+		CHECK_EQ(st.upload_bytes - s0.upload_bytes, sizeof(tri));
+		CHECK_EQ(st.readback_bytes - s0.readback_bytes, W * H * 4);
+	}
 	svga_backend_get_stats(f.be, &st);
 	printf("stats: draws %llu, translations %llu (failed %llu), shader "
 	       "cache hits %llu, images %llu, buffers %llu, uploaded %llu "

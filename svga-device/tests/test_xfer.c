@@ -588,6 +588,14 @@ static void test_clear_dsv(void)
 	cb_reset(c);
 	for (int i = 0; i < 16; i++)
 		CHECK_EQ(get32(hs(&t, 1)->data + 4 * i), 0x35800000u);
+	/* depth 1.0 is 0xffffff, the stencil byte untouched (a float
+	 * rounding once made it 2^24, spilling into the stencil) */
+	cl.flags = SVGA3D_CLEAR_DEPTH;
+	CMD(c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cl);
+	CHECK_EQ(submit_dx(&t, c, cid).status, SVGA_CB_STATUS_COMPLETED);
+	cb_reset(c);
+	for (int i = 0; i < 16; i++)
+		CHECK_EQ(get32(hs(&t, 1)->data + 4 * i), 0x35ffffffu);
 
 	v.depthStencilViewId = 2;
 	v.sid = 2;

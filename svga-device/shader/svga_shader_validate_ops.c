@@ -118,6 +118,14 @@ int svga_sh_validate_op(const struct svga_sh_program *p, const struct svga_sh_in
 			return svga_sh_fail(err, in->offset, "%s: operand %u: double source swizzle 0x%02x is not pairs",
 					    name, i, swz);
 	}
+	/* eval_snapped, eval_sample_index, eval_centroid interpolate an
+	 * input (D3D11: the source is a v# register); vkd3d fails on
+	 * anything else and leaks what it had allocated (fuzz_shader found
+	 * it: eval_centroid r0.xyzw, l(1)). */
+	if (in->opcode >= 203 && in->opcode <= 205 &&
+	    svga_sh_op(p, in, in->ndst)->type != VGPU10_OPD_INPUT)
+		return svga_sh_fail(err, in->offset, "%s: the interpolant must be an input register (v#)",
+				    name);
 	/* vkd3d stores lod's 2-component result without widening it. */
 	if (in->opcode == 108 && (svga_sh_op(p, in, 0)->mask & 0xc))
 		return svga_sh_fail(err, in->offset, "%s: result only in .xy, mask 0x%x", name,

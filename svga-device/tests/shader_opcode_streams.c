@@ -9,7 +9,7 @@
 #include "shader_opcode_streams.h"
 
 enum { PS = 0, VS = 1, GS = 2 };
-enum { K_VAL, K_RES, K_SAMP, K_UAV, K_STREAM };
+enum { K_VAL, K_RES, K_SAMP, K_UAV, K_STREAM, K_INPUT };
 
 /* What each operand position of the texture/memory/stream opcodes takes. */
 static unsigned kind(unsigned op, unsigned i)
@@ -26,6 +26,7 @@ static unsigned kind(unsigned op, unsigned i)
 	case 180: case 181: case 182: case 183: case 184: case 185: case 186: case 187: case 188:
 	case 189: return i == 1 ? K_UAV : K_VAL;
 	case 117: case 118: case 119: return K_STREAM;
+	case 203: case 204: case 205: return i == 1 ? K_INPUT : K_VAL;   /* eval_*: v0 */
 	default: return K_VAL;
 	}
 }
@@ -77,6 +78,10 @@ size_t shader_opcode_stream(struct asm_buf *b, unsigned op, unsigned ndst, unsig
 	asm_op(b, 156, 1); reg0(b, 30, 0); asm_dw(b, 0x4444);     /* dcl_uav_typed buffer u0 */
 	asm_op(b, 157, 0); reg0(b, 30, 1);                         /* dcl_uav_raw u1 */
 	asm_op(b, 104, 0); asm_dw(b, 4);
+	if (op >= 203 && op <= 205) {     /* dcl_input_ps linear v0.xyzw */
+		asm_op(b, 98, 2);
+		dst(b, T_INPUT, 0xf, 0);
+	}
 	if (op == 107) {                  /* VMware IDIV */
 		ndst = 2;
 		nsrc = 2;
@@ -93,6 +98,7 @@ size_t shader_opcode_stream(struct asm_buf *b, unsigned op, unsigned ndst, unsig
 				src(b, 30, SWZ_XYZW, uav_for(op));
 			break;
 		case K_STREAM: asm_dw(b, O_TYPE(16) | O_NDIM(1)); asm_dw(b, 0); break;
+		case K_INPUT: src(b, T_INPUT, SWZ_XYZW, 0); break;
 		default:
 			if (i < ndst)   /* atomic results: one component; lod, double compares: two */
 				dst(b, T_TEMP, op >= 180 && op <= 189 ? 0x1 :

@@ -81,6 +81,10 @@ static void m_sync_flags(struct asm_buf *b, unsigned at) { b->t[at] = (b->t[at] 
 static void m_atomic_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0x2u << 4; }
 static void m_compare_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0x4u << 4; }
 static void m_lod_mask(struct asm_buf *b, unsigned at) { b->t[at + 1] |= 0xcu << 4; }
+static void m_eval_from_temp(struct asm_buf *b, unsigned at)
+{
+	b->t[at + 3] &= ~(0xffu << 12);   /* the interpolant v# becomes r# */
+}
 static void m_rov_flag(struct asm_buf *b, unsigned at)
 {
 	(void)at;
@@ -171,6 +175,8 @@ int main(void)
 	reject_variant(108, m_lod_mask, "result only in .xy");
 	reject_variant(191, m_double_swizzle, "is not pairs");
 	reject_variant(166, m_rov_flag, "unknown flag bits");
+	reject_variant(205, m_eval_from_temp, "interpolant must be an input register");
+	reject_variant(203, m_eval_from_temp, "interpolant must be an input register");
 	printf("%s: %d failure(s)\n", __FILE__, failures);
 	return failures ? 1 : 0;
 }

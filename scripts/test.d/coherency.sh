@@ -6,7 +6,7 @@
 # An entry is a command line: the method benchmark runs its quick set
 # (its TAP checks are tests; its timings are reported, never asserted).
 COHERENCY_PROGRAMS=(coh-cpu-to-gpu coh-gpu-to-cpu coh-alternate coh-tracking
-	coh-sharing coh-stress coh-badinput coh-stats coh-trace coh-dmabuf coh-closemap
+	coh-sharing coh-stress coh-badinput coh-stats coh-trace coh-dmabuf coh-closemap coh-swapout
 	"coh-method-bench -q -r 20")
 
 run_coherency_tests() {

@@ -15,6 +15,7 @@
 #include "coh_lib.h"
 #include "tap.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,7 @@ static const struct shape shapes[] = {
 	  128, 128, 1, 3, 0, COH_COPY_PRED_REGION },
 };
 #define NSHAPES (sizeof(shapes) / sizeof(shapes[0]))
-#define NCASES ((int)NSHAPES + 1 + 2 * 4)
+#define NCASES ((int)NSHAPES + 1 + 2 * 4 + 2 * 3)
 
 static struct coh_env env;
 
@@ -151,6 +152,102 @@ static void clear_case(void)
 	coh_surf_destroy(&env, &coh);
 }
 
+/* Device counters of one command id (zeros without counters). */
+static struct svga_counter cmd_counter(uint32_t id)
+{
+	struct svga_counter c = { 0 };
+
+	if (env.have_ctr)
+		svga_counters_read(&env.ctr, id, &c);
+	return c;
+}
+
+/*
+ * Review finding 2: a DX array surface (array_size > 1) whose layer @k
+ * alone the GPU writes. The CPU first reads a byte in the middle of layer
+ * k, then writes a byte of the last page, then reads everything: it must
+ * see layer k's new data, the old data elsewhere and its own byte. The
+ * kernel must read back with DX_READBACK_SUBRESOURCE, not with
+ * READBACK_GB_IMAGE_PARTIAL naming the layer as a face (which the device
+ * refuses for DX array surfaces, as no VMware driver sends it).
+ */
+static void layer_case(const char *name, uint64_t flags, uint32_t layers,
+		       uint32_t k)
+{
+	const uint32_t W = 64, H = 64, MIPS = 3;
+	struct vmw_surface_desc d = coh_desc(SVGA3D_R8G8B8A8_UNORM, flags, W, H,
+					     1, MIPS, layers);
+	size_t chain = 0, off_k, mid;
+	struct svga_counter dx0, gb0, tot0, dx1, gb1, tot1;
+	struct svga_cmd_stream cs;
+	struct coh_surf coh, helper;
+	uint8_t *want, got;
+	int ret = coh_pair_create(&env, &d, &coh, &helper);
+
+	if (ret) {
+		tap_ok(false, "%s (surfaces: ret %d)", name, ret);
+		tap_ok(false, "%s: CPU reads everything", name);
+		tap_ok(false, "%s: DX readback used", name);
+		return;
+	}
+	for (uint32_t m = 0; m < MIPS; m++)
+		chain += (size_t)coh_mip_dim(W, m) * coh_mip_dim(H, m) * 4;
+	off_k = chain * k;
+	mid = off_k + chain / 2;
+	want = malloc(coh.size);
+	if (!want)
+		tap_bail("out of memory");
+	/* old data everywhere, on the device; the CPU reads it all once */
+	coh_fill(want, 0, coh.size, 0x3100);
+	memcpy(helper.map, want, coh.size);
+	ret = coh_gpu_write(&env, COH_COPY_PRED_REGION, &helper, &coh);
+	if (!ret && memcmp(coh.map, want, coh.size))
+		ret = -EIO;
+	/* new data in layer k only */
+	coh_fill(want + off_k, off_k, chain, 0x3200);
+	memcpy(helper.map, want, coh.size);
+	svga_cmd_init(&cs);
+	svga_cmd_update_gb_surface(&cs, helper.s.handle);
+	for (uint32_t m = 0; m < MIPS; m++)
+		svga_cmd_dx_pred_copy_region(&cs, helper.s.handle, coh.s.handle,
+					     k * MIPS + m, coh_mip_dim(W, m),
+					     coh_mip_dim(H, m), 1);
+	if (!ret)
+		ret = coh_submit(&env, &cs);
+	if (!ret)
+		env.explicit_to_host += helper.size;
+
+	dx0 = cmd_counter(SVGA_3D_CMD_DX_READBACK_SUBRESOURCE);
+	gb0 = cmd_counter(SVGA_3D_CMD_READBACK_GB_IMAGE_PARTIAL);
+	tot0 = cmd_counter(SVGA_COUNTERS_TOTALS);
+	got = coh.map[mid];
+	tap_ok(!ret && got == want[mid],
+	       "%s: GPU wrote layer %u, CPU reads a byte of it: 0x%02x, want 0x%02x (ret %d)",
+	       name, k, got, want[mid], ret);
+	want[coh.size - 1] ^= 0x5a;
+	coh.map[coh.size - 1] = want[coh.size - 1];
+	coh_diag_diff(name, coh.map, want, coh.size);
+	tap_ok(!ret && !memcmp(coh.map, want, coh.size),
+	       "%s: CPU reads layer %u's new data, the old data of the other layers and its own write",
+	       name, k);
+	dx1 = cmd_counter(SVGA_3D_CMD_DX_READBACK_SUBRESOURCE);
+	gb1 = cmd_counter(SVGA_3D_CMD_READBACK_GB_IMAGE_PARTIAL);
+	tot1 = cmd_counter(SVGA_COUNTERS_TOTALS);
+	if (!env.have_ctr)
+		tap_skip("%s: DX readback used: no device counters", name);
+	else
+		tap_ok(dx1.count > dx0.count && gb1.count == gb0.count &&
+		       tot1.errors == tot0.errors,
+		       "%s: read back by %llu DX_READBACK_SUBRESOURCE (%llu bytes), %llu READBACK_GB_IMAGE_PARTIAL, %llu device errors",
+		       name, (unsigned long long)(dx1.count - dx0.count),
+		       (unsigned long long)(dx1.to_guest - dx0.to_guest),
+		       (unsigned long long)(gb1.count - gb0.count),
+		       (unsigned long long)(tot1.errors - tot0.errors));
+	free(want);
+	coh_surf_destroy(&env, &helper);
+	coh_surf_destroy(&env, &coh);
+}
+
 /*
  * One byte of a large surface the GPU wrote, then one more far away: the
  * kernel should read back what covers the faulting page, not the whole
@@ -211,6 +308,10 @@ int main(void)
 	for (size_t i = 0; i < NSHAPES; i++)
 		gpu_copy_case(&shapes[i], 0x2000u + (uint32_t)i);
 	clear_case();
+	layer_case("R8G8B8A8_UNORM 64x64 array of 4, 3 mips",
+		   TEX | SVGA3D_SURFACE_ARRAY, 4, 2);
+	layer_case("R8G8B8A8_UNORM cube 64x64 (array size 6), 3 mips",
+		   TEX | SVGA3D_SURFACE_CUBEMAP, 6, 5);
 	{
 		struct vmw_surface_desc buf =
 			coh_desc(SVGA3D_BUFFER, SVGA3D_SURFACE_BIND_VERTEX_BUFFER,

@@ -69,6 +69,28 @@ SVGA_CMD(svga_cmd_cond_bind_gb_surface)
 	return svga_surface_bind(cx->om, s, c.mobid);
 }
 
+/*
+ * GB-image commands name an image by (face, mipmap): a cube face or a
+ * VGPU9 face.  They are not aware of DX array layers (vmwgfx's upload
+ * path says so and uses DX_UPDATE_SUBRESOURCE; Mesa's VGPU10 path uses
+ * only the DX subresource commands on textures).  What a VMware host does
+ * with a GB-image command naming a layer past the first of a surface
+ * defined with an array size is not documented, so it is refused: a
+ * driver relying on it fails here rather than on a host.
+ */
+static int gb_image_face_ok(struct svga_cmd_ctx *cx, const char *what,
+			    const struct svga_surface *s, uint32_t face)
+{
+	if (s->array_size > 0 && face > 0) {
+		svga_guest_error(cx->log, "%s: surface %u is a DX array surface "
+				 "(arraySize %u): face %u names an array layer, "
+				 "use the DX subresource commands", what,
+				 s->sid, s->array_size, face);
+		return SVGA_ERR;
+	}
+	return SVGA_OK;
+}
+
 SVGA_CMD(svga_cmd_update_gb_image)
 {
 	SVGA_BODY(SVGA3dCmdUpdateGBImage, c);
@@ -76,7 +98,7 @@ SVGA_CMD(svga_cmd_update_gb_image)
 	struct svga_box b;
 
 	(void)size;
-	if (!s)
+	if (!s || gb_image_face_ok(cx, "UPDATE_GB_IMAGE", s, c.image.face))
 		return SVGA_ERR;
 	svga_box_from(&b, &c.box);
 	return svga_surface_xfer_image(cx->om, s, c.image.face, c.image.mipmap,
@@ -99,7 +121,7 @@ SVGA_CMD(svga_cmd_readback_gb_image)
 	struct svga_surface *s = svga_cmd_surface(cx, c.image.sid);
 
 	(void)size;
-	if (!s)
+	if (!s || gb_image_face_ok(cx, "READBACK_GB_IMAGE", s, c.image.face))
 		return SVGA_ERR;
 	return svga_surface_xfer_image(cx->om, s, c.image.face, c.image.mipmap,
 				       NULL, false, SVGA_XFER_TO_GUEST);
@@ -122,7 +144,8 @@ SVGA_CMD(svga_cmd_readback_gb_image_partial)
 	struct svga_box b;
 
 	(void)size;
-	if (!s)
+	if (!s || gb_image_face_ok(cx, "READBACK_GB_IMAGE_PARTIAL", s,
+				   c.image.face))
 		return SVGA_ERR;
 	svga_box_from(&b, &c.box);
 	return svga_surface_xfer_image(cx->om, s, c.image.face, c.image.mipmap,

@@ -426,12 +426,13 @@ static void subresources(void)
 	s0 = stats();
 	CHECK_EQ(s0.upload_bytes - s1.upload_bytes, 576 + 256);
 
-	/* UPDATE_GB_IMAGE of layer 1 mip 1: only its 64 bytes go up at
-	 * the next GPU use */
+	/* DX_UPDATE_SUBRESOURCE of layer 1 mip 1 (subresource 1 * 2 + 1;
+	 * GB-image commands do not name array layers): only its 64 bytes
+	 * go up at the next GPU use */
 	fill_pattern(pat + SUB_OFF(1, 1), 64, 9);
 	tmob_write(&t, &mob, SUB_OFF(1, 1), pat + SUB_OFF(1, 1), 64);
-	CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE,
-	    ((SVGA3dCmdUpdateGBImage){ { SID, 1, 1 }, { 0, 0, 0, 4, 4, 1 } }));
+	CMD(c, SVGA_3D_CMD_DX_UPDATE_SUBRESOURCE,
+	    ((SVGA3dCmdDXUpdateSubResource){ SID, 3, { 0, 0, 0, 4, 4, 1 } }));
 	run_ok(&t, c, "update layer 1 mip 1");
 	CMD(c, SVGA_3D_CMD_DX_PRESENTBLT, pb);
 	dx_ok(&t, c, CID, "blit again");
@@ -457,8 +458,8 @@ static void subresources(void)
 	clear_rtv(red);
 	dx_ok(&t, c, CID, "clear mip 0");
 	s0 = stats();
-	CMD(c, SVGA_3D_CMD_READBACK_GB_IMAGE,
-	    ((SVGA3dCmdReadbackGBImage){ { SID, 1, 0 } }));
+	CMD(c, SVGA_3D_CMD_DX_READBACK_SUBRESOURCE,
+	    ((SVGA3dCmdDXReadbackSubResource){ SID, 2 }));
 	run_ok(&t, c, "readback layer 1 mip 0");
 	s1 = stats();
 	printf("one-subresource readback: %llu bytes read back, %llu "

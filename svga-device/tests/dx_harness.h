@@ -143,9 +143,11 @@ static inline void dx_define_shader_in_mob(struct tdev *t, struct cbuf *c,
 	dx_ok(t, c, cid, "shader");
 }
 
-/* Render target view `id` of mip 0, slice 0 of 2D surface sid. */
-static inline void dx_define_rtv_2d(struct cbuf *c, uint32_t id, uint32_t sid,
-				    uint32_t format)
+/* Render target view `id` of mip `mip`, slices first..first + slices - 1
+ * of 2D (array) surface sid, seen as `format`. */
+static inline void dx_define_rtv(struct cbuf *c, uint32_t id, uint32_t sid,
+				 uint32_t format, uint32_t mip,
+				 uint32_t first, uint32_t slices)
 {
 	SVGA3dCmdDXDefineRenderTargetView rtv;
 
@@ -154,8 +156,17 @@ static inline void dx_define_rtv_2d(struct cbuf *c, uint32_t id, uint32_t sid,
 	rtv.sid = sid;
 	rtv.format = format;
 	rtv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
-	rtv.desc.tex.arraySize = 1;
+	rtv.desc.tex.mipSlice = mip;
+	rtv.desc.tex.firstArraySlice = first;
+	rtv.desc.tex.arraySize = slices;
 	CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, rtv);
+}
+
+/* Render target view `id` of mip 0, slice 0 of 2D surface sid. */
+static inline void dx_define_rtv_2d(struct cbuf *c, uint32_t id, uint32_t sid,
+				    uint32_t format)
+{
+	dx_define_rtv(c, id, sid, format, 0, 0, 1);
 }
 
 /* Rasterizer state `id`: solid fill, no culling (so winding cannot hide

@@ -184,6 +184,34 @@ static inline void dx_define_rasterizer_no_cull(struct cbuf *c, uint32_t id)
 	CMD(c, SVGA_3D_CMD_DX_DEFINE_RASTERIZER_STATE_V2, rs);
 }
 
+/* Element layout `id`: v0 and v1, two float4 per vertex read from
+ * vertex buffer slot 0 at offsets 0 and 16 (a position and a colour or
+ * texture coordinate, 32 bytes a vertex). */
+static inline void dx_define_layout_two_float4(struct cbuf *c, uint32_t id)
+{
+	struct {
+		SVGA3dCmdDXDefineElementLayout h;
+		SVGA3dInputElementDesc e[2];
+	} el = { { id }, {
+		{ 0, 0, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 0 },
+		{ 0, 16, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 1 } } };
+
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, el);
+}
+
+/* Vertex buffer slot 0: buffer surface sid from offset 0, `stride` bytes
+ * a vertex. */
+static inline void dx_set_vertex_buffer(struct cbuf *c, uint32_t sid,
+					uint32_t stride)
+{
+	struct {
+		SVGA3dCmdDXSetVertexBuffers h;
+		SVGA3dVertexBuffer vb[1];
+	} vbs = { { 0 }, { { sid, stride, 0 } } };
+
+	CMD(c, SVGA_3D_CMD_DX_SET_VERTEX_BUFFERS, vbs);
+}
+
 /* Viewport 0 only: (0, 0, w, h), depth 0..1. */
 static inline void dx_set_single_viewport(struct cbuf *c, float w, float h)
 {

@@ -216,19 +216,13 @@ static void define_decls(struct fixture *f)
 static void set_state(struct fixture *f)
 {
 	struct cbuf *c = f->c;
-	struct {
-		SVGA3dCmdDXDefineElementLayout h;
-		SVGA3dInputElementDesc e[2];
-	} el = { { 1 }, {
-		{ 0, 0, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 0 },
-		{ 0, 16, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 1 } } };
 	SVGA3dCmdDXSetShader svs = { VS_ID, SVGA3D_SHADERTYPE_VS };
 	SVGA3dCmdDXSetShader sps = { PS_ID, SVGA3D_SHADERTYPE_PS };
 	SVGA3dCmdDXSetInputLayout il = { 1 };
 	SVGA3dCmdDXSetTopology topo = { SVGA3D_PRIMITIVE_POINTLIST };
 	SVGA3dCmdDXSetRasterizerState srs = { 1 };
 
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, el);
+	dx_define_layout_two_float4(c, 1);
 	dx_define_rasterizer_no_cull(c, 1);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, svs);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, sps);
@@ -242,12 +236,7 @@ static void set_state(struct fixture *f)
 
 static void set_vb(struct fixture *f, uint32_t sid)
 {
-	struct {
-		SVGA3dCmdDXSetVertexBuffers h;
-		SVGA3dVertexBuffer vb[1];
-	} vbs = { { 0 }, { { sid, sizeof(struct vertex), 0 } } };
-
-	CMD(f->c, SVGA_3D_CMD_DX_SET_VERTEX_BUFFERS, vbs);
+	dx_set_vertex_buffer(f->c, sid, sizeof(struct vertex));
 }
 
 /* DX_SET_STREAMOUTPUT + DX_SET_SOTARGETS (n targets, as Mesa sends) */

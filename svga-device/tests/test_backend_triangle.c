@@ -195,28 +195,18 @@ static void define_shader(struct fixture *f, uint32_t id, uint32_t type,
 static void define_and_set_state(struct fixture *f)
 {
 	struct cbuf *c = f->c;
-	struct {
-		SVGA3dCmdDXDefineElementLayout h;
-		SVGA3dInputElementDesc e[2];
-	} el = { { 1 }, {
-		{ 0, 0, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 0 },
-		{ 0, 16, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 1 } } };
 	SVGA3dCmdDXSetShader svs = { VS_ID, SVGA3D_SHADERTYPE_VS };
 	SVGA3dCmdDXSetShader sps = { PS_ID, SVGA3D_SHADERTYPE_PS };
 	SVGA3dCmdDXSetInputLayout il = { 1 };
-	struct {
-		SVGA3dCmdDXSetVertexBuffers h;
-		SVGA3dVertexBuffer vb[1];
-	} vbs = { { 0 }, { { SID_VB, sizeof(struct vertex), 0 } } };
 	SVGA3dCmdDXSetTopology topo = { SVGA3D_PRIMITIVE_TRIANGLELIST };
 	SVGA3dCmdDXSetRasterizerState srs = { 1 };
 
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, el);
+	dx_define_layout_two_float4(c, 1);
 	dx_define_rasterizer_no_cull(c, 1);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, svs);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, sps);
 	CMD(c, SVGA_3D_CMD_DX_SET_INPUT_LAYOUT, il);
-	CMD(c, SVGA_3D_CMD_DX_SET_VERTEX_BUFFERS, vbs);
+	dx_set_vertex_buffer(c, SID_VB, sizeof(struct vertex));
 	CMD(c, SVGA_3D_CMD_DX_SET_TOPOLOGY, topo);
 	dx_set_render_target(c, RTV, SVGA3D_INVALID_ID);
 	CMD(c, SVGA_3D_CMD_DX_SET_RASTERIZER_STATE, srs);

@@ -119,6 +119,123 @@ static inline void dx_err(struct tdev *t, struct cbuf *c, uint32_t cid,
 	restart_ctx0(t);
 }
 
+/*
+ * Setup commands every DX draw test sends.  Each appends to c and
+ * submits nothing (but dx_define_shader_in_mob), so a test still
+ * chooses where its submissions fall.
+ */
+
+/* Writes `size` bytes of VGPU10 code at `off` in MOB sh, defines shader
+ * `id` of `type` (SVGA3D_SHADERTYPE_*) and binds it to that MOB and
+ * offset, as Mesa does; submits on cid and expects success. */
+static inline void dx_define_shader_in_mob(struct tdev *t, struct cbuf *c,
+					   uint32_t cid, uint32_t id,
+					   uint32_t type, struct tmob *sh,
+					   uint32_t off, const void *code,
+					   size_t size)
+{
+	SVGA3dCmdDXDefineShader d = { id, type, (uint32_t)size };
+	SVGA3dCmdDXBindShader bd = { cid, id, sh->id, off };
+
+	tmob_write(t, sh, off, code, size);
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_SHADER, d);
+	CMD(c, SVGA_3D_CMD_DX_BIND_SHADER, bd);
+	dx_ok(t, c, cid, "shader");
+}
+
+/* Render target view `id` of mip `mip`, slices first..first + slices - 1
+ * of 2D (array) surface sid, seen as `format`. */
+static inline void dx_define_rtv(struct cbuf *c, uint32_t id, uint32_t sid,
+				 uint32_t format, uint32_t mip,
+				 uint32_t first, uint32_t slices)
+{
+	SVGA3dCmdDXDefineRenderTargetView rtv;
+
+	memset(&rtv, 0, sizeof(rtv));
+	rtv.renderTargetViewId = id;
+	rtv.sid = sid;
+	rtv.format = format;
+	rtv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
+	rtv.desc.tex.mipSlice = mip;
+	rtv.desc.tex.firstArraySlice = first;
+	rtv.desc.tex.arraySize = slices;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, rtv);
+}
+
+/* Render target view `id` of mip 0, slice 0 of 2D surface sid. */
+static inline void dx_define_rtv_2d(struct cbuf *c, uint32_t id, uint32_t sid,
+				    uint32_t format)
+{
+	dx_define_rtv(c, id, sid, format, 0, 0, 1);
+}
+
+/* Rasterizer state `id`: solid fill, no culling (so winding cannot hide
+ * a primitive), depth clip on, 1-pixel lines; everything else 0. */
+static inline void dx_define_rasterizer_no_cull(struct cbuf *c, uint32_t id)
+{
+	SVGA3dCmdDXDefineRasterizerState_v2 rs;
+
+	memset(&rs, 0, sizeof(rs));
+	rs.rasterizerId = id;
+	rs.fillMode = SVGA3D_FILLMODE_FILL;
+	rs.cullMode = SVGA3D_CULL_NONE;
+	rs.depthClipEnable = 1;
+	rs.lineWidth = 1.0f;
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_RASTERIZER_STATE_V2, rs);
+}
+
+/* Element layout `id`: v0 and v1, two float4 per vertex read from
+ * vertex buffer slot 0 at offsets 0 and 16 (a position and a colour or
+ * texture coordinate, 32 bytes a vertex). */
+static inline void dx_define_layout_two_float4(struct cbuf *c, uint32_t id)
+{
+	struct {
+		SVGA3dCmdDXDefineElementLayout h;
+		SVGA3dInputElementDesc e[2];
+	} el = { { id }, {
+		{ 0, 0, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 0 },
+		{ 0, 16, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 1 } } };
+
+	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, el);
+}
+
+/* Vertex buffer slot 0: buffer surface sid from offset 0, `stride` bytes
+ * a vertex. */
+static inline void dx_set_vertex_buffer(struct cbuf *c, uint32_t sid,
+					uint32_t stride)
+{
+	struct {
+		SVGA3dCmdDXSetVertexBuffers h;
+		SVGA3dVertexBuffer vb[1];
+	} vbs = { { 0 }, { { sid, stride, 0 } } };
+
+	CMD(c, SVGA_3D_CMD_DX_SET_VERTEX_BUFFERS, vbs);
+}
+
+/* Viewport 0 only: (0, 0, w, h), depth 0..1. */
+static inline void dx_set_single_viewport(struct cbuf *c, float w, float h)
+{
+	struct {
+		SVGA3dCmdDXSetViewports h;
+		SVGA3dViewport vp[1];
+	} vps = { { 0 }, { { 0, 0, w, h, 0.0f, 1.0f } } };
+
+	CMD(c, SVGA_3D_CMD_DX_SET_VIEWPORTS, vps);
+}
+
+/* One render target (view rtv) and depth view dsv (SVGA3D_INVALID_ID:
+ * none). */
+static inline void dx_set_render_target(struct cbuf *c, uint32_t rtv,
+					uint32_t dsv)
+{
+	struct {
+		SVGA3dCmdDXSetRenderTargets h;
+		uint32_t rtv[1];
+	} rts = { { dsv }, { rtv } };
+
+	CMD(c, SVGA_3D_CMD_DX_SET_RENDERTARGETS, rts);
+}
+
 /* A draw hook keeping a copy of the last snapshot and its bytecode. */
 struct dx_capture {
 	unsigned draws;

@@ -12,12 +12,10 @@
  * subresource blits nothing and is no error; FORCE_SRC_SRGB is a command
  * error naming PRESENTBLT.  Exit 77 (skip) only when no Vulkan device.
  */
-#include "dx_harness.h"
-#include "svga_backend.h"
+#include "backend_harness.h"
 
 #include <math.h>
 #if defined(__SANITIZE_ADDRESS__)
-#include <dlfcn.h>
 #endif
 
 #define CID 2
@@ -127,24 +125,13 @@ int main(void)
 {
 	struct svga_backend *be;
 	uint8_t out[DST_BYTES];
-	char err[256];
 	int rc;
 
 	c = calloc(1, sizeof(*c));
 	tdev_init(&t, 64);
-	rc = svga_backend_attach(t.dev, NULL, &be, err, sizeof(err));
-	if (rc == 1) {
-		printf("test_backend_blit: no Vulkan device (%s), skipped\n", err);
-		return 77;
-	}
-	if (rc) {
-		fprintf(stderr, "renderer: %s\n", err);
-		return 1;
-	}
-#if defined(__SANITIZE_ADDRESS__)
-	/* keep lavapipe mapped so LeakSanitizer names its own leaks */
-	dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-#endif
+	rc = backend_attach_or_skip(&t, &be, "test_backend_blit");
+	if (rc)
+		return rc;
 	setup();
 	upload_src(0);
 	blit(0);

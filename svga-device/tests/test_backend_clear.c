@@ -19,11 +19,9 @@
  * Each clear must have run on the GPU (gpu_clears).  Exit 77 (skip) only
  * when no Vulkan device exists.
  */
-#include "dx_harness.h"
-#include "svga_backend.h"
+#include "backend_harness.h"
 
 #if defined(__SANITIZE_ADDRESS__)
-#include <dlfcn.h>
 #endif
 
 #define CID 2
@@ -75,17 +73,7 @@ static void drop_surface(uint32_t view_cmd, uint32_t view)
 static void define_rtv(uint32_t sid, uint32_t fmt, uint32_t mip,
 		       uint32_t first, uint32_t size)
 {
-	SVGA3dCmdDXDefineRenderTargetView v;
-
-	memset(&v, 0, sizeof(v));
-	v.renderTargetViewId = RTV;
-	v.sid = sid;
-	v.format = fmt;
-	v.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
-	v.desc.tex.mipSlice = mip;
-	v.desc.tex.firstArraySlice = first;
-	v.desc.tex.arraySize = size;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, v);
+	dx_define_rtv(c, RTV, sid, fmt, mip, first, size);
 }
 
 static void clear_rtv(const float rgba[4])
@@ -492,25 +480,13 @@ static void subresources(void)
 int main(void)
 {
 	struct tmob cot[SVGA_COTABLE_MAX];
-	char err[256];
 	int rc;
 
 	c = calloc(1, sizeof(*c));
 	tdev_init(&t, 64);
-	rc = svga_backend_attach(t.dev, NULL, &be, err, sizeof(err));
-	if (rc == 1) {
-		printf("test_backend_clear: no Vulkan device (%s), skipped\n",
-		       err);
-		return 77;
-	}
-	if (rc) {
-		fprintf(stderr, "renderer: %s\n", err);
-		return 1;
-	}
-#if defined(__SANITIZE_ADDRESS__)
-	/* keep lavapipe mapped so LeakSanitizer names its own leaks */
-	dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-#endif
+	rc = backend_attach_or_skip(&t, &be, "test_backend_clear");
+	if (rc)
+		return rc;
 	setup_otables(&t, 16);
 	dx_setup(&t, c, CID, 8, cot);
 	tmob_build(&t, c, &mob, MOB, PG, SVGA3D_MOBFMT_PT64_0);

@@ -19,11 +19,8 @@
  *    draw 1 reaches the GPU: draw 1 white, draw 2 red.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
-#include "dx_harness.h"
+#include "backend_harness.h"
 #include "mesa_shaders.h"
-#include "svga_backend.h"
-
-#include <dlfcn.h>
 
 #define CID 2
 #define ENTRIES 8
@@ -86,7 +83,6 @@ static void setup(struct fixture *f)
 				       { 0, 0, 0, sizeof(verts), 1, 1 } };
 	SVGA3dCmdUpdateGBImage upc = { { SID_CB, 0, 0 },
 				       { 0, 0, 0, CB_SIZE, 1, 1 } };
-	SVGA3dCmdDXDefineRenderTargetView rtv;
 	uint64_t keep;
 
 	tmob_build(&f->t, c, &f->rt, MOB_RT, W * H * 4, SVGA3D_MOBFMT_PT64_1);
@@ -126,26 +122,15 @@ static void setup(struct fixture *f)
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, upc);
 	run_ok(&f->t, c, "vertex and constant data");
 
-	memset(&rtv, 0, sizeof(rtv));
-	rtv.renderTargetViewId = RTV;
-	rtv.sid = SID_RT;
-	rtv.format = SVGA3D_R8G8B8A8_UNORM;
-	rtv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
-	rtv.desc.tex.arraySize = 1;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, rtv);
+	dx_define_rtv_2d(c, RTV, SID_RT, SVGA3D_R8G8B8A8_UNORM);
 	dx_ok(&f->t, c, CID, "render target view");
 }
 
 static void define_shader(struct fixture *f, uint32_t id, uint32_t type,
 			  const uint32_t *code, size_t size, uint32_t off)
 {
-	SVGA3dCmdDXDefineShader d = { id, type, (uint32_t)size };
-	SVGA3dCmdDXBindShader bd = { CID, id, MOB_SH, off };
-
-	tmob_write(&f->t, &f->sh, off, code, size);
-	CMD(f->c, SVGA_3D_CMD_DX_DEFINE_SHADER, d);
-	CMD(f->c, SVGA_3D_CMD_DX_BIND_SHADER, bd);
-	dx_ok(&f->t, f->c, CID, "shader");
+	dx_define_shader_in_mob(&f->t, f->c, CID, id, type, &f->sh, off,
+				code, size);
 }
 
 /* The state of vbo-bufferdata's draw, as Mesa set it. */
@@ -166,10 +151,6 @@ static void set_state(struct fixture *f)
 		SVGA3dVertexBuffer vb[1];
 	} vbs = { { 0 }, { { SID_VB, 12, 0 } } };
 	SVGA3dCmdDXSetTopology topo = { SVGA3D_PRIMITIVE_TRIANGLESTRIP };
-	struct {
-		SVGA3dCmdDXSetRenderTargets h;
-		uint32_t rtv[1];
-	} rts = { { SVGA3D_INVALID_ID }, { RTV } };
 	SVGA3dCmdDXSetRasterizerState srs = { 6 };
 	SVGA3dCmdDXSetSingleConstantBuffer vcb = {
 		0, SVGA3D_SHADERTYPE_VS, SID_CB, VS_CB_OFFSET, VS_CB_SIZE };
@@ -207,7 +188,7 @@ static void set_state(struct fixture *f)
 	CMD(c, SVGA_3D_CMD_DX_SET_INPUT_LAYOUT, il);
 	CMD(c, SVGA_3D_CMD_DX_SET_VERTEX_BUFFERS, vbs);
 	CMD(c, SVGA_3D_CMD_DX_SET_TOPOLOGY, topo);
-	CMD(c, SVGA_3D_CMD_DX_SET_RENDERTARGETS, rts);
+	dx_set_render_target(c, RTV, SVGA3D_INVALID_ID);
 	CMD(c, SVGA_3D_CMD_DX_SET_RASTERIZER_STATE, srs);
 	dx_ok(&f->t, c, CID, "Mesa's draw state");
 }
@@ -241,26 +222,14 @@ int main(void)
 	SVGA3dCmdReadbackGBImage rb = { { SID_RT, 0, 0 } };
 	static uint8_t px[W * H * 4];
 	unsigned counts[3] = { 0 }, bad = 0;
-	char err[256];
 	int rc;
 
 	memset(&f, 0, sizeof(f));
 	f.c = calloc(1, sizeof(*f.c));
 	tdev_init(&f.t, 64);
-	rc = svga_backend_attach(f.t.dev, NULL, &f.be, err, sizeof(err));
-	if (rc == 1) {
-		printf("test_backend_mesa_draw: no Vulkan device (%s), "
-		       "skipped\n", err);
-		return 77;
-	}
-	if (rc) {
-		fprintf(stderr, "renderer: %s\n", err);
-		return 1;
-	}
-#if defined(__SANITIZE_ADDRESS__)
-	/* as render_test.h: keep lavapipe mapped for LeakSanitizer */
-	dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-#endif
+	rc = backend_attach_or_skip(&f.t, &f.be, "test_backend_mesa_draw");
+	if (rc)
+		return rc;
 	setup_otables(&f.t, 64);
 	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	setup(&f);

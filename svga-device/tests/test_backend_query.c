@@ -20,11 +20,8 @@
  * reads) is a command error naming it.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
-#include "dx_harness.h"
+#include "backend_harness.h"
 #include "shader_asm.h"
-#include "svga_backend.h"
-
-#include <dlfcn.h>
 
 #define CID 2
 #define ENTRIES 600
@@ -119,7 +116,6 @@ static void setup(struct fixture *f)
 	struct cbuf *c = f->c;
 	SVGA3dCmdUpdateGBImage up = { { SID_VB, 0, 0 },
 				      { 0, 0, 0, sizeof(rect), 1, 1 } };
-	SVGA3dCmdDXDefineRenderTargetView rtv;
 	SVGA3dCmdDXDefineDepthStencilView dsv;
 	SVGA3dCmdDXDefineDepthStencilState dss;
 	uint64_t keep;
@@ -151,13 +147,7 @@ static void setup(struct fixture *f)
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
 	run_ok(&f->t, c, "vertex data");
 
-	memset(&rtv, 0, sizeof(rtv));
-	rtv.renderTargetViewId = RTV;
-	rtv.sid = SID_RT;
-	rtv.format = SVGA3D_R8G8B8A8_UNORM;
-	rtv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
-	rtv.desc.tex.arraySize = 1;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, rtv);
+	dx_define_rtv_2d(c, RTV, SID_RT, SVGA3D_R8G8B8A8_UNORM);
 	memset(&dsv, 0, sizeof(dsv));
 	dsv.depthStencilViewId = DSV;
 	dsv.sid = SID_DS;
@@ -182,66 +172,36 @@ static void setup(struct fixture *f)
 static void define_shader(struct fixture *f, uint32_t id, uint32_t type,
 			  const struct asm_buf *code, size_t size, uint32_t off)
 {
-	SVGA3dCmdDXDefineShader d = { id, type, (uint32_t)size };
-	SVGA3dCmdDXBindShader bd = { CID, id, MOB_SH, off };
-
-	tmob_write(&f->t, &f->sh, off, code->t, size);
-	CMD(f->c, SVGA_3D_CMD_DX_DEFINE_SHADER, d);
-	CMD(f->c, SVGA_3D_CMD_DX_BIND_SHADER, bd);
-	dx_ok(&f->t, f->c, CID, "shader");
+	dx_define_shader_in_mob(&f->t, f->c, CID, id, type, &f->sh, off,
+				code->t, size);
 }
 
 static void set_state(struct fixture *f)
 {
 	struct cbuf *c = f->c;
-	struct {
-		SVGA3dCmdDXDefineElementLayout h;
-		SVGA3dInputElementDesc e[2];
-	} el = { { 1 }, {
-		{ 0, 0, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 0 },
-		{ 0, 16, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 1 } } };
-	SVGA3dCmdDXDefineRasterizerState_v2 rs;
 	SVGA3dCmdDXSetShader svs = { VS_ID, SVGA3D_SHADERTYPE_VS };
 	SVGA3dCmdDXSetShader sps = { PS_ID, SVGA3D_SHADERTYPE_PS };
 	SVGA3dCmdDXSetInputLayout il = { 1 };
-	struct {
-		SVGA3dCmdDXSetVertexBuffers h;
-		SVGA3dVertexBuffer vb[1];
-	} vbs = { { 0 }, { { SID_VB, sizeof(struct vertex), 0 } } };
 	SVGA3dCmdDXSetTopology topo = { SVGA3D_PRIMITIVE_TRIANGLELIST };
 	SVGA3dCmdDXSetRasterizerState srs = { 1 };
 	SVGA3dCmdDXSetDepthStencilState sds = { DSS_LESS, 0 };
-	struct {
-		SVGA3dCmdDXSetViewports h;
-		SVGA3dViewport vp[1];
-	} vps = { { 0 }, { { 0, 0, W, H, 0.0f, 1.0f } } };
 
-	memset(&rs, 0, sizeof(rs));
-	rs.rasterizerId = 1;
-	rs.fillMode = SVGA3D_FILLMODE_FILL;
-	rs.cullMode = SVGA3D_CULL_NONE;
-	rs.depthClipEnable = 1;
-	rs.lineWidth = 1.0f;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, el);
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_RASTERIZER_STATE_V2, rs);
+	dx_define_layout_two_float4(c, 1);
+	dx_define_rasterizer_no_cull(c, 1);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, svs);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, sps);
 	CMD(c, SVGA_3D_CMD_DX_SET_INPUT_LAYOUT, il);
-	CMD(c, SVGA_3D_CMD_DX_SET_VERTEX_BUFFERS, vbs);
+	dx_set_vertex_buffer(c, SID_VB, sizeof(struct vertex));
 	CMD(c, SVGA_3D_CMD_DX_SET_TOPOLOGY, topo);
 	CMD(c, SVGA_3D_CMD_DX_SET_RASTERIZER_STATE, srs);
 	CMD(c, SVGA_3D_CMD_DX_SET_DEPTHSTENCIL_STATE, sds);
-	CMD(c, SVGA_3D_CMD_DX_SET_VIEWPORTS, vps);
+	dx_set_single_viewport(c, W, H);
 	dx_ok(&f->t, c, CID, "state");
 }
 
 /* Render target RTV, with depth view DSV cleared to `depth` or none. */
 static void targets(struct fixture *f, bool with_depth, float depth)
 {
-	struct {
-		SVGA3dCmdDXSetRenderTargets h;
-		uint32_t rtv[1];
-	} rts = { { with_depth ? DSV : SVGA3D_INVALID_ID }, { RTV } };
 	SVGA3dCmdDXClearRenderTargetView clr;
 	SVGA3dCmdDXClearDepthStencilView cld = { SVGA3D_CLEAR_DEPTH, 0, DSV,
 						 depth };
@@ -249,7 +209,7 @@ static void targets(struct fixture *f, bool with_depth, float depth)
 	memset(&clr, 0, sizeof(clr));
 	clr.renderTargetViewId = RTV;
 	clr.rgba.value[3] = 1.0f;
-	CMD(f->c, SVGA_3D_CMD_DX_SET_RENDERTARGETS, rts);
+	dx_set_render_target(f->c, RTV, with_depth ? DSV : SVGA3D_INVALID_ID);
 	CMD(f->c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, clr);
 	if (with_depth)
 		CMD(f->c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cld);
@@ -679,25 +639,15 @@ int main(void)
 	struct fixture f;
 	struct asm_buf vs, ps;
 	size_t vs_size, ps_size;
-	char err[256];
 	int rc;
 
 	memset(&f, 0, sizeof(f));
 	f.c = calloc(1, sizeof(*f.c));
 	tdev_init(&f.t, 64);
-	rc = svga_backend_attach(f.t.dev, NULL, &f.be, err, sizeof(err));
-	if (rc == 1) {
-		printf("test_backend_query: no Vulkan device (%s), skipped\n", err);
-		return 77;
-	}
-	if (rc) {
-		fprintf(stderr, "renderer: %s\n", err);
-		return 1;
-	}
+	rc = backend_attach_or_skip(&f.t, &f.be, "test_backend_query");
+	if (rc)
+		return rc;
 	printf("renderer on %s\n", svga_backend_device_name(f.be));
-#if defined(__SANITIZE_ADDRESS__)
-	dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-#endif
 	setup_otables(&f.t, 64);
 	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	setup(&f);

@@ -16,11 +16,9 @@
  * command error with its guest-error line, then a correct draw.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
-#include "dx_harness.h"
+#include "backend_harness.h"
 #include "shader_asm.h"
-#include "svga_backend.h"
 
-#include <dlfcn.h>
 #include <math.h>
 
 #define CID 2
@@ -132,7 +130,6 @@ static void setup_resources(struct fixture *f)
 	struct cbuf *c = f->c;
 	SVGA3dCmdUpdateGBImage up = { { SID_VB, 0, 0 },
 				      { 0, 0, 0, sizeof(verts), 1, 1 } };
-	SVGA3dCmdDXDefineRenderTargetView rtv;
 	uint64_t keep;
 
 	tmob_build(&f->t, c, &f->vb, MOB_VB, PG, SVGA3D_MOBFMT_PT64_0);
@@ -160,26 +157,15 @@ static void setup_resources(struct fixture *f)
 	run_ok(&f->t, c, "surfaces");
 	tmob_write(&f->t, &f->vb, 0, verts, sizeof(verts));
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
-	memset(&rtv, 0, sizeof(rtv));
-	rtv.renderTargetViewId = RTV;
-	rtv.sid = SID_RT;
-	rtv.format = SVGA3D_R8G8B8A8_UNORM;
-	rtv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
-	rtv.desc.tex.arraySize = 1;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, rtv);
+	dx_define_rtv_2d(c, RTV, SID_RT, SVGA3D_R8G8B8A8_UNORM);
 	dx_ok(&f->t, c, CID, "vertex data, render target view");
 }
 
 static void define_shader(struct fixture *f, uint32_t id, uint32_t type,
 			  const struct asm_buf *code, size_t size, uint32_t off)
 {
-	SVGA3dCmdDXDefineShader d = { id, type, (uint32_t)size };
-	SVGA3dCmdDXBindShader bd = { CID, id, MOB_SH, off };
-
-	tmob_write(&f->t, &f->sh, off, code->t, size);
-	CMD(f->c, SVGA_3D_CMD_DX_DEFINE_SHADER, d);
-	CMD(f->c, SVGA_3D_CMD_DX_BIND_SHADER, bd);
-	dx_ok(&f->t, f->c, CID, "shader");
+	dx_define_shader_in_mob(&f->t, f->c, CID, id, type, &f->sh, off,
+				code->t, size);
 }
 
 struct so_entry {
@@ -230,53 +216,27 @@ static void define_decls(struct fixture *f)
 static void set_state(struct fixture *f)
 {
 	struct cbuf *c = f->c;
-	struct {
-		SVGA3dCmdDXDefineElementLayout h;
-		SVGA3dInputElementDesc e[2];
-	} el = { { 1 }, {
-		{ 0, 0, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 0 },
-		{ 0, 16, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 1 } } };
-	SVGA3dCmdDXDefineRasterizerState_v2 rs;
 	SVGA3dCmdDXSetShader svs = { VS_ID, SVGA3D_SHADERTYPE_VS };
 	SVGA3dCmdDXSetShader sps = { PS_ID, SVGA3D_SHADERTYPE_PS };
 	SVGA3dCmdDXSetInputLayout il = { 1 };
 	SVGA3dCmdDXSetTopology topo = { SVGA3D_PRIMITIVE_POINTLIST };
-	struct {
-		SVGA3dCmdDXSetRenderTargets h;
-		uint32_t rtv[1];
-	} rts = { { SVGA3D_INVALID_ID }, { RTV } };
 	SVGA3dCmdDXSetRasterizerState srs = { 1 };
-	struct {
-		SVGA3dCmdDXSetViewports h;
-		SVGA3dViewport vp[1];
-	} vps = { { 0 }, { { 0, 0, W, H, 0.0f, 1.0f } } };
 
-	memset(&rs, 0, sizeof(rs));
-	rs.rasterizerId = 1;
-	rs.fillMode = SVGA3D_FILLMODE_FILL;
-	rs.cullMode = SVGA3D_CULL_NONE;
-	rs.depthClipEnable = 1;
-	rs.lineWidth = 1.0f;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, el);
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_RASTERIZER_STATE_V2, rs);
+	dx_define_layout_two_float4(c, 1);
+	dx_define_rasterizer_no_cull(c, 1);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, svs);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, sps);
 	CMD(c, SVGA_3D_CMD_DX_SET_INPUT_LAYOUT, il);
 	CMD(c, SVGA_3D_CMD_DX_SET_TOPOLOGY, topo);
-	CMD(c, SVGA_3D_CMD_DX_SET_RENDERTARGETS, rts);
+	dx_set_render_target(c, RTV, SVGA3D_INVALID_ID);
 	CMD(c, SVGA_3D_CMD_DX_SET_RASTERIZER_STATE, srs);
-	CMD(c, SVGA_3D_CMD_DX_SET_VIEWPORTS, vps);
+	dx_set_single_viewport(c, W, H);
 	dx_ok(&f->t, c, CID, "state");
 }
 
 static void set_vb(struct fixture *f, uint32_t sid)
 {
-	struct {
-		SVGA3dCmdDXSetVertexBuffers h;
-		SVGA3dVertexBuffer vb[1];
-	} vbs = { { 0 }, { { sid, sizeof(struct vertex), 0 } } };
-
-	CMD(f->c, SVGA_3D_CMD_DX_SET_VERTEX_BUFFERS, vbs);
+	dx_set_vertex_buffer(f->c, sid, sizeof(struct vertex));
 }
 
 /* DX_SET_STREAMOUTPUT + DX_SET_SOTARGETS (n targets, as Mesa sends) */
@@ -704,27 +664,16 @@ int main(void)
 	struct asm_buf vs, ps, gs;
 	size_t vs_size, ps_size, gs_size;
 	struct svga_backend_stats st;
-	char err[256];
 	int rc;
 
 	memset(&f, 0, sizeof(f));
 	f.c = calloc(1, sizeof(*f.c));
 	make_vertices();
 	tdev_init(&f.t, 64);
-	rc = svga_backend_attach(f.t.dev, NULL, &f.be, err, sizeof(err));
-	if (rc == 1) {
-		printf("test_backend_streamout: no Vulkan device (%s), "
-		       "skipped\n", err);
-		return 77;
-	}
-	if (rc) {
-		fprintf(stderr, "renderer: %s\n", err);
-		return 1;
-	}
+	rc = backend_attach_or_skip(&f.t, &f.be, "test_backend_streamout");
+	if (rc)
+		return rc;
 	printf("renderer on %s\n", svga_backend_device_name(f.be));
-#if defined(__SANITIZE_ADDRESS__)
-	dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-#endif
 	setup_otables(&f.t, 64);
 	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	setup_resources(&f);

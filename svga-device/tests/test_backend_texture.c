@@ -18,10 +18,9 @@
  * guest-error line, the device drawing correctly afterwards.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
-#include "svga_backend.h"
+#include "backend_harness.h"
 #include "texture_cmds.h"
 
-#include <dlfcn.h>
 #include <math.h>
 
 #define CID 2
@@ -186,45 +185,23 @@ static void define_resources(struct fixture *f)
 static void define_shader(struct fixture *f, uint32_t id, uint32_t type,
 			  const struct asm_buf *code, size_t size)
 {
-	SVGA3dCmdDXDefineShader d = { id, type, (uint32_t)size };
-	SVGA3dCmdDXBindShader bd = { CID, id, MOB_SH, id * PG };
-
-	tmob_write(&f->t, &f->sh, id * PG, code->t, size);
-	CMD(f->c, SVGA_3D_CMD_DX_DEFINE_SHADER, d);
-	CMD(f->c, SVGA_3D_CMD_DX_BIND_SHADER, bd);
-	dx_ok(&f->t, f->c, CID, "shader");
+	dx_define_shader_in_mob(&f->t, f->c, CID, id, type, &f->sh, id * PG,
+				code->t, size);
 }
 
 static void set_state(struct fixture *f)
 {
 	struct cbuf *c = f->c;
-	struct {
-		SVGA3dCmdDXDefineElementLayout h;
-		SVGA3dInputElementDesc e[2];
-	} el = { { 1 }, {
-		{ 0, 0, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 0 },
-		{ 0, 16, SVGA3D_R32G32B32A32_FLOAT, SVGA3D_INPUT_PER_VERTEX_DATA, 0, 1 } } };
-	SVGA3dCmdDXDefineRasterizerState_v2 rs;
 	SVGA3dCmdDXSetShader svs = { VS_ID, SVGA3D_SHADERTYPE_VS };
 	SVGA3dCmdDXSetInputLayout il = { 1 };
-	struct {
-		SVGA3dCmdDXSetVertexBuffers h;
-		SVGA3dVertexBuffer vb[1];
-	} vbs = { { 0 }, { { SID_VB, sizeof(struct vertex), 0 } } };
 	SVGA3dCmdDXSetTopology topo = { SVGA3D_PRIMITIVE_TRIANGLELIST };
 	SVGA3dCmdDXSetRasterizerState srs = { 1 };
 
-	memset(&rs, 0, sizeof(rs));
-	rs.rasterizerId = 1;
-	rs.fillMode = SVGA3D_FILLMODE_FILL;
-	rs.cullMode = SVGA3D_CULL_NONE;
-	rs.depthClipEnable = 1;
-	rs.lineWidth = 1.0f;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, el);
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_RASTERIZER_STATE_V2, rs);
+	dx_define_layout_two_float4(c, 1);
+	dx_define_rasterizer_no_cull(c, 1);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, svs);
 	CMD(c, SVGA_3D_CMD_DX_SET_INPUT_LAYOUT, il);
-	CMD(c, SVGA_3D_CMD_DX_SET_VERTEX_BUFFERS, vbs);
+	dx_set_vertex_buffer(c, SID_VB, sizeof(struct vertex));
 	CMD(c, SVGA_3D_CMD_DX_SET_TOPOLOGY, topo);
 	CMD(c, SVGA_3D_CMD_DX_SET_RASTERIZER_STATE, srs);
 	set_target(c, RTV, W, H);
@@ -427,26 +404,15 @@ int main(void)
 	struct asm_buf vs, ps2d, psarr, psbuf, pscmp;
 	size_t n;
 	struct svga_backend_stats st;
-	char err[256];
 	int rc;
 
 	memset(&f, 0, sizeof(f));
 	f.c = calloc(1, sizeof(*f.c));
 	tdev_init(&f.t, 64);
-	rc = svga_backend_attach(f.t.dev, NULL, &f.be, err, sizeof(err));
-	if (rc == 1) {
-		printf("test_backend_texture: no Vulkan device (%s), skipped\n",
-		       err);
-		return 77;
-	}
-	if (rc) {
-		fprintf(stderr, "renderer: %s\n", err);
-		return 1;
-	}
+	rc = backend_attach_or_skip(&f.t, &f.be, "test_backend_texture");
+	if (rc)
+		return rc;
 	printf("renderer on %s\n", svga_backend_device_name(f.be));
-#if defined(__SANITIZE_ADDRESS__)
-	dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-#endif
 	setup_otables(&f.t, 64);
 	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	make_texels(0);

@@ -97,15 +97,7 @@ static inline void define_view(struct cbuf *c, uint32_t id, uint32_t sid,
 
 static inline void define_rtv(struct cbuf *c, uint32_t id, uint32_t sid)
 {
-	SVGA3dCmdDXDefineRenderTargetView rtv;
-
-	memset(&rtv, 0, sizeof(rtv));
-	rtv.renderTargetViewId = id;
-	rtv.sid = sid;
-	rtv.format = SVGA3D_R8G8B8A8_UNORM;
-	rtv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
-	rtv.desc.tex.arraySize = 1;
-	CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, rtv);
+	dx_define_rtv_2d(c, id, sid, SVGA3D_R8G8B8A8_UNORM);
 }
 
 static inline void define_sampler(struct cbuf *c, uint32_t id, uint32_t filter)
@@ -126,17 +118,8 @@ static inline void define_sampler(struct cbuf *c, uint32_t id, uint32_t filter)
 
 static inline void set_target(struct cbuf *c, uint32_t rtv, float w, float h)
 {
-	struct {
-		SVGA3dCmdDXSetRenderTargets h;
-		uint32_t rtv[1];
-	} rts = { { SVGA3D_INVALID_ID }, { rtv } };
-	struct {
-		SVGA3dCmdDXSetViewports h;
-		SVGA3dViewport vp[1];
-	} vps = { { 0 }, { { 0, 0, w, h, 0.0f, 1.0f } } };
-
-	CMD(c, SVGA_3D_CMD_DX_SET_RENDERTARGETS, rts);
-	CMD(c, SVGA_3D_CMD_DX_SET_VIEWPORTS, vps);
+	dx_set_render_target(c, rtv, SVGA3D_INVALID_ID);
+	dx_set_single_viewport(c, w, h);
 }
 
 /* pixel shader, its view in t0 and its sampler in s0 */

@@ -142,6 +142,18 @@ static inline void src_rel(struct asm_buf *b, unsigned type, uint32_t swz, unsig
 	asm_dw(b, rel_temp);
 }
 
+/* ps_4_0 writing its linear input v1 to o0: the pixel shader of the
+ * backend tests that draw interpolated vertex colours. */
+static inline size_t asm_ps_color_from_v1(struct asm_buf *b)
+{
+	asm_begin(b, 0 /* pixel */, 4, 0);
+	asm_op(b, 98, 2); dst(b, T_INPUT, 0xf, 1);      /* dcl_input_ps linear v1 */
+	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 0);    /* dcl_output o0 */
+	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_INPUT, SWZ_XYZW, 1);  /* mov */
+	asm_op(b, 62, 0);                               /* ret */
+	return asm_finish(b);
+}
+
 #define F1 0x3f800000u
 #define F0 0u
 

@@ -78,16 +78,6 @@ static size_t build_ps_cb(struct asm_buf *b, uint32_t slot)
 	return asm_finish(b);
 }
 
-static size_t build_ps(struct asm_buf *b)
-{
-	asm_begin(b, PS_TYPE, 4, 0);
-	asm_op(b, 98, 2); dst(b, T_INPUT, 0xf, 1);
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 0);
-	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_INPUT, SWZ_XYZW, 1);
-	asm_op(b, 62, 0);
-	return asm_finish(b);
-}
-
 struct vertex {
 	float pos[4];
 	float color[4];
@@ -652,7 +642,7 @@ int main(void)
 	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	setup(&f);
 	vs_size = build_vs(&vs);
-	ps_size = build_ps(&ps);
+	ps_size = asm_ps_color_from_v1(&ps);
 	define_shader(&f, VS_ID, SVGA3D_SHADERTYPE_VS, &vs, vs_size, 0);
 	define_shader(&f, PS_ID, SVGA3D_SHADERTYPE_PS, &ps, ps_size, PG);
 	set_state(&f);

@@ -63,13 +63,16 @@ need_pkgs() {
 	[ "$(id -u)" -eq 0 ] ||
 		die "missing packages: ${missing[*]}" "run as root, or: apt-get install ${missing[*]}"
 	if [ -z "$APT_UPDATED" ]; then
-		step "apt-get update" "$CSVGA_LOGS/apt-update.log" apt-get update ||
+		# the lock timeout: a background build (scripts/test's prefetch)
+		# may be installing at the same moment
+		step "apt-get update" "$CSVGA_LOGS/apt-update.log" apt-get update -o DPkg::Lock::Timeout=600 ||
 			die "apt-get update failed" "check network access to the Debian mirror"
 		APT_UPDATED=1
 		export APT_UPDATED
 	fi
 	step "installing ${missing[*]}" "$CSVGA_LOGS/apt-install.log" \
-		env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" ||
+		env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 \
+		--no-install-recommends "${missing[@]}" ||
 		die "could not install ${missing[*]}" "see $CSVGA_LOGS/apt-install.log"
 }
 
@@ -100,7 +103,9 @@ ensure_deb_src() {
 		APT_UPDATED=
 	fi
 	if [ -z "$APT_UPDATED" ]; then
-		step "apt-get update" "$CSVGA_LOGS/apt-update.log" apt-get update ||
+		# the lock timeout: a background build (scripts/test's prefetch)
+		# may be installing at the same moment
+		step "apt-get update" "$CSVGA_LOGS/apt-update.log" apt-get update -o DPkg::Lock::Timeout=600 ||
 			die "apt-get update failed" "check network access to the Debian mirror"
 		APT_UPDATED=1
 		export APT_UPDATED

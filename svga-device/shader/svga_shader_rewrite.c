@@ -64,6 +64,30 @@ static int rewrite_sample(struct svga_sh_program *p, struct svga_sh_instr *in, s
 	}
 }
 
+/*
+ * sample_c and sample_c_lz return one value, which D3D's compiler selects
+ * with a single-component swizzle on the resource (t0.xxxx); Mesa's svga
+ * emitter sends the identity swizzle.  vkd3d-shader takes only the former
+ * (it logs "Invalid swizzle" and trips an internal assertion on the
+ * latter), so select the value's component explicitly: the result, the
+ * value broadcast to the written components, is the same.
+ */
+static int rewrite_compare_resource_swizzle(struct svga_sh_program *p,
+					    const struct svga_sh_instr *in)
+{
+	struct svga_sh_operand *o;
+
+	if ((in->opcode != OP_SAMPLE_C && in->opcode != OP_SAMPLE_C_LZ) || in->nsrc < 2)
+		return 0;
+	o = &p->ops[in->op[in->ndst + 1]];
+	if (o->type != VGPU10_OPD_RESOURCE || o->ncomp != VGPU10_NCOMP_4 ||
+	    o->selmode != VGPU10_SEL_SWIZZLE || (VGPU10_OPD_COMPBITS(o->token) == 0))
+		return 0;
+	p->tokens[o->offset] &= ~(0xffu << 4);
+	o->token = p->tokens[o->offset];
+	return 1;
+}
+
 int svga_sh_rewrite(struct svga_sh_program *p, struct svga_sh_error *err)
 {
 	int changed = 0;
@@ -81,6 +105,7 @@ int svga_sh_rewrite(struct svga_sh_program *p, struct svga_sh_error *err)
 			set_opcode(p, in, OP_NOP);
 			changed++;
 		}
+		changed += rewrite_compare_resource_swizzle(p, in);
 		if (p->type != VGPU10_PS) {
 			r = rewrite_sample(p, in, err);
 			if (r < 0)

@@ -141,6 +141,59 @@ static void test_opcodes(const char *val)
 }
 
 /*
+ * sample_c and sample_c_lz as Mesa sends them (the identity swizzle on the
+ * resource) leave the translator with the resource's .x selected, the
+ * form vkd3d-shader takes: the code chunk of the DXBC is searched for the
+ * instruction and its resource operand.
+ */
+static void test_compare_resource_swizzle(void)
+{
+	static const unsigned ops[] = { 70, 71 };
+	static const unsigned stage_of_type[] = {
+		SVGA_SHADER_STAGE_PS, SVGA_SHADER_STAGE_VS, SVGA_SHADER_STAGE_GS,
+	};
+
+	for (unsigned k = 0; k < 2; k++) {
+		const struct svga_sh_opinfo *info = svga_sh_opinfo(ops[k]);
+		struct svga_sh_error err = { 0 };
+		struct asm_buf b;
+		size_t size = shader_opcode_stream(&b, ops[k], info->ndst, info->nsrc), dxbc_size = 0;
+		void *dxbc = NULL;
+		const uint32_t *w;
+		size_t words;
+		int found = 0;
+
+		if (svga_shader_translate(stage_of_type[shader_opcode_stage(ops[k])], b.t, size, NULL, &dxbc,
+					  &dxbc_size, &err)) {
+			CHECK(0, "%s: translate: %s", info->name, err.msg);
+			continue;
+		}
+		w = dxbc;
+		words = dxbc_size / 4;
+		/* opcode token, then dst (1 + its index), coord, then the resource */
+		for (size_t i = 0; i + 8 < words; i++) {
+			uint32_t t = w[i];
+			size_t res;
+
+			/* outside pixel shaders sample_c becomes sample_c_lz */
+			if (((t & 0x7ff) != 70 && (t & 0x7ff) != 71) || ((t >> 24) & 0x7f) < 8 ||
+			    ((t >> 24) & 0x7f) > 16)
+				continue;
+			res = i + 1;
+			for (unsigned op = 0; op < 2 && res < words; op++)
+				res += 1 + ((w[res] >> 20) & 3);
+			if (res >= words || ((w[res] >> 12) & 0xff) != 7 /* resource */)
+				continue;
+			found++;
+			CHECK(((w[res] >> 2) & 3) == 1 && ((w[res] >> 4) & 0xff) == 0,
+			      "%s: resource operand 0x%08x is not .xxxx", info->name, w[res]);
+		}
+		CHECK(found == 1, "%s: %d instructions found in the code chunk", info->name, found);
+		free(dxbc);
+	}
+}
+
+/*
  * Stream output: every vertex and geometry stream, with an SO key on each
  * output register in turn, once a subset (.yz, then a hole: the
  * rewrite's added output) and once the whole .xyzw (captured directly
@@ -257,6 +310,7 @@ int main(int argc, char **argv)
 		free(dxbc);
 	}
 	test_opcodes(val);
+	test_compare_resource_swizzle();
 	test_streamout(val);
 	printf("%s: %d failure(s)\n", __FILE__, failures);
 	return failures ? 1 : 0;

@@ -181,6 +181,26 @@ static void ref_sample_c_lz(const uint32_t *in, uint32_t *out)
 	out[0] = f2u(u2f(in[2]) <= d ? 1.0f : 0.0f);
 }
 
+/*
+ * The form Mesa's svga emitter sends: the identity swizzle on the
+ * resource and all four components written; the comparison result is
+ * broadcast to each.  vkd3d-shader computes it from this form too, with
+ * an "Invalid swizzle" error logged; the device's translator selects .x
+ * before vkd3d sees it (svga_shader_rewrite.c, test_shader_vkd3d).
+ */
+static void body_sample_c_lz_mesa(struct asm_buf *b, const void *arg)
+{
+	(void)arg;
+	asm_op(b, OP_SAMPLE_C_LZ, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 1);
+	src(b, T_RESOURCE, O_SWZ(0, 1, 2, 3), 0); reg0(b, T_SAMPLER, 0); src(b, T_TEMP, O_SWZ(2, 2, 2, 2), 1);
+}
+
+static void ref_sample_c_lz_mesa(const uint32_t *in, uint32_t *out)
+{
+	ref_sample_c_lz(in, out);
+	out[1] = out[2] = out[3] = out[0];
+}
+
 /* Texel centres (x + 0.5) / 8 of level 0; lods between and beyond levels. */
 #define TC(x) (((float)(x) + 0.5f) / (float)TEX_SIZE)
 CASES(sample_l_cases, FC(TC(0), TC(0), 0), FC(TC(5), TC(2), 0), FC(TC(7), TC(7), 0.4f),
@@ -286,16 +306,19 @@ unsigned run_texture(void)
 		  C_EXACT, 0, NULL, resinfo_ops },
 		{ "ld", body_ld, NULL, ref_ld, ld_cases, N(ld_cases), 0xf, C_EXACT, 0, NULL, ld_ops },
 	};
-	const struct check depth = {
-		"sample_c_lz", body_sample_c_lz, NULL, ref_sample_c_lz, sample_c_lz_cases,
-		N(sample_c_lz_cases), 0x1, C_EXACT, 0, NULL, sample_c_lz_ops,
+	const struct check depth[] = {
+		{ "sample_c_lz", body_sample_c_lz, NULL, ref_sample_c_lz, sample_c_lz_cases,
+		  N(sample_c_lz_cases), 0x1, C_EXACT, 0, NULL, sample_c_lz_ops },
+		{ "sample_c_lz (Mesa's t0.xyzw)", body_sample_c_lz_mesa, NULL, ref_sample_c_lz_mesa,
+		  sample_c_lz_cases, N(sample_c_lz_cases), 0xf, C_EXACT, 0, NULL, sample_c_lz_ops },
 	};
 	unsigned wrong = 0;
 
 	tex_fill();
 	for (unsigned k = 0; k < N(rgba); k++)
 		wrong += run_texture_check(&rgba[k], &rgba_texture);
-	wrong += run_texture_check(&depth, &depth_texture);
+	for (unsigned k = 0; k < N(depth); k++)
+		wrong += run_texture_check(&depth[k], &depth_texture);
 	return wrong + run_sample_pos();
 }
 

@@ -12,7 +12,10 @@
  * for rounding), interior pixels exactly 255 and exterior 0; pixels with
  * a sample within 1/100 pixel of an edge are not compared (rasterisation
  * rules).  Then the blend state's sampleMask 0x1 keeps only sample 0:
- * the edge pixels change as computed.  Then what must fail does, with a
+ * the edge pixels change as computed.  Then a pixel shader reads each
+ * sample k of the 4-sample surface through a Texture2DMS view (ld_ms,
+ * translated by shader/ and vkd3d-shader) into a single-sampled target:
+ * each pixel is white exactly where sample k is covered.  Then what must fail does, with a
  * guest error, and the device keeps working: multisampled surface
  * definitions it cannot honour, UPDATE and READBACK of a multisampled
  * surface, DX_RESOLVE_COPY into a multisampled surface, between
@@ -26,7 +29,7 @@
 #include <math.h>
 
 #define CID 2
-#define ENTRIES 8
+#define ENTRIES 16
 #define W 32
 #define H 32
 #define SID_MS 1
@@ -44,6 +47,8 @@
 #define RTV_ONE 4
 #define VS_ID 6
 #define PS_ID 7
+#define PS_LDMS_ID 8      /* .. 11: ld_ms of sample 0 .. 3 */
+#define SRV_MS 1
 
 enum { VS_TYPE = 1, NAME_POSITION = 1 };
 
@@ -66,6 +71,34 @@ struct vertex {
 	float pos[4];
 	float color[4];
 };
+
+/* A triangle covering the whole viewport (ld_ms passes). */
+static const struct vertex full[3] = {
+	{ { -1.0f, -1.0f, 0.0f, 1.0f }, { 0 } },
+	{ { -1.0f, 3.0f, 0.0f, 1.0f }, { 0 } },
+	{ { 3.0f, -1.0f, 0.0f, 1.0f }, { 0 } },
+};
+
+/* ps_4_1: o0 = t0.ld_ms(int2(v0.xy), sample), t0 a Texture2DMS<float4>
+ * of 4 samples (Mesa's texelFetch on a sampler2DMS) */
+static size_t build_ps_ld_ms(struct asm_buf *b, uint32_t sample)
+{
+	asm_begin(b, 0 /* pixel */, 4, 1);
+	/* dcl_resource_texture2dms(4) t0, float x4 */
+	asm_op(b, 88, 4 | 4u << 5); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
+	/* dcl_input_ps_siv linear noperspective v0.xy, position */
+	asm_op(b, 100, 4); dst(b, T_INPUT, 0x3, 0); asm_dw(b, NAME_POSITION);
+	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 0);          /* dcl_output o0 */
+	asm_op(b, 104, 0); asm_dw(b, 1);                      /* dcl_temps 1 */
+	asm_op(b, 27, 0); dst(b, T_TEMP, 0x3, 0);             /* ftoi r0.xy, v0 */
+	src(b, T_INPUT, O_SWZ(0, 1, 0, 0), 0);
+	asm_op(b, 54, 0); dst(b, T_TEMP, 0xc, 0); imm4(b, 0, 0, 0, 0);
+	asm_op(b, 46, 0); dst(b, T_OUTPUT, 0xf, 0);           /* ld_ms */
+	src(b, T_TEMP, SWZ_XYZW, 0); src(b, T_RESOURCE, SWZ_XYZW, 0);
+	imm1(b, sample);
+	asm_op(b, 62, 0);                                      /* ret */
+	return asm_finish(b);
+}
 
 /* edges at slopes no sample row or column lines up with */
 static const struct vertex tri[3] = {
@@ -151,7 +184,7 @@ static void setup(struct fixture *f)
 
 	tmob_build(&f->t, c, &f->res, MOB_RES, W * H * 4, SVGA3D_MOBFMT_PT64_1);
 	tmob_build(&f->t, c, &f->vb, MOB_VB, PG, SVGA3D_MOBFMT_PT64_0);
-	tmob_build(&f->t, c, &f->sh, MOB_SH, 2 * PG, SVGA3D_MOBFMT_PT64_1);
+	tmob_build(&f->t, c, &f->sh, MOB_SH, 6 * PG, SVGA3D_MOBFMT_PT64_1);
 	/* vmwgfx's backing of a 4-sample surface: 4 x the layout */
 	tmob_build(&f->t, c, &f->ms, MOB_MS, W * H * 4 * 4,
 		   SVGA3D_MOBFMT_PT64_1);
@@ -176,6 +209,8 @@ static void setup(struct fixture *f)
 	bind_surface(c, SID_VB, MOB_VB);
 	run_ok(&f->t, c, "surfaces");
 	tmob_write(&f->t, &f->vb, 0, tri, sizeof(tri));
+	tmob_write(&f->t, &f->vb, sizeof(tri), full, sizeof(full));
+	up.box.w = sizeof(tri) + sizeof(full);
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
 	run_ok(&f->t, c, "vertex data");
 }
@@ -195,6 +230,26 @@ static void setup_dx(struct fixture *f)
 				&f->sh, 0, vs.t, vs_size);
 	dx_define_shader_in_mob(&f->t, c, CID, PS_ID, SVGA3D_SHADERTYPE_PS,
 				&f->sh, PG, ps.t, ps_size);
+	for (uint32_t k = 0; k < 4; k++) {
+		struct asm_buf ld;
+		size_t n = build_ps_ld_ms(&ld, k);
+
+		dx_define_shader_in_mob(&f->t, c, CID, PS_LDMS_ID + k,
+					SVGA3D_SHADERTYPE_PS, &f->sh,
+					(2 + k) * PG, ld.t, n);
+	}
+	{
+		SVGA3dCmdDXDefineShaderResourceView srv;
+
+		memset(&srv, 0, sizeof(srv));
+		srv.shaderResourceViewId = SRV_MS;
+		srv.sid = SID_MS;
+		srv.format = SVGA3D_R8G8B8A8_UNORM;
+		srv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
+		srv.desc.tex.mipLevels = 1;
+		srv.desc.tex.arraySize = 1;
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_SHADERRESOURCE_VIEW, srv);
+	}
 	dx_define_rtv_2d(c, RTV_MS, SID_MS, SVGA3D_R8G8B8A8_UNORM);
 	dx_define_rtv_2d(c, RTV_ONE, SID_RES, SVGA3D_R8G8B8A8_UNORM);
 	dx_define_layout_two_float4(c, 1);
@@ -299,6 +354,70 @@ static unsigned draw_resolve_compare(struct fixture *f, uint32_t mask,
 	return partial;
 }
 
+static void set_ps_srv(struct cbuf *c, uint32_t ps, uint32_t srv_id)
+{
+	struct {
+		SVGA3dCmdDXSetShaderResources h;
+		uint32_t id[1];
+	} srv = { { 0, SVGA3D_SHADERTYPE_PS }, { srv_id } };
+
+	CMD(c, SVGA_3D_CMD_DX_SET_SHADER,
+	    ((SVGA3dCmdDXSetShader){ ps, SVGA3D_SHADERTYPE_PS }));
+	CMD(c, SVGA_3D_CMD_DX_SET_SHADER_RESOURCES, srv);
+}
+
+/*
+ * After a draw with every sample: sample k of each pixel, read by ld_ms
+ * into the single-sampled target and read back, is white exactly where
+ * the reference covers sample k.
+ */
+static void ld_ms_compare(struct fixture *f)
+{
+	struct cbuf *c = f->c;
+	static uint8_t px[W * H * 4];
+
+	for (uint32_t k = 0; k < 4; k++) {
+		unsigned lit = 0, dark = 0, bad = 0;
+
+		dx_set_render_target(c, RTV_ONE, SVGA3D_INVALID_ID);
+		set_ps_srv(c, PS_LDMS_ID + k, SRV_MS);
+		CMD(c, SVGA_3D_CMD_DX_DRAW, ((SVGA3dCmdDXDraw){ 3, 3 }));
+		CMD(c, SVGA_3D_CMD_READBACK_GB_IMAGE,
+		    ((SVGA3dCmdReadbackGBImage){ { SID_RES, 0, 0 } }));
+		set_ps_srv(c, PS_ID, SVGA3D_INVALID_ID);
+		dx_set_render_target(c, RTV_MS, SVGA3D_INVALID_ID);
+		dx_ok(&f->t, c, CID, "ld_ms pass");
+		memset(px, 0xa5, sizeof(px));
+		tmob_read(&f->t, &f->res, 0, px, sizeof(px));
+		for (unsigned y = 0; y < H; y++) {
+			for (unsigned x = 0; x < W; x++) {
+				const uint8_t *p = px + (y * W + x) * 4;
+				int cov = coverage(x, y);
+				uint8_t want;
+
+				if (cov < 0)
+					continue;
+				want = (cov >> k) & 1 ? 255 : 0;
+				want ? lit++ : dark++;
+				if (p[0] == want && p[1] == want &&
+				    p[2] == want && p[3] == want)
+					continue;
+				if (bad++ < 4)
+					fprintf(stderr, "ld_ms sample %u: pixel "
+						"(%u,%u) coverage 0x%x: %u,%u,"
+						"%u,%u, expected %u\n", k, x,
+						y, cov, p[0], p[1], p[2], p[3],
+						want);
+			}
+		}
+		printf("ld_ms sample %u: %u covered and %u uncovered pixels "
+		       "compared, %u wrong\n", k, lit, dark, bad);
+		CHECK(lit > 250);
+		CHECK(dark > 500);
+		CHECK_EQ(bad, 0);
+	}
+}
+
 /* What the device refuses, each with a guest error; later work goes on. */
 static void test_errors(struct fixture *f)
 {
@@ -382,7 +501,7 @@ int main(void)
 
 	memset(&f, 0, sizeof(f));
 	f.c = calloc(1, sizeof(*f.c));
-	tdev_init(&f.t, 64);
+	tdev_init(&f.t, 256);
 	rc = backend_attach_or_skip(&f.t, &f.be, "test_backend_msaa");
 	if (rc)
 		return rc;
@@ -393,6 +512,7 @@ int main(void)
 	setup_dx(&f);
 
 	all = draw_resolve_compare(&f, 0xffffffffu, "4x, sample mask 0xf");
+	ld_ms_compare(&f);
 	one = draw_resolve_compare(&f, 0x1u, "4x, sample mask 0x1");
 	CHECK_EQ(all, one);
 	test_errors(&f);

@@ -253,10 +253,36 @@ static void storage_freed(void *opaque, struct svga_surface *s)
 	free_gpu(opaque, s);
 }
 
+/* Copies between multisampled surfaces (DX_PRED_COPY_REGION, Mesa's
+ * blits between framebuffers of one sample count): image to image. */
+static int storage_copy_ms(void *opaque, struct svga_surface *dst,
+			   uint32_t dlayer, uint32_t dmip,
+			   struct svga_surface *src, uint32_t slayer,
+			   uint32_t smip, const SVGA3dCopyBox *c)
+{
+	struct svga_backend *b = opaque;
+	struct svga_render_box box = { c->srcx, c->srcy, c->srcz, c->w, c->h,
+				       c->d };
+	struct svga_render_image *si, *di;
+
+	if (backend_surface_image(b, src, &si) ||
+	    backend_surface_image(b, dst, &di))
+		return SVGA_ERR;
+	if (svga_render_image_copy(b->r, di, dmip, dlayer, c->x, c->y, c->z,
+				   si, smip, slayer, &box)) {
+		svga_guest_error(b->log, "copy %u -> %u (multisampled): %s",
+				 src->sid, dst->sid,
+				 svga_render_last_error(b->r));
+		return SVGA_ERR;
+	}
+	return SVGA_OK;
+}
+
 const struct svga_storage_ops backend_storage_ops = {
 	.access = storage_access,
 	.freed = storage_freed,
 	.clear = backend_clear,
+	.copy_ms = storage_copy_ms,
 };
 
 /* Every subresource marked GPU_STALE (a fresh GPU copy has all). */

@@ -227,6 +227,14 @@ struct svga_storage_ops {
 	 * core clears host storage; SVGA_ERR after a guest error. */
 	int (*clear)(void *opaque, struct svga_surface *s,
 		     const struct svga_view *v, const struct svga_clear_req *c);
+	/* Optional: a copy between two multisampled surfaces of one sample
+	 * count (their samples live on the GPU only), box clipped to both
+	 * subresources, in texels.  0 after the copy, SVGA_ERR after a
+	 * guest error. */
+	int (*copy_ms)(void *opaque, struct svga_surface *dst,
+		       uint32_t dlayer, uint32_t dmip,
+		       struct svga_surface *src, uint32_t slayer,
+		       uint32_t smip, const SVGA3dCopyBox *box);
 };
 
 /* The object model of one device. */

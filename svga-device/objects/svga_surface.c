@@ -496,6 +496,20 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 				 "copy box does not fit the destination");
 		return SVGA_ERR;
 	}
+	if (src->samples > 1 || dst->samples > 1) {
+		if (src->samples != dst->samples) {
+			svga_guest_error(om->log, "copy %u -> %u between "
+					 "sample counts %u and %u", src->sid,
+					 dst->sid, src->samples, dst->samples);
+			return SVGA_ERR;
+		}
+		/* the samples are on the GPU only: copied there, or the
+		 * access below refuses */
+		if (om->storage_ops && om->storage_ops->copy_ms)
+			return om->storage_ops->copy_ms(om->storage_opaque,
+							dst, dlayer, dmip, src,
+							slayer, smip, &clip);
+	}
 	if (svga_surface_access_sub(om, src, SVGA_STORAGE_READ, slayer, smip) ||
 	    svga_surface_access_sub(om, dst, SVGA_STORAGE_WRITE, dlayer, dmip))
 		return SVGA_ERR;

@@ -15,7 +15,9 @@
  * the edge pixels change as computed.  Then a pixel shader reads each
  * sample k of the 4-sample surface through a Texture2DMS view (ld_ms,
  * translated by shader/ and vkd3d-shader) into a single-sampled target:
- * each pixel is white exactly where sample k is covered.  Then what must fail does, with a
+ * each pixel is white exactly where sample k is covered.  Then the
+ * samples are copied by DX_PRED_COPY_REGION to another 4-sample surface,
+ * the drawn one cleared, and the copy resolves to the same picture.  Then what must fail does, with a
  * guest error, and the device keeps working: multisampled surface
  * definitions it cannot honour, UPDATE and READBACK of a multisampled
  * surface, DX_RESOLVE_COPY into a multisampled surface, between
@@ -289,8 +291,8 @@ static void resolve_cmd(struct cbuf *c, uint32_t dst, uint32_t dsub,
  * resolve, read back; compare with the reference.  Returns the number of
  * partially covered pixels compared.
  */
-static unsigned draw_resolve_compare(struct fixture *f, uint32_t mask,
-				     const char *what)
+static unsigned draw_resolve_compare_ex(struct fixture *f, uint32_t mask,
+					const char *what, bool via_copy)
 {
 	struct cbuf *c = f->c;
 	SVGA3dCmdDXClearRenderTargetView clr;
@@ -304,7 +306,16 @@ static unsigned draw_resolve_compare(struct fixture *f, uint32_t mask,
 	CMD(c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, clr);
 	set_sample_mask(c, mask);
 	CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
-	resolve_cmd(c, SID_RES, 0, SID_MS, 0);
+	if (via_copy) {
+		/* the samples move to the other 4-sample surface, the drawn
+		 * one is cleared: what resolves is what the copy moved */
+		SVGA3dCmdDXPredCopyRegion cp = { SID_MS2, 0, SID_MS, 0,
+			{ 0, 0, 0, W, H, 1, 0, 0, 0 } };
+
+		CMD(c, SVGA_3D_CMD_DX_PRED_COPY_REGION, cp);
+		CMD(c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, clr);
+	}
+	resolve_cmd(c, SID_RES, 0, via_copy ? SID_MS2 : SID_MS, 0);
 	CMD(c, SVGA_3D_CMD_READBACK_GB_IMAGE, rb);
 	dx_ok(&f->t, c, CID, what);
 
@@ -418,6 +429,12 @@ static void ld_ms_compare(struct fixture *f)
 	}
 }
 
+static unsigned draw_resolve_compare(struct fixture *f, uint32_t mask,
+				     const char *what)
+{
+	return draw_resolve_compare_ex(f, mask, what, false);
+}
+
 /* What the device refuses, each with a guest error; later work goes on. */
 static void test_errors(struct fixture *f)
 {
@@ -476,6 +493,11 @@ static void test_errors(struct fixture *f)
 	resolve_cmd(c, SID_MS, 0, SID_RES, 0);
 	dx_err(&f->t, c, CID, 0, "not multisampled",
 	       "RESOLVE_COPY from a single-sampled surface");
+	CMD(c, SVGA_3D_CMD_DX_PRED_COPY_REGION,
+	    ((SVGA3dCmdDXPredCopyRegion){ SID_RES, 0, SID_MS, 0,
+					  { 0, 0, 0, W, H, 1, 0, 0, 0 } }));
+	dx_err(&f->t, c, CID, 0, "sample counts",
+	       "COPY_REGION from 4 samples to 1");
 
 	/* targets of 4 samples and of 1 in one draw */
 	{
@@ -515,6 +537,8 @@ int main(void)
 	ld_ms_compare(&f);
 	one = draw_resolve_compare(&f, 0x1u, "4x, sample mask 0x1");
 	CHECK_EQ(all, one);
+	draw_resolve_compare_ex(&f, 0xfu, "4x, copied to another 4-sample "
+				"surface by DX_PRED_COPY_REGION", true);
 	test_errors(&f);
 	/* and the device still draws and resolves */
 	draw_resolve_compare(&f, 0xfu, "4x after the errors");

@@ -16,6 +16,9 @@
  * sample k of the 4-sample surface through a Texture2DMS view (ld_ms,
  * translated by shader/ and vkd3d-shader) into a single-sampled target:
  * each pixel is white exactly where sample k is covered.  Then the
+ * pixel shader writes sample_pos(k) + 0.5 (Mesa's gl_SamplePosition) into
+ * the 4-sample target: the resolved pixels are D3D's 4x position of
+ * sample k, not the pixel centre.  Then the
  * samples are copied by DX_PRED_COPY_REGION to another 4-sample surface,
  * the drawn one cleared, and the copy resolves to the same picture.  Then what must fail does, with a
  * guest error, and the device keeps working: multisampled surface
@@ -51,6 +54,7 @@
 #define PS_ID 7
 #define PS_LDMS_ID 8      /* .. 11: ld_ms of sample 0 .. 3 */
 #define SRV_MS 1
+#define PS_SPOS_ID 12     /* sample_pos of sample 0 .. 3: 12 .. 15 */
 
 enum { VS_TYPE = 1, NAME_POSITION = 1 };
 
@@ -98,6 +102,24 @@ static size_t build_ps_ld_ms(struct asm_buf *b, uint32_t sample)
 	asm_op(b, 46, 0); dst(b, T_OUTPUT, 0xf, 0);           /* ld_ms */
 	src(b, T_TEMP, SWZ_XYZW, 0); src(b, T_RESOURCE, SWZ_XYZW, 0);
 	imm1(b, sample);
+	asm_op(b, 62, 0);                                      /* ret */
+	return asm_finish(b);
+}
+
+/* ps_4_1: o0 = (sample_pos(rasterizer, sample).xy + 0.5, 1, 1) */
+static size_t build_ps_sample_pos(struct asm_buf *b, uint32_t sample)
+{
+	const uint32_t half = 0x3f000000u;
+
+	asm_begin(b, 0 /* pixel */, 4, 1);
+	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 0);          /* dcl_output o0 */
+	asm_op(b, 104, 0); asm_dw(b, 1);                      /* dcl_temps 1 */
+	asm_op(b, 110, 0); dst(b, T_TEMP, 0x3, 0);            /* sample_pos */
+	asm_dw(b, O_4C | SWZ_XYZW | O_TYPE(14 /* rasterizer */));
+	imm1(b, sample);
+	asm_op(b, 0, 0); dst(b, T_OUTPUT, 0x3, 0);            /* add */
+	src(b, T_TEMP, O_SWZ(0, 1, 0, 0), 0); imm4(b, half, half, half, half);
+	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xc, 0); imm4(b, F1, F1, F1, F1);
 	asm_op(b, 62, 0);                                      /* ret */
 	return asm_finish(b);
 }
@@ -186,7 +208,7 @@ static void setup(struct fixture *f)
 
 	tmob_build(&f->t, c, &f->res, MOB_RES, W * H * 4, SVGA3D_MOBFMT_PT64_1);
 	tmob_build(&f->t, c, &f->vb, MOB_VB, PG, SVGA3D_MOBFMT_PT64_0);
-	tmob_build(&f->t, c, &f->sh, MOB_SH, 6 * PG, SVGA3D_MOBFMT_PT64_1);
+	tmob_build(&f->t, c, &f->sh, MOB_SH, 10 * PG, SVGA3D_MOBFMT_PT64_1);
 	/* vmwgfx's backing of a 4-sample surface: 4 x the layout */
 	tmob_build(&f->t, c, &f->ms, MOB_MS, W * H * 4 * 4,
 		   SVGA3D_MOBFMT_PT64_1);
@@ -239,6 +261,10 @@ static void setup_dx(struct fixture *f)
 		dx_define_shader_in_mob(&f->t, c, CID, PS_LDMS_ID + k,
 					SVGA3D_SHADERTYPE_PS, &f->sh,
 					(2 + k) * PG, ld.t, n);
+		n = build_ps_sample_pos(&ld, k);
+		dx_define_shader_in_mob(&f->t, c, CID, PS_SPOS_ID + k,
+					SVGA3D_SHADERTYPE_PS, &f->sh,
+					(6 + k) * PG, ld.t, n);
 	}
 	{
 		SVGA3dCmdDXDefineShaderResourceView srv;
@@ -435,6 +461,49 @@ static unsigned draw_resolve_compare(struct fixture *f, uint32_t mask,
 	return draw_resolve_compare_ex(f, mask, what, false);
 }
 
+/* sample_pos k in a 4-sample target, resolved: D3D's standard 4x
+ * position of sample k (in 1/16 pixel) + 0.5 in every pixel. */
+static void sample_pos_compare(struct fixture *f)
+{
+	static const int pos16[4][2] = { { -2, -6 }, { 6, -2 }, { -6, 2 },
+					 { 2, 6 } };
+	struct cbuf *c = f->c;
+	static uint8_t px[W * H * 4];
+
+	for (uint32_t k = 0; k < 4; k++) {
+		float want[2] = { (pos16[k][0] / 16.0f + 0.5f) * 255.0f,
+				  (pos16[k][1] / 16.0f + 0.5f) * 255.0f };
+		unsigned bad = 0;
+
+		set_ps_srv(c, PS_SPOS_ID + k, SVGA3D_INVALID_ID);
+		set_sample_mask(c, 0xffffffffu);
+		CMD(c, SVGA_3D_CMD_DX_DRAW, ((SVGA3dCmdDXDraw){ 3, 3 }));
+		resolve_cmd(c, SID_RES, 0, SID_MS, 0);
+		CMD(c, SVGA_3D_CMD_READBACK_GB_IMAGE,
+		    ((SVGA3dCmdReadbackGBImage){ { SID_RES, 0, 0 } }));
+		set_ps_srv(c, PS_ID, SVGA3D_INVALID_ID);
+		dx_ok(&f->t, c, CID, "sample_pos pass");
+		memset(px, 0xa5, sizeof(px));
+		tmob_read(&f->t, &f->res, 0, px, sizeof(px));
+		for (unsigned i = 0; i < W * H; i++) {
+			const uint8_t *p = px + i * 4;
+
+			if (fabsf(p[0] - want[0]) <= 1.0f &&
+			    fabsf(p[1] - want[1]) <= 1.0f && p[2] == 255 &&
+			    p[3] == 255)
+				continue;
+			if (bad++ < 2)
+				fprintf(stderr, "sample_pos %u: pixel %u: %u,%u,"
+					"%u,%u, expected %.1f,%.1f,255,255\n",
+					k, i, p[0], p[1], p[2], p[3], want[0],
+					want[1]);
+		}
+		printf("sample_pos %u in a 4-sample target: %u of %u pixels "
+		       "wrong\n", k, bad, W * H);
+		CHECK_EQ(bad, 0);
+	}
+}
+
 /* What the device refuses, each with a guest error; later work goes on. */
 static void test_errors(struct fixture *f)
 {
@@ -535,6 +604,7 @@ int main(void)
 
 	all = draw_resolve_compare(&f, 0xffffffffu, "4x, sample mask 0xf");
 	ld_ms_compare(&f);
+	sample_pos_compare(&f);
 	one = draw_resolve_compare(&f, 0x1u, "4x, sample mask 0x1");
 	CHECK_EQ(all, one);
 	draw_resolve_compare_ex(&f, 0xfu, "4x, copied to another 4-sample "

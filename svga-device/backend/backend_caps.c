@@ -44,12 +44,11 @@ static uint32_t narrow_dxfmt(struct svga_backend *b, uint32_t format,
 	if (!(can & SVGA3D_DXFMT_SUPPORTED))
 		return 0;
 	/* the core's table has no MULTISAMPLE bit (host storage holds no
-	 * samples): the renderer's decides, for a target format the core
-	 * keeps as one */
-	ms = ms4 && (core & SVGA3D_DXFMT_SUPPORTED) &&
-	     (core & (SVGA3D_DXFMT_COLOR_RENDERTARGET |
-			     SVGA3D_DXFMT_DEPTH_RENDERTARGET)) ?
-	     can & MS_DXFMT_BITS : 0;
+	 * samples): the renderer's decides (its Vulkan format renders, or
+	 * is a depth target, with 4 samples).  Typeless formats count too:
+	 * Mesa checks a depth texture's typed format (D24_UNORM_S8_UINT)
+	 * and defines the surface typeless (R24G8_TYPELESS). */
+	ms = ms4 && (core & SVGA3D_DXFMT_SUPPORTED) ? can & MS_DXFMT_BITS : 0;
 	return (core & can & ~MS_DXFMT_BITS) | ms;
 }
 

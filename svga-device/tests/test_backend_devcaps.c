@@ -125,7 +125,10 @@ static void volume_check(struct svga_render *r,
 static void ms_check(struct svga_render *r, const struct svga_format_info *f,
 		    uint32_t adv)
 {
-	bool depth = adv & SVGA3D_DXFMT_DEPTH_RENDERTARGET;
+	/* typeless formats have no target bit: the renderer's format says */
+	bool depth = (adv & SVGA3D_DXFMT_DEPTH_RENDERTARGET) ||
+		     (svga_render_format_caps(r, f->format, NULL) &
+		      SVGA_RENDER_FMT_DEPTH);
 	struct svga_render_image_desc d = { f->format, 8, 4, 1, 1, 2, 4,
 		depth ? SVGA_RENDER_USAGE_DEPTH_STENCIL :
 			SVGA_RENDER_USAGE_RENDER_TARGET };

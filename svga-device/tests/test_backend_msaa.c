@@ -20,7 +20,10 @@
  * the 4-sample target: the resolved pixels are D3D's 4x position of
  * sample k, not the pixel centre.  Then the
  * samples are copied by DX_PRED_COPY_REGION to another 4-sample surface,
- * the drawn one cleared, and the copy resolves to the same picture.  Then what must fail does, with a
+ * the drawn one cleared, and the copy resolves to the same picture.  With
+ * a 4-sample depth target (R24G8_TYPELESS, Mesa's depth textures, through
+ * a D24_UNORM_S8_UINT view) cleared to 0 nothing is drawn, cleared to 1
+ * the same picture.  Then what must fail does, with a
  * guest error, and the device keeps working: multisampled surface
  * definitions it cannot honour, UPDATE and READBACK of a multisampled
  * surface, DX_RESOLVE_COPY into a multisampled surface, between
@@ -43,6 +46,8 @@
 #define SID_SMALL 4
 #define SID_MS2 5
 #define SID_BAD 6
+#define SID_DEPTH 7       /* 4-sample R24G8_TYPELESS, as Mesa's depth */
+#define DSV_MS 1
 #define MOB_RES 20
 #define MOB_VB 21
 #define MOB_SH 22
@@ -228,6 +233,9 @@ static void setup(struct fixture *f)
 		       SVGA3D_SURFACE_BIND_RENDER_TARGET, W / 2, H, 1, 1, 1);
 	define_ms(c, SID_MS2, SVGA3D_R8G8B8A8_UNORM,
 		  SVGA3D_SURFACE_BIND_RENDER_TARGET, 4, W, H, 1, 1, 1);
+	define_ms(c, SID_DEPTH, SVGA3D_R24G8_TYPELESS,
+		  SVGA3D_SURFACE_BIND_DEPTH_STENCIL |
+		  SVGA3D_SURFACE_BIND_SHADER_RESOURCE, 4, W, H, 1, 1, 1);
 	define_surface(c, SID_VB, SVGA3D_BUFFER,
 		       SVGA3D_SURFACE_BIND_VERTEX_BUFFER, PG, 1, 1, 1, 1);
 	bind_surface(c, SID_VB, MOB_VB);
@@ -278,6 +286,17 @@ static void setup_dx(struct fixture *f)
 		srv.desc.tex.arraySize = 1;
 		CMD(c, SVGA_3D_CMD_DX_DEFINE_SHADERRESOURCE_VIEW, srv);
 	}
+	{
+		SVGA3dCmdDXDefineDepthStencilView dsv;
+
+		memset(&dsv, 0, sizeof(dsv));
+		dsv.depthStencilViewId = DSV_MS;
+		dsv.sid = SID_DEPTH;
+		dsv.format = SVGA3D_D24_UNORM_S8_UINT;
+		dsv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
+		dsv.arraySize = 1;
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_DEPTHSTENCIL_VIEW, dsv);
+	}
 	dx_define_rtv_2d(c, RTV_MS, SID_MS, SVGA3D_R8G8B8A8_UNORM);
 	dx_define_rtv_2d(c, RTV_ONE, SID_RES, SVGA3D_R8G8B8A8_UNORM);
 	dx_define_layout_two_float4(c, 1);
@@ -317,8 +336,11 @@ static void resolve_cmd(struct cbuf *c, uint32_t dst, uint32_t dsub,
  * resolve, read back; compare with the reference.  Returns the number of
  * partially covered pixels compared.
  */
+/* depth: 0 none; else a 4-sample depth target cleared to depth - 1
+ * (1: 0.0, every sample fails LESS; 2: 1.0, every sample passes) */
 static unsigned draw_resolve_compare_ex(struct fixture *f, uint32_t mask,
-					const char *what, bool via_copy)
+					const char *what, bool via_copy,
+					int depth)
 {
 	struct cbuf *c = f->c;
 	SVGA3dCmdDXClearRenderTargetView clr;
@@ -331,7 +353,17 @@ static unsigned draw_resolve_compare_ex(struct fixture *f, uint32_t mask,
 	clr.renderTargetViewId = RTV_MS;
 	CMD(c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, clr);
 	set_sample_mask(c, mask);
+	if (depth) {
+		SVGA3dCmdDXClearDepthStencilView cd = {
+			SVGA3D_CLEAR_DEPTH | SVGA3D_CLEAR_STENCIL, 0, DSV_MS,
+			depth == 1 ? 0.0f : 1.0f };
+
+		dx_set_render_target(c, RTV_MS, DSV_MS);
+		CMD(c, SVGA_3D_CMD_DX_CLEAR_DEPTHSTENCIL_VIEW, cd);
+	}
 	CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
+	if (depth)
+		dx_set_render_target(c, RTV_MS, SVGA3D_INVALID_ID);
 	if (via_copy) {
 		/* the samples move to the other 4-sample surface, the drawn
 		 * one is cleared: what resolves is what the copy moved */
@@ -359,6 +391,8 @@ static unsigned draw_resolve_compare_ex(struct fixture *f, uint32_t mask,
 			}
 			for (int s = 0; s < 4; s++)
 				n += ((cov & (int)mask) >> s) & 1;
+			if (depth == 1)
+				n = 0;      /* the depth test failed */
 			expect = 255.0f * (float)n / 4.0f;
 			if (cov == 0xf)
 				inside++;
@@ -458,7 +492,7 @@ static void ld_ms_compare(struct fixture *f)
 static unsigned draw_resolve_compare(struct fixture *f, uint32_t mask,
 				     const char *what)
 {
-	return draw_resolve_compare_ex(f, mask, what, false);
+	return draw_resolve_compare_ex(f, mask, what, false, 0);
 }
 
 /* sample_pos k in a 4-sample target, resolved: D3D's standard 4x
@@ -608,7 +642,11 @@ int main(void)
 	one = draw_resolve_compare(&f, 0x1u, "4x, sample mask 0x1");
 	CHECK_EQ(all, one);
 	draw_resolve_compare_ex(&f, 0xfu, "4x, copied to another 4-sample "
-				"surface by DX_PRED_COPY_REGION", true);
+				"surface by DX_PRED_COPY_REGION", true, 0);
+	draw_resolve_compare_ex(&f, 0xfu, "4x with a 4-sample depth target "
+				"cleared to 0 (LESS fails)", false, 1);
+	draw_resolve_compare_ex(&f, 0xfu, "4x with a 4-sample depth target "
+				"cleared to 1", false, 2);
 	test_errors(&f);
 	/* and the device still draws and resolves */
 	draw_resolve_compare(&f, 0xfu, "4x after the errors");

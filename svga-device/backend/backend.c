@@ -16,6 +16,7 @@ static const struct svga_dx_hooks backend_hooks = {
 	.query_destroy = backend_query_destroy,
 	.predicate_result = backend_query_predicate_result,
 	.present_blt = backend_present_blt,
+	.resolve_copy = backend_resolve_copy,
 };
 
 /* The guest's statistics window (SVGA_CSTATS_SELECT_RENDERER). */

@@ -9,9 +9,12 @@
  * svga_render_dxfmt_caps() (on lavapipe 22.3.6 that removes 16 claims:
  * SNORM blending, sRGB vertex data, A8 render targets, depth volumes),
  * each SURFACEFMT value loses the operations whose DX flag went, and the
- * MAX_* limits are clamped to the device's.  Multisampling is never
- * advertised: the core refuses surfaces with samples > 1 and the glue
- * renders single-sampled only, whatever the Vulkan device could do.
+ * MAX_* limits are clamped to the device's.  Multisampling: 4 samples
+ * only (DEVCAP_MULTISAMPLE_4X; 2X and 8X stay 0: lavapipe has 1 and 4,
+ * and 8X is SM5's), advertised when the Vulkan device has 4-sample color
+ * and depth targets, and each format's DXFMT_MULTISAMPLE bit only where
+ * the format renders (or is a depth target) with 4 samples there
+ * (render_format.c), on top of what the core supports of the format.
  * Installed at attach, before the guest's first register access
  * (svga_dev_set_devcaps refuses later).
  */
@@ -29,9 +32,9 @@ static uint32_t min_u32(uint32_t a, uint32_t b)
 
 /* The core's DXFMT value of one format, narrowed to the renderer's. */
 static uint32_t narrow_dxfmt(struct svga_backend *b, uint32_t format,
-			     uint32_t core)
+			     uint32_t core, bool ms4)
 {
-	uint32_t can;
+	uint32_t can, ms;
 
 	/* buffers are VkBuffers: the renderer requires vertex, index,
 	 * constant and stream-output use of them at creation */
@@ -40,7 +43,13 @@ static uint32_t narrow_dxfmt(struct svga_backend *b, uint32_t format,
 	can = svga_render_dxfmt_caps(b->r, format);
 	if (!(can & SVGA3D_DXFMT_SUPPORTED))
 		return 0;
-	return core & can & ~MS_DXFMT_BITS;
+	/* the core's table has no MULTISAMPLE bit (host storage holds no
+	 * samples): the renderer's decides (its Vulkan format renders, or
+	 * is a depth target, with 4 samples).  Typeless formats count too:
+	 * Mesa checks a depth texture's typed format (D24_UNORM_S8_UINT)
+	 * and defines the surface typeless (R24G8_TYPELESS). */
+	ms = ms4 && (core & SVGA3D_DXFMT_SUPPORTED) ? can & MS_DXFMT_BITS : 0;
+	return (core & can & ~MS_DXFMT_BITS) | ms;
 }
 
 /* The pre-DX operations of a format, narrowed to what its DX value kept. */
@@ -60,6 +69,12 @@ static uint32_t narrow_surfacefmt(uint32_t ops, uint32_t dx)
 		ops &= ~(SVGA3DFORMAT_OP_ZSTENCIL |
 			 SVGA3DFORMAT_OP_ZSTENCIL_WITH_ARBITRARY_COLOR_DEPTH);
 	return ops;
+}
+
+/* 4-sample color and depth targets (sample_counts bit 2) */
+static bool renderer_has_4x(const struct svga_render_limits *l)
+{
+	return (l->sample_counts & 4u) != 0;
 }
 
 static void clamp_limits(uint32_t *caps, const struct svga_render_limits *l)
@@ -104,6 +119,7 @@ static void clamp_limits(uint32_t *caps, const struct svga_render_limits *l)
 		       sizeof(pt));
 	for (unsigned i = 0; i < sizeof(ms_caps) / sizeof(ms_caps[0]); i++)
 		caps[ms_caps[i]] = 0;
+	caps[SVGA3D_DEVCAP_MULTISAMPLE_4X] = renderer_has_4x(l);
 }
 
 int backend_devcaps_install(struct svga_backend *b, char *err, size_t errlen)
@@ -112,18 +128,19 @@ int backend_devcaps_install(struct svga_backend *b, char *err, size_t errlen)
 	struct svga_render_limits l;
 
 	svga_devcaps_init(caps, &b->dev->cfg);
+	svga_render_get_limits(b->r, &l);
 	for (unsigned i = 0; i < svga_format_count(); i++) {
 		const struct svga_format_info *f = svga_format_at(i);
 		uint32_t dxcap = svga_format_dxfmt_devcap(f->format);
 
 		if (dxcap == ~0u)
 			continue;
-		caps[dxcap] = narrow_dxfmt(b, f->format, caps[dxcap]);
+		caps[dxcap] = narrow_dxfmt(b, f->format, caps[dxcap],
+					   renderer_has_4x(&l));
 		if (f->devcap != dxcap && f->devcap < SVGA_NUM_DEVCAPS)
 			caps[f->devcap] = narrow_surfacefmt(caps[f->devcap],
 							    caps[dxcap]);
 	}
-	svga_render_get_limits(b->r, &l);
 	clamp_limits(caps, &l);
 	if (svga_dev_set_devcaps(b->dev, caps, l.max_array_layers)) {
 		snprintf(err, errlen, "the renderer must be attached before "

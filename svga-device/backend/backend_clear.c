@@ -142,8 +142,9 @@ int backend_clear(void *opaque, struct svga_surface *s,
 	float depth = c->depth;
 	int rc;
 
-	if (s->format == SVGA3D_BUFFER || v->dim == SVGA3D_RESOURCE_BUFFER ||
-	    s->samples > 1)
+	/* a multisampled surface is cleared here or not at all (the CPU
+	 * clear refuses it: host storage holds no samples) */
+	if (s->format == SVGA3D_BUFFER || v->dim == SVGA3D_RESOURCE_BUFFER)
 		return 0;
 	if (!backend_surface_has_image(s) &&
 	    (!(s->flags & (SVGA3D_SURFACE_BIND_RENDER_TARGET |

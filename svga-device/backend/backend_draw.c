@@ -206,6 +206,9 @@ static int map_pipeline(struct svga_backend *b, const struct svga_dx_draw *d,
 		if (p->rt_formats[i])
 			key[SVGA_DX_STAGE_PS].ps_output_class[i] =
 				backend_format_class(p->rt_formats[i]);
+	/* sample_pos reads the pattern of the targets' sample count */
+	if (pd->samples > 1)
+		key[SVGA_DX_STAGE_PS].ps_samples = pd->samples;
 	/* stream output: the last stage before the rasterizer writes it */
 	if (backend_so_key(b, d, &key[backend_so_stage(d)]))
 		return SVGA_ERR;

@@ -128,6 +128,7 @@ enum svga_shader_class backend_format_class(uint32_t format);
 
 /* backend_blit.c */
 int backend_present_blt(void *opaque, const SVGA3dCmdDXPresentBlt *c);
+int backend_resolve_copy(void *opaque, const SVGA3dCmdDXResolveCopy *c);
 
 /* backend_srv.c: a stage's shader resource views and samplers, checked
  * against what its shader declares (res) */

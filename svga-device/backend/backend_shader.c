@@ -143,6 +143,16 @@ static void make_variant(struct svga_backend *b, struct backend_variant *v)
 		.type = VKD3D_SHADER_STRUCTURE_TYPE_INTERFACE_INFO,
 		.bindings = bd,
 	};
+	struct vkd3d_shader_parameter1 sample_count = {
+		.name = VKD3D_SHADER_PARAMETER_NAME_RASTERIZER_SAMPLE_COUNT,
+		.type = VKD3D_SHADER_PARAMETER_TYPE_IMMEDIATE_CONSTANT,
+		.data_type = VKD3D_SHADER_PARAMETER_DATA_TYPE_UINT32,
+	};
+	struct vkd3d_shader_parameter_info params = {
+		.type = VKD3D_SHADER_STRUCTURE_TYPE_PARAMETER_INFO,
+		.parameters = &sample_count,
+		.parameter_count = 1,
+	};
 	struct svga_sh_error err;
 	void *dxbc = NULL, *spirv = NULL;
 	size_t dxbc_size = 0, spirv_size = 0;
@@ -160,6 +170,13 @@ static void make_variant(struct svga_backend *b, struct backend_variant *v)
 	if (v->key.so_count) {
 		fill_xfb(v, xfb_el, xfb_strides, &xfb);
 		iface.next = &xfb;
+	}
+	if (v->key.ps_samples) {
+		/* sample_pos's pattern (without it vkd3d assumes 1 sample:
+		 * the pixel centre for every sample) */
+		sample_count.u.immediate_constant.u.u32 = v->key.ps_samples;
+		params.next = iface.next;
+		iface.next = &params;
 	}
 	if (svga_shader_compile_spirv(dxbc, dxbc_size, &iface, 0, &spirv,
 				      &spirv_size, &err)) {

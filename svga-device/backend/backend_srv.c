@@ -179,6 +179,15 @@ static int view_for_dim(uint32_t dim, uint32_t *resource, uint32_t *type)
 		*resource = SVGA3D_RESOURCE_TEXTURE2D;
 		*type = SVGA_RENDER_VIEW_2D_ARRAY;
 		return 0;
+	/* multisampled: views of 2D images of 4 samples (ld_ms) */
+	case SVGA_SHADER_RESDIM_2DMS:
+		*resource = SVGA3D_RESOURCE_TEXTURE2D;
+		*type = SVGA_RENDER_VIEW_2D;
+		return 0;
+	case SVGA_SHADER_RESDIM_2DMSARRAY:
+		*resource = SVGA3D_RESOURCE_TEXTURE2D;
+		*type = SVGA_RENDER_VIEW_2D_ARRAY;
+		return 0;
 	case SVGA_SHADER_RESDIM_3D:
 		*resource = SVGA3D_RESOURCE_TEXTURE3D;
 		*type = SVGA_RENDER_VIEW_3D;
@@ -312,8 +321,17 @@ static int map_srv(struct svga_backend *b, const struct svga_dx_draw *d,
 		return backend_surface_buffer(b, s, &out->buffer);
 	}
 	if (view_for_dim(dim, &want, &type)) {
-		svga_guest_error(b->log, "%s: resource dimension %u (multisampled "
-				 "or raw) is not rendered yet", where, dim);
+		svga_guest_error(b->log, "%s: resource dimension %u (raw) is "
+				 "not rendered yet", where, dim);
+		return SVGA_ERR;
+	}
+	/* Vulkan binds a multisampled image only where the shader declares
+	 * one, and a single-sampled one only elsewhere */
+	if ((dim == SVGA_SHADER_RESDIM_2DMS ||
+	     dim == SVGA_SHADER_RESDIM_2DMSARRAY) != (s->samples > 1)) {
+		svga_guest_error(b->log, "%s: surface %u of %u samples where "
+				 "the shader declares dimension %u", where,
+				 v->sid, s->samples, dim);
 		return SVGA_ERR;
 	}
 	if (v->dim != want) {

@@ -253,10 +253,36 @@ static void storage_freed(void *opaque, struct svga_surface *s)
 	free_gpu(opaque, s);
 }
 
+/* Copies between multisampled surfaces (DX_PRED_COPY_REGION, Mesa's
+ * blits between framebuffers of one sample count): image to image. */
+static int storage_copy_ms(void *opaque, struct svga_surface *dst,
+			   uint32_t dlayer, uint32_t dmip,
+			   struct svga_surface *src, uint32_t slayer,
+			   uint32_t smip, const SVGA3dCopyBox *c)
+{
+	struct svga_backend *b = opaque;
+	struct svga_render_box box = { c->srcx, c->srcy, c->srcz, c->w, c->h,
+				       c->d };
+	struct svga_render_image *si, *di;
+
+	if (backend_surface_image(b, src, &si) ||
+	    backend_surface_image(b, dst, &di))
+		return SVGA_ERR;
+	if (svga_render_image_copy(b->r, di, dmip, dlayer, c->x, c->y, c->z,
+				   si, smip, slayer, &box)) {
+		svga_guest_error(b->log, "copy %u -> %u (multisampled): %s",
+				 src->sid, dst->sid,
+				 svga_render_last_error(b->r));
+		return SVGA_ERR;
+	}
+	return SVGA_OK;
+}
+
 const struct svga_storage_ops backend_storage_ops = {
 	.access = storage_access,
 	.freed = storage_freed,
 	.clear = backend_clear,
+	.copy_ms = storage_copy_ms,
 };
 
 /* Every subresource marked GPU_STALE (a fresh GPU copy has all). */
@@ -280,7 +306,8 @@ void backend_surface_gpu_wrote_range(struct svga_backend *b,
 	struct svga_subres c;
 
 	(void)b;
-	if (!g)
+	/* a multisampled image is the surface's only copy: nothing to flag */
+	if (!g || s->samples > 1)
 		return;
 	if (g->buffer) {
 		uint64_t lo, hi;
@@ -357,6 +384,39 @@ static uint32_t image_usage(struct svga_backend *b, struct svga_surface *s)
 	return usage;
 }
 
+/*
+ * A multisampled surface's image is its only copy (host storage holds no
+ * samples and is never read or written, svga_surface_ms_refused): it
+ * starts as host storage does, all zero, by a clear of every sample, and
+ * no subresource is ever flagged.
+ */
+static int ms_image_zero(struct svga_backend *b, struct svga_surface *s,
+			 struct svga_render_image *img, uint32_t usage)
+{
+	const struct svga_render_view all = { 0, 0, s->layout.num_layers };
+	const union svga_render_color zero = { .u = { 0, 0, 0, 0 } };
+	int rc = -1;
+
+	if (usage & SVGA_RENDER_USAGE_DEPTH_STENCIL)
+		rc = svga_render_clear_depth_stencil(b->r, img, &all, NULL,
+						     SVGA_RENDER_CLEAR_DEPTH |
+						     SVGA_RENDER_CLEAR_STENCIL,
+						     0.0f, 0);
+	else if (usage & SVGA_RENDER_USAGE_RENDER_TARGET)
+		rc = svga_render_clear_color(b->r, img, &all, NULL, &zero);
+	if (rc) {
+		svga_guest_error(b->log, "surface %u: multisampled image of "
+				 "format %u not initialised: %s", s->sid,
+				 s->format,
+				 usage & (SVGA_RENDER_USAGE_DEPTH_STENCIL |
+					  SVGA_RENDER_USAGE_RENDER_TARGET) ?
+				 svga_render_last_error(b->r) :
+				 "not a target format");
+		return SVGA_ERR;
+	}
+	return SVGA_OK;
+}
+
 int backend_surface_image_prepare(struct svga_backend *b,
 				  struct svga_surface *s,
 				  const struct svga_subres *ready,
@@ -367,12 +427,6 @@ int backend_surface_image_prepare(struct svga_backend *b,
 	if (s->format == SVGA3D_BUFFER) {
 		svga_guest_error(b->log, "surface %u: a buffer used as an "
 				 "image", s->sid);
-		return SVGA_ERR;
-	}
-	if (s->samples > 1) {
-		/* host storage holds one sample: no honest upload exists */
-		svga_guest_error(b->log, "surface %u: multisampled surfaces "
-				 "are not rendered yet", s->sid);
 		return SVGA_ERR;
 	}
 	g = gpu_state(s);
@@ -388,7 +442,7 @@ int backend_surface_image_prepare(struct svga_backend *b,
 			.depth = s->depth,
 			.mips = s->layout.num_mips,
 			.layers = s->layout.num_layers,
-			.samples = 1,
+			.samples = s->samples,
 			.usage = image_usage(b, s),
 		};
 
@@ -398,7 +452,15 @@ int backend_surface_image_prepare(struct svga_backend *b,
 			return SVGA_ERR;
 		}
 		b->st.images++;
-		mark_all_gpu_stale(s, g);
+		if (s->samples > 1) {
+			if (ms_image_zero(b, s, g->image, desc.usage)) {
+				svga_render_image_free(b->r, g->image);
+				g->image = NULL;
+				return SVGA_ERR;
+			}
+		} else {
+			mark_all_gpu_stale(s, g);
+		}
 	}
 	if (g->gpu_stale && move_flagged(b, s, g, ready, SUB_GPU_STALE))
 		return SVGA_ERR;
@@ -460,7 +522,9 @@ void backend_surface_free_all(struct svga_backend *b)
 
 		if (!s)
 			continue;
-		storage_access(b, s, SVGA_STORAGE_READ, NULL);
+		/* a multisampled surface's samples have no place there */
+		if (s->samples == 1)
+			storage_access(b, s, SVGA_STORAGE_READ, NULL);
 		free_gpu(b, s);
 	}
 }

@@ -181,8 +181,38 @@ static bool draw_pipeline(struct svga_cmd_ctx *cx, struct svga_dxctx *ctx,
 			return false;
 		}
 	}
-	p->samples = 1;
+	p->samples = 1;       /* the bound targets' (draw_targets) */
 	p->sample_mask = b->sample_mask;
+	return true;
+}
+
+/* The draw's sample count: that of every bound target (D3D requires
+ * them equal; a mismatch is a guest error), 1 with none bound. */
+static bool target_samples(struct svga_cmd_ctx *cx, const char *cmd,
+			   struct svga_dx_draw *d)
+{
+	uint32_t samples = 0;
+
+	for (unsigned i = 0; i <= SVGA3D_DX_MAX_RENDER_TARGETS; i++) {
+		const struct svga_dx_draw_view *v =
+			i < SVGA3D_DX_MAX_RENDER_TARGETS ? &d->rt[i] : &d->ds;
+		const struct svga_surface *s;
+
+		if (v->id == SVGA3D_INVALID_ID)
+			continue;
+		s = svga_obj_get(cx->om, SVGA_OBJ_SURFACE, v->sid);
+		if (!s)
+			continue;      /* draw_view checked it */
+		if (samples && s->samples != samples) {
+			svga_guest_error(cx->log, "%s: bound targets have "
+					 "different sample counts (%u and %u, "
+					 "surface %u)", cmd, samples,
+					 s->samples, v->sid);
+			return false;
+		}
+		samples = s->samples;
+	}
+	d->pipeline.samples = samples ? samples : 1;
 	return true;
 }
 
@@ -202,7 +232,7 @@ static bool draw_targets(struct svga_cmd_ctx *cx, struct svga_dxctx *ctx,
 	if (!draw_view(cx, ctx, cmd, SVGA_COTABLE_DSVIEW, b->dsv, &d->ds))
 		return false;
 	d->pipeline.ds_format = b->dsv == SVGA3D_INVALID_ID ? 0 : d->ds.format;
-	return true;
+	return target_samples(cx, cmd, d);
 }
 
 static bool draw_stage(struct svga_cmd_ctx *cx, struct svga_dxctx *ctx,

@@ -132,3 +132,50 @@ SVGA_CMD(svga_cmd_dx_buffer_copy)
 	memmove(d->data + c.destX, s->data + c.srcX, w);
 	return SVGA_OK;
 }
+
+/*
+ * DX_RESOLVE_COPY: the average of each pixel's samples of a multisampled
+ * subresource into a single-sampled one of the same size (D3D's
+ * ResolveSubresource; Mesa's glBlitFramebuffer from a multisampled
+ * framebuffer of the same size and a compatible format).  copyFormat is
+ * the format both are read and written as: a format of the same block
+ * size as both surfaces.  Only the renderer holds samples: without it, a
+ * command error.
+ */
+SVGA_CMD(svga_cmd_dx_resolve_copy)
+{
+	SVGA_BODY(SVGA3dCmdDXResolveCopy, c);
+	struct svga_surface *d = svga_cmd_surface(cx, c.dstSid);
+	struct svga_surface *s = svga_cmd_surface(cx, c.srcSid);
+	const struct svga_format_info *cf = svga_format_get(c.copyFormat);
+	uint32_t dl, dm, sl, sm;
+	const char *why = NULL;
+
+	(void)size;
+	if (!d || !s || subres(cx, d, c.dstSubResource, &dl, &dm) ||
+	    subres(cx, s, c.srcSubResource, &sl, &sm))
+		return SVGA_ERR;
+	if (s->samples < 2)
+		why = "the source is not multisampled";
+	else if (d->samples != 1)
+		why = "the destination is multisampled";
+	else if (d->layout.mip[dm].w != s->layout.mip[sm].w ||
+		 d->layout.mip[dm].h != s->layout.mip[sm].h ||
+		 d->layout.mip[dm].d != 1)
+		why = "the subresources differ in size";
+	else if (!svga_surface_copy_compatible(d, s) || !cf ||
+		 cf->bytes_per_block != s->layout.fmt->bytes_per_block ||
+		 cf->block_w != 1 || cf->block_h != 1)
+		why = "the formats are not compatible";
+	else if (!cx->dx_hooks || !cx->dx_hooks->resolve_copy)
+		why = "not executed without the renderer";
+	if (why) {
+		svga_guest_error(cx->log, "DX_RESOLVE_COPY %u (sub %u) -> %u "
+				 "(sub %u, format %u): %s", c.srcSid,
+				 c.srcSubResource, c.dstSid, c.dstSubResource,
+				 c.copyFormat, why);
+		return SVGA_ERR;
+	}
+	return cx->dx_hooks->resolve_copy(cx->dx_hooks_opaque, &c) ?
+	       SVGA_ERR : SVGA_OK;
+}

@@ -69,6 +69,11 @@ struct svga_dx_hooks {
 	/* PRESENTBLT, already validated (cmd_dx_draw.c); NULL: a command
 	 * error (GENMIPS runs on host storage, objects/svga_genmips.c). */
 	int (*present_blt)(void *opaque, const SVGA3dCmdDXPresentBlt *c);
+	/* DX_RESOLVE_COPY, already validated (cmd_dx_transfer.c): src
+	 * multisampled, dst single-sampled, the subresources' sizes equal,
+	 * the formats of one block size; NULL: a command error (host
+	 * storage holds no samples). */
+	int (*resolve_copy)(void *opaque, const SVGA3dCmdDXResolveCopy *c);
 };
 void svga_cmd_set_dx_hooks(struct svga_cmd_ctx *cx,
 			   const struct svga_dx_hooks *hooks, void *opaque);
@@ -237,6 +242,7 @@ SVGA_CMD(svga_cmd_dx_readback_subresource);
 SVGA_CMD(svga_cmd_dx_invalidate_subresource);
 SVGA_CMD(svga_cmd_dx_pred_copy_region);
 SVGA_CMD(svga_cmd_dx_pred_copy);
+SVGA_CMD(svga_cmd_dx_resolve_copy);
 SVGA_CMD(svga_cmd_dx_buffer_copy);
 
 static inline struct svga_surface *svga_cmd_surface(struct svga_cmd_ctx *cx,

@@ -494,6 +494,66 @@ int main(int argc, char **argv)
 		out(dir, "dxdestroy", c);
 		cb_reset(c);
 	}
+	{	/* 4x multisampling as Mesa uses it: a 4-sample target and a
+		 * single-sampled one, both bound; clear, draw, resolve, a
+		 * copy between sample counts (refused), a READBACK of the
+		 * 4-sample surface (refused); without a renderer the
+		 * definition itself is refused (no MULTISAMPLE_4X) */
+		SVGA3dCmdDefineGBSurface_v4 ms;
+		SVGA3dCmdDefineGBMob64 m = { 9, SVGA3D_MOBFMT_RANGE, 0x400,
+					     16 * PG };
+		SVGA3dCmdBindGBSurface b10 = { 10, 9 }, b11 = { 11, 9 };
+		SVGA3dCmdDXDefineRenderTargetView rtv;
+		struct {
+			SVGA3dCmdDXSetRenderTargets h;
+			uint32_t rt[1];
+		} srt = { { SVGA3D_INVALID_ID }, { 4 } };
+		SVGA3dCmdDXClearRenderTargetView crt = { 4, { { 0, 0, 0, 1 } } };
+		SVGA3dCmdDXSetBlendState sbs = { SVGA3D_INVALID_ID,
+						 { 0, 0, 0, 0 }, 0x1 };
+		SVGA3dCmdDXDraw dr = { 3, 0 };
+		SVGA3dCmdDXResolveCopy rc = { 11, 0, 10, 0,
+					      SVGA3D_R8G8B8A8_UNORM };
+		SVGA3dCmdDXPredCopyRegion cr = { 11, 0, 10, 0,
+			{ 0, 0, 0, 16, 16, 1, 0, 0, 0 } };
+		SVGA3dCmdReadbackGBSurface rb = { 10 };
+
+		cotables(c);
+		states(c);
+		shaders(c);
+		memset(&ms, 0, sizeof(ms));
+		ms.sid = 10;
+		ms.surfaceFlags = SVGA3D_SURFACE_MULTISAMPLE |
+				  SVGA3D_SURFACE_BIND_RENDER_TARGET |
+				  SVGA3D_SURFACE_BIND_SHADER_RESOURCE;
+		ms.format = SVGA3D_R8G8B8A8_UNORM;
+		ms.numMipLevels = 1;
+		ms.multisampleCount = 4;
+		ms.multisamplePattern = SVGA3D_MS_PATTERN_STANDARD;
+		ms.size = (SVGA3dSize){ 16, 16, 1 };
+		CMD(c, SVGA_3D_CMD_DEFINE_GB_SURFACE_V4, ms);
+		surface_v4(c, 11, SVGA3D_R8G8B8A8_UNORM,
+			   SVGA3D_SURFACE_BIND_RENDER_TARGET, 16, 16, 1);
+		CMD(c, SVGA_3D_CMD_DEFINE_GB_MOB64, m);
+		CMD(c, SVGA_3D_CMD_BIND_GB_SURFACE, b10);
+		CMD(c, SVGA_3D_CMD_BIND_GB_SURFACE, b11);
+		memset(&rtv, 0, sizeof(rtv));
+		rtv.renderTargetViewId = 4;
+		rtv.sid = 10;
+		rtv.format = SVGA3D_R8G8B8A8_UNORM;
+		rtv.resourceDimension = SVGA3D_RESOURCE_TEXTURE2D;
+		rtv.desc.tex.arraySize = 1;
+		CMD(c, SVGA_3D_CMD_DX_DEFINE_RENDERTARGET_VIEW, rtv);
+		CMD(c, SVGA_3D_CMD_DX_SET_RENDERTARGETS, srt);
+		CMD(c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, crt);
+		CMD(c, SVGA_3D_CMD_DX_SET_BLEND_STATE, sbs);
+		CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
+		CMD(c, SVGA_3D_CMD_DX_RESOLVE_COPY, rc);
+		CMD(c, SVGA_3D_CMD_DX_PRED_COPY_REGION, cr);
+		CMD(c, SVGA_3D_CMD_READBACK_GB_SURFACE, rb);
+		out(dir, "dxmsaa", c);
+		cb_reset(c);
+	}
 	mesa_frame(c);
 	out(dir, "dxframe", c);
 	cb_reset(c);

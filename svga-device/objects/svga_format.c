@@ -267,10 +267,11 @@ void svga_devcaps_init(uint32_t *caps, const struct svga_config *cfg)
 	caps[SVGA3D_DEVCAP_DX_MAX_CONSTANT_BUFFERS] = SVGA3D_DX_MAX_CONSTBUFFERS;
 	caps[SVGA3D_DEVCAP_DX_PROVOKING_VERTEX] = 0;
 	caps[SVGA3D_DEVCAP_SM41] = 1;
-	/* no multisampling (MULTISAMPLE_2X/4X/8X, MS_FULL_QUALITY,
-	 * MAX_FORCED_SAMPLE_COUNT, the DEAD4/DEAD5 sample masks and every
-	 * DXFMT MULTISAMPLE bit stay 0: surfaces with samples > 1 are refused),
-	 * no SM5 / GL43: not advertised */
+	/* no multisampling on host storage (MULTISAMPLE_2X/4X/8X,
+	 * MS_FULL_QUALITY, MAX_FORCED_SAMPLE_COUNT, the DEAD4/DEAD5 sample
+	 * masks and every DXFMT MULTISAMPLE bit stay 0 here: only a renderer
+	 * draws into samples, and backend_caps.c advertises 4x where its
+	 * Vulkan device has it), no SM5 / GL43: not advertised */
 	for (unsigned i = 0; i < NUM_FORMATS; i++) {
 		const struct svga_format_info *f = &formats[i];
 
@@ -302,6 +303,7 @@ void svga_limits_from_devcaps(struct svga_limits *l, const uint32_t *caps,
 	if (caps[SVGA3D_DEVCAP_MAX_TEXTURE_HEIGHT] < l->max_texture_size)
 		l->max_texture_size = caps[SVGA3D_DEVCAP_MAX_TEXTURE_HEIGHT];
 	l->max_volume_extent = caps[SVGA3D_DEVCAP_MAX_VOLUME_EXTENT];
+	l->devcaps = caps;
 	l->max_array_layers = max_array_layers < SVGA3D_MAX_SURFACE_ARRAYSIZE ?
 			      max_array_layers : SVGA3D_MAX_SURFACE_ARRAYSIZE;
 }

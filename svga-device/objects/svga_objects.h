@@ -227,6 +227,14 @@ struct svga_storage_ops {
 	 * core clears host storage; SVGA_ERR after a guest error. */
 	int (*clear)(void *opaque, struct svga_surface *s,
 		     const struct svga_view *v, const struct svga_clear_req *c);
+	/* Optional: a copy between two multisampled surfaces of one sample
+	 * count (their samples live on the GPU only), box clipped to both
+	 * subresources, in texels.  0 after the copy, SVGA_ERR after a
+	 * guest error. */
+	int (*copy_ms)(void *opaque, struct svga_surface *dst,
+		       uint32_t dlayer, uint32_t dmip,
+		       struct svga_surface *src, uint32_t slayer,
+		       uint32_t smip, const SVGA3dCopyBox *box);
 };
 
 /* The object model of one device. */
@@ -238,6 +246,10 @@ struct svga_limits {
 	uint32_t max_texture_size;    /* DEVCAP MAX_TEXTURE_WIDTH/HEIGHT     */
 	uint32_t max_volume_extent;   /* DEVCAP MAX_VOLUME_EXTENT            */
 	uint32_t max_array_layers;    /* array size (cube faces included)    */
+	/* the devcaps themselves (svga_dev's array): DEVCAP_MULTISAMPLE_4X
+	 * and each format's DXFMT_MULTISAMPLE bit say which multisampled
+	 * surfaces DEFINE_GB_SURFACE accepts */
+	const uint32_t *devcaps;
 };
 
 struct svga_objects {
@@ -257,11 +269,15 @@ struct svga_objects {
 
 /* Before the CPU touches s->data: see struct svga_storage_ops.  r NULL:
  * the whole surface. */
+int svga_surface_ms_refused(struct svga_objects *om,
+			    const struct svga_surface *s);
 static inline int svga_surface_access_range(struct svga_objects *om,
 					    struct svga_surface *s,
 					    enum svga_storage_access a,
 					    const struct svga_subres *r)
 {
+	if (s->samples > 1)
+		return svga_surface_ms_refused(om, s);
 	if (!om->storage_ops || !om->storage_ops->access)
 		return 0;
 	return om->storage_ops->access(om->storage_opaque, s, a, r);

@@ -16,6 +16,53 @@ static uint32_t div_up(uint32_t a, uint32_t b)
 	return a / b + (a % b != 0);
 }
 
+/*
+ * A multisampled surface: 4 samples only (what DEVCAP_MULTISAMPLE_4X
+ * promises; 2X and 8X stay 0), of a format whose DXFMT devcap has the
+ * MULTISAMPLE bit, one mip of a 2D image (arrays allowed: Texture2DMSArray).
+ * Its host storage is sized as vmwgfx sizes its guest backing (the
+ * single-sampled layout times the sample count) but holds no samples:
+ * the samples live in the renderer's image only, so every CPU access is
+ * refused (svga_surface_ms_refused).
+ */
+static int check_multisample(struct svga_objects *om, uint32_t sid,
+			     uint64_t flags, uint32_t format,
+			     uint32_t num_mips, uint32_t samples, uint32_t d)
+{
+	const uint32_t *caps = om->limits.devcaps;
+	uint32_t dxcap = svga_format_dxfmt_devcap(format);
+	const char *why = NULL;
+
+	if (samples != 4 || !caps || !caps[SVGA3D_DEVCAP_MULTISAMPLE_4X])
+		why = "sample count not advertised (4 with MULTISAMPLE_4X "
+		      "only)";
+	else if (format == SVGA3D_BUFFER)
+		why = "a buffer";
+	else if (dxcap == ~0u || !(caps[dxcap] & SVGA3D_DXFMT_MULTISAMPLE))
+		why = "format has no DXFMT_MULTISAMPLE devcap";
+	else if (num_mips > 1)
+		why = "more than one mip";
+	else if (d > 1)
+		why = "a volume";
+	else if (flags & (SVGA3D_SURFACE_CUBEMAP | SVGA3D_SURFACE_1D))
+		why = "a cube map or 1D surface";
+	if (!why)
+		return SVGA_OK;
+	svga_guest_error(om->log, "surface %u: multisampled (%u samples, "
+			 "format %u): %s", sid, samples, format, why);
+	return SVGA_ERR;
+}
+
+int svga_surface_ms_refused(struct svga_objects *om,
+			    const struct svga_surface *s)
+{
+	svga_guest_error(om->log, "surface %u: multisampled (%u samples): "
+			 "its host storage holds no samples, so UPDATE, "
+			 "READBACK and CPU copies of it are not done",
+			 s->sid, s->samples);
+	return SVGA_ERR;
+}
+
 int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 			uint32_t format, uint32_t num_mips, uint32_t samples,
 			uint32_t w, uint32_t h, uint32_t d,
@@ -33,13 +80,11 @@ int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 				 sid, format);
 		return SVGA_ERR;
 	}
-	if ((flags & SVGA3D_SURFACE_MULTISAMPLE) && samples > 1) {
-		svga_guest_error(om->log,
-				 "surface %u: multisampling (%u) is not "
-				 "supported",
-				 sid, samples);
+	if (samples <= 1)
+		samples = 1;      /* 0 and 1: single-sampled (Mesa sends 0) */
+	else if (check_multisample(om, sid, flags, format, num_mips, samples,
+				   d))
 		return SVGA_ERR;
-	}
 	if (array_size > om->limits.max_array_layers) {
 		svga_guest_error(om->log, "surface %u: array size %u (at most "
 				 "%u)", sid, array_size,
@@ -79,7 +124,7 @@ int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 		free(s);
 		return SVGA_ERR;
 	}
-	need = s->layout.total_bytes;
+	need = s->layout.total_bytes * samples;
 	if (om->storage + need > om->cfg->max_host_storage) {
 		svga_guest_error(om->log,
 				 "surface %u: host storage limit (%llu + "
@@ -104,7 +149,7 @@ int svga_surface_define(struct svga_objects *om, uint32_t sid, uint64_t flags,
 	s->height = h;
 	s->depth = d;
 	s->array_size = array_size;
-	s->samples = 1;
+	s->samples = samples;
 	s->backup_size = need;
 	if (flags & SVGA3D_SURFACE_BIND_STREAM_OUTPUT)
 		s->backup_size += sizeof(SVGA3dDXSOState);
@@ -120,7 +165,7 @@ void svga_surface_free(struct svga_objects *om, struct svga_surface *s)
 		return;
 	if (om->storage_ops && om->storage_ops->freed)
 		om->storage_ops->freed(om->storage_opaque, s);
-	om->storage -= s->layout.total_bytes;
+	om->storage -= s->layout.total_bytes * s->samples;
 	free(s->data);
 	free(s);
 }
@@ -167,11 +212,12 @@ int svga_surface_bind(struct svga_objects *om, struct svga_surface *s,
 	m = svga_obj_lookup(om, SVGA_OBJ_MOB, mobid);
 	if (!m)
 		return SVGA_ERR;
-	if (m->size < s->layout.total_bytes) {
+	if (m->size < s->layout.total_bytes * s->samples) {
 		svga_guest_error(om->log, "MOB %u (%u bytes) too small for "
 				 "surface %u (%llu bytes)", mobid, m->size,
 				 s->sid,
-				 (unsigned long long)s->layout.total_bytes);
+				 (unsigned long long)(s->layout.total_bytes *
+						      s->samples));
 		return SVGA_ERR;
 	}
 	s->mobid = mobid;
@@ -449,6 +495,20 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 		svga_guest_error(om->log,
 				 "copy box does not fit the destination");
 		return SVGA_ERR;
+	}
+	if (src->samples > 1 || dst->samples > 1) {
+		if (src->samples != dst->samples) {
+			svga_guest_error(om->log, "copy %u -> %u between "
+					 "sample counts %u and %u", src->sid,
+					 dst->sid, src->samples, dst->samples);
+			return SVGA_ERR;
+		}
+		/* the samples are on the GPU only: copied there, or the
+		 * access below refuses */
+		if (om->storage_ops && om->storage_ops->copy_ms)
+			return om->storage_ops->copy_ms(om->storage_opaque,
+							dst, dlayer, dmip, src,
+							slayer, smip, &clip);
 	}
 	if (svga_surface_access_sub(om, src, SVGA_STORAGE_READ, slayer, smip) ||
 	    svga_surface_access_sub(om, dst, SVGA_STORAGE_WRITE, dlayer, dmip))

@@ -159,6 +159,7 @@ static const struct cmd_desc cmds3d[SVGA_3D_CMD_MAX - SVGA_3D_CMD_BASE] = {
 	C3(DX_PRED_COPY_REGION, SVGA3dCmdDXPredCopyRegion,
 	   svga_cmd_dx_pred_copy_region),
 	C3(DX_PRED_COPY, SVGA3dCmdDXPredCopy, svga_cmd_dx_pred_copy),
+	C3(DX_RESOLVE_COPY, SVGA3dCmdDXResolveCopy, svga_cmd_dx_resolve_copy),
 	C3(DX_PRESENTBLT, SVGA3dCmdDXPresentBlt,
 	   svga_cmd_dx_present_blt),
 	C3(DX_GENMIPS, SVGA3dCmdDXGenMips,

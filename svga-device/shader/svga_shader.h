@@ -59,6 +59,10 @@ struct svga_shader_key {
 	uint32_t so_count;                 /* 0: no stream output */
 	uint32_t so_stride[SVGA_SHADER_SO_SLOTS];
 	struct svga_shader_key_so so[SVGA_SHADER_KEY_SO_ENTRIES];
+	/* pixel shaders: the render targets' sample count when above 1
+	 * (vkd3d's RASTERIZER_SAMPLE_COUNT, for sample_pos); 0 otherwise.
+	 * The translator ignores it; the compile parameter carries it. */
+	uint32_t ps_samples;
 };
 
 void svga_shader_key_init(struct svga_shader_key *key);

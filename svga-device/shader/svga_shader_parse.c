@@ -50,10 +50,14 @@ static bool operand_type_known(unsigned type)
 	case VGPU10_OPD_INPUT_THREAD_ID_IN_GROUP: case VGPU10_OPD_INPUT_COVERAGE_MASK:
 	case VGPU10_OPD_INPUT_THREAD_ID_IN_GROUP_FLATTENED: case VGPU10_OPD_INPUT_GS_INSTANCE_ID:
 	case VGPU10_OPD_OUTPUT_DEPTH_GE: case VGPU10_OPD_OUTPUT_DEPTH_LE:
+	/* the rasterizer: sample_pos's source for gl_SamplePosition
+	 * (svga_tgsi_vgpu10.c emit_rasterizer_register, sample shading at
+	 * SM4.1); the validator admits it only there */
+	case VGPU10_OPD_RASTERIZER:
 		return true;
 	default:
-		/* labels, function bodies/tables, interfaces, this-pointers,
-		 * the rasterizer and the cycle counter: never emitted by Mesa. */
+		/* labels, function bodies/tables, interfaces, this-pointers
+		 * and the cycle counter: never emitted by Mesa. */
 		return false;
 	}
 }

@@ -21,6 +21,7 @@ enum kind {
 	K_SAMP = 1u << 2,    /* s# */
 	K_UAV = 1u << 3,     /* u# */
 	K_STREAM = 1u << 4,  /* m# */
+	K_RAST = 1u << 5,    /* rasterizer (0-D, 4 components) */
 };
 
 struct check {
@@ -47,8 +48,10 @@ static unsigned position_kind(unsigned opcode, unsigned i)
 	case 127: case 128:                       /* gather4_po(_c) */
 		return i == 3 ? K_RES : i == 4 ? K_SAMP : K_VALUE;
 	case 110:                                 /* sample_pos */
-		return i == 1 ? K_RES : K_VALUE;
-	case 111: case 121:                       /* sample_info, bufinfo */
+		return i == 1 ? K_RES | K_RAST : K_VALUE;
+	case 111:                                 /* sample_info */
+		return i == 1 ? K_RES | K_UAV | K_RAST : K_VALUE;
+	case 121:                                 /* bufinfo */
 		return i == 1 ? K_RES | K_UAV : K_VALUE;
 	case 163: case 165:                       /* ld_uav_typed, ld_raw */
 		return i == 2 ? (opcode == 165 ? K_RES | K_UAV : K_UAV) : K_VALUE;
@@ -131,6 +134,12 @@ static int check_register(struct check *c, unsigned n, const struct svga_sh_oper
 	case VGPU10_OPD_IMM64:
 		return 0;
 	case VGPU10_OPD_NULL:
+		return need_dim(c, n, o, 0);
+	case VGPU10_OPD_RASTERIZER:
+		/* as Mesa emits it: no index, four components (vkd3d reads
+		 * the sample count from its RASTERIZER_SAMPLE_COUNT) */
+		if (o->ncomp != VGPU10_NCOMP_4)
+			return bad(c, n, "rasterizer with components", o->ncomp);
 		return need_dim(c, n, o, 0);
 	case VGPU10_OPD_TEMP:
 		if (need_dim(c, n, o, 1) || index_of(c, n, o, 0, false, &a))
@@ -239,6 +248,7 @@ static unsigned kind_of(unsigned type)
 	case VGPU10_OPD_SAMPLER: return K_SAMP;
 	case VGPU10_OPD_UAV: return K_UAV;
 	case VGPU10_OPD_STREAM: return K_STREAM;
+	case VGPU10_OPD_RASTERIZER: return K_RAST;
 	default: return K_VALUE;
 	}
 }

@@ -16,12 +16,17 @@
  *   VOLUME               a 3D image round-trips a box through its slices
  *   BLENDABLE, DX_VERTEX_BUFFER  the Vulkan format features (asked of the
  *                        device, not drawn)
- *   MULTISAMPLE          never (the device does not multisample)
+ *   MULTISAMPLE          a 4-sample image (2 layers) is created with
+ *                        target usage and cleared; a color one resolves
+ *                        to zero bytes after a clear to 0, to something
+ *                        else after a clear to 1
  * and a value never claims more than svga_render_dxfmt_caps (what the
- * renderer lacks is not advertised) nor more than the core's own table;
+ * renderer lacks is not advertised) nor more than the core's own table
+ * (MULTISAMPLE aside: the core's table has none, the renderer adds it);
  * DXFMT caps of formats the core does not implement are 0.  Limits: the
  * largest advertised 2D and 3D extents can be created, one texel more is
- * refused by DEFINE_GB_SURFACE; no multisample devcap; the renderer is
+ * refused by DEFINE_GB_SURFACE; MULTISAMPLE_4X exactly when the device
+ * has 4-sample targets, no other multisample devcap; the renderer is
  * refused once the guest has touched a register.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
@@ -116,6 +121,60 @@ static void volume_check(struct svga_render *r,
 	svga_render_image_free(r, img);
 }
 
+/* MULTISAMPLE: a 4-sample target image, cleared, resolved (color). */
+static void ms_check(struct svga_render *r, const struct svga_format_info *f,
+		    uint32_t adv)
+{
+	/* typeless formats have no target bit: the renderer's format says */
+	bool depth = (adv & SVGA3D_DXFMT_DEPTH_RENDERTARGET) ||
+		     (svga_render_format_caps(r, f->format, NULL) &
+		      SVGA_RENDER_FMT_DEPTH);
+	struct svga_render_image_desc d = { f->format, 8, 4, 1, 1, 2, 4,
+		depth ? SVGA_RENDER_USAGE_DEPTH_STENCIL :
+			SVGA_RENDER_USAGE_RENDER_TARGET };
+	struct svga_render_image_desc sd = { f->format, 8, 4, 1, 1, 1, 1,
+					     SVGA_RENDER_USAGE_RENDER_TARGET };
+	struct svga_render_box box = { 0, 0, 0, 8, 4, 1 };
+	struct svga_render_view all = { 0, 0, 2 };
+	struct svga_render_image *img, *one;
+	size_t n = (size_t)32 * f->bytes_per_block;
+	uint8_t data[32 * 16];
+
+	if (svga_render_image_new(r, &d, &img)) {
+		RCHECK(0, "%s: MULTISAMPLE advertised, no 4-sample image: %s",
+		       f->name, svga_render_last_error(r));
+		return;
+	}
+	if (depth) {
+		ROK(r, svga_render_clear_depth_stencil(r, img, &all, NULL,
+			SVGA_RENDER_CLEAR_DEPTH | SVGA_RENDER_CLEAR_STENCIL,
+			1.0f, 1));
+		svga_render_image_free(r, img);
+		return;
+	}
+	ROK(r, svga_render_image_new(r, &sd, &one));
+	for (int v = 0; v < 2; v++) {
+		union svga_render_color c;
+
+		for (int i = 0; i < 4; i++) {
+			if (int_format(f))
+				c.u[i] = (uint32_t)v;
+			else
+				c.f[i] = (float)v;
+		}
+		ROK(r, svga_render_clear_color(r, img, &all, NULL, &c));
+		ROK(r, svga_render_image_resolve(r, one, 0, 0, img, 1));
+		memset(data, 0xa5, n);
+		ROK(r, svga_render_image_readback(r, one, 0, 0, &box, data,
+						  8 * f->bytes_per_block, n));
+		RCHECK(v ? !all_zero(data, n) : all_zero(data, n),
+		       "%s: 4-sample clear to %d resolved to %s", f->name, v,
+		       v ? "zeros" : "non-zero bytes");
+	}
+	svga_render_image_free(r, one);
+	svga_render_image_free(r, img);
+}
+
 /* Every bit of one advertised DXFMT value, done by the renderer. */
 static void exercise(struct svga_render *r, const struct svga_format_info *f,
 		     uint32_t adv)
@@ -149,6 +208,8 @@ static void exercise(struct svga_render *r, const struct svga_format_info *f,
 	svga_render_image_free(r, img);
 	if (adv & SVGA3D_DXFMT_VOLUME)
 		volume_check(r, f);
+	if (adv & SVGA3D_DXFMT_MULTISAMPLE)
+		ms_check(r, f, adv);
 	RCHECK(!(adv & SVGA3D_DXFMT_BLENDABLE) || (caps & SVGA_RENDER_FMT_BLEND),
 	       "%s: BLENDABLE advertised, not blendable", f->name);
 	RCHECK(!(adv & SVGA3D_DXFMT_DX_VERTEX_BUFFER) ||
@@ -160,7 +221,7 @@ static void test_formats(struct tdev *t, struct tdev *cpu,
 			 struct svga_render *r)
 {
 	static bool core_cap[SVGA3D_DEVCAP_MAX];
-	unsigned advertised = 0, narrowed = 0;
+	unsigned advertised = 0, narrowed = 0, ms_formats = 0;
 
 	for (unsigned i = 0; i < svga_format_count(); i++) {
 		const struct svga_format_info *f = svga_format_at(i);
@@ -173,10 +234,15 @@ static void test_formats(struct tdev *t, struct tdev *cpu,
 		adv = devcap(t, idx);
 		base = devcap(cpu, idx);
 		can = svga_render_dxfmt_caps(r, f->format);
-		RCHECK(!(adv & SVGA3D_DXFMT_MULTISAMPLE),
-		       "%s: MULTISAMPLE advertised", f->name);
-		RCHECK(!(adv & ~base), "%s: 0x%x advertised beyond the core's "
-		       "0x%x", f->name, adv, base);
+		RCHECK(!(adv & SVGA3D_DXFMT_MULTISAMPLE) ||
+		       devcap(t, SVGA3D_DEVCAP_MULTISAMPLE_4X),
+		       "%s: MULTISAMPLE advertised without MULTISAMPLE_4X",
+		       f->name);
+		if (adv & SVGA3D_DXFMT_MULTISAMPLE)
+			ms_formats++;
+		RCHECK(!(adv & ~base & ~SVGA3D_DXFMT_MULTISAMPLE),
+		       "%s: 0x%x advertised beyond the core's 0x%x", f->name,
+		       adv, base);
 		if (f->format != SVGA3D_BUFFER)
 			RCHECK(!(adv & ~can), "%s: 0x%x advertised, the "
 			       "renderer backs 0x%x (extra 0x%x)", f->name, adv,
@@ -202,14 +268,17 @@ static void test_formats(struct tdev *t, struct tdev *cpu,
 			RCHECK(devcap(t, i) == 0, "DXFMT devcap %u of a format "
 			       "the core lacks is 0x%x", i, devcap(t, i));
 	printf("# %u formats advertised and exercised, %u narrowed to the "
-	       "renderer\n", advertised, narrowed);
+	       "renderer, %u multisampled (4x)\n", advertised, narrowed,
+	       ms_formats);
+	RCHECK(!devcap(t, SVGA3D_DEVCAP_MULTISAMPLE_4X) || ms_formats >= 2,
+	       "MULTISAMPLE_4X with %u multisampled formats", ms_formats);
 	RCHECK(advertised > 50, "only %u formats advertised", advertised);
 }
 
 static void test_limits(struct tdev *t, struct svga_render *r)
 {
 	static const uint32_t none[] = {
-		SVGA3D_DEVCAP_MULTISAMPLE_2X, SVGA3D_DEVCAP_MULTISAMPLE_4X,
+		SVGA3D_DEVCAP_MULTISAMPLE_2X,
 		SVGA3D_DEVCAP_MULTISAMPLE_8X, SVGA3D_DEVCAP_MS_FULL_QUALITY,
 		SVGA3D_DEVCAP_MAX_FORCED_SAMPLE_COUNT, SVGA3D_DEVCAP_DEAD4,
 		SVGA3D_DEVCAP_DEAD5, SVGA3D_DEVCAP_SM5, SVGA3D_DEVCAP_GL43,
@@ -235,6 +304,10 @@ static void test_limits(struct tdev *t, struct svga_render *r)
 	for (unsigned i = 0; i < sizeof(none) / sizeof(none[0]); i++)
 		RCHECK(devcap(t, none[i]) == 0, "devcap %u is 0x%x", none[i],
 		       devcap(t, none[i]));
+	RCHECK(devcap(t, SVGA3D_DEVCAP_MULTISAMPLE_4X) ==
+	       ((l.sample_counts & 4u) ? 1u : 0u), "MULTISAMPLE_4X %u, device "
+	       "sample counts 0x%x", devcap(t, SVGA3D_DEVCAP_MULTISAMPLE_4X),
+	       l.sample_counts);
 	RCHECK(tex && tex <= l.max_image_2d, "texture size %u", tex);
 	RCHECK(devcap(t, SVGA3D_DEVCAP_MAX_TEXTURE_HEIGHT) == tex, "height");
 	RCHECK(vol && vol <= l.max_image_3d, "volume extent %u", vol);

@@ -173,6 +173,12 @@ struct run {
 	VkDeviceMemory image_memory;
 	VkImageView view;
 	VkSampler sampler;
+	/* a multisampled texture: the pass that draws its samples */
+	VkRenderPass fill_pass;
+	VkFramebuffer fill_fb;
+	VkPipelineLayout fill_layout;
+	VkPipeline fill_pipeline;
+	VkShaderModule fill_module[2];
 };
 
 static void run_destroy(struct vk_compute *vc, struct run *run)
@@ -198,6 +204,12 @@ static void run_destroy(struct vk_compute *vc, struct run *run)
 	if (run->staging_memory)
 		vkFreeMemory(d, run->staging_memory, NULL);
 	vkDestroyRenderPass(d, run->render_pass, NULL);
+	vkDestroyPipeline(d, run->fill_pipeline, NULL);
+	vkDestroyPipelineLayout(d, run->fill_layout, NULL);
+	vkDestroyFramebuffer(d, run->fill_fb, NULL);
+	vkDestroyRenderPass(d, run->fill_pass, NULL);
+	for (unsigned i = 0; i < 2; i++)
+		vkDestroyShaderModule(d, run->fill_module[i], NULL);
 	for (unsigned i = 0; i < VKC_MAX_BUFFERS; i++) {
 		vkDestroyBuffer(d, run->buffer[i], NULL);
 		if (run->memory[i])
@@ -277,6 +289,10 @@ static size_t texture_bytes(const struct vk_compute_texture *t)
 {
 	size_t texel = t->depth ? 4 : 16, total = 0;
 
+	if (t->samples > 1)
+		return t->samples == 4 && !t->depth && t->levels == 1 && t->width && t->height &&
+		       t->width <= 4096 && t->height <= 4096 && t->fill_vs.code && t->fill_fs.code ?
+		       texel * t->width * t->height * t->samples : 0;
 	if (!t->texels || !t->width || !t->height || !t->levels || t->levels > VKC_MAX_LEVELS ||
 	    t->width > 4096 || t->height > 4096 || (t->width >> (t->levels - 1) == 0 &&
 						     t->height >> (t->levels - 1) == 0))
@@ -292,6 +308,209 @@ static int any_memory_type(const struct vk_compute *vc, uint32_t allowed)
 		if (allowed & (1u << i))
 			return (int)i;
 	return -1;
+}
+
+static int make_module(struct vk_compute *vc, const void *code, size_t size, VkShaderModule *module,
+		       char *err, size_t err_size);
+
+/* The 4-sample image's render pass, framebuffer and fill pipeline:
+ * every sample written (sample-rate shading), then read by shaders. */
+static int make_fill_pass(struct vk_compute *vc, struct run *run, char *err, size_t err_size)
+{
+	const struct vk_compute_texture *t = &vc->texture;
+	const VkAttachmentDescription att = {
+		.format = VK_FORMAT_R32G32B32A32_SFLOAT,
+		.samples = VK_SAMPLE_COUNT_4_BIT,
+		.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR,
+		.storeOp = VK_ATTACHMENT_STORE_OP_STORE,
+		.stencilLoadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE,
+		.stencilStoreOp = VK_ATTACHMENT_STORE_OP_DONT_CARE,
+		.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED,
+		.finalLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+	};
+	const VkAttachmentReference ref = { 0, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL };
+	const VkSubpassDescription subpass = {
+		.pipelineBindPoint = VK_PIPELINE_BIND_POINT_GRAPHICS,
+		.colorAttachmentCount = 1,
+		.pColorAttachments = &ref,
+	};
+	const VkRenderPassCreateInfo pass_info = {
+		.sType = VK_STRUCTURE_TYPE_RENDER_PASS_CREATE_INFO,
+		.attachmentCount = 1,
+		.pAttachments = &att,
+		.subpassCount = 1,
+		.pSubpasses = &subpass,
+	};
+	VkFramebufferCreateInfo fb_info = {
+		.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO,
+		.attachmentCount = 1,
+		.pAttachments = &run->view,
+		.width = t->width,
+		.height = t->height,
+		.layers = 1,
+	};
+	const VkPipelineLayoutCreateInfo layout_info = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO,
+	};
+	const VkPipelineVertexInputStateCreateInfo vertex_input = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO,
+	};
+	const VkPipelineInputAssemblyStateCreateInfo assembly = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO,
+		.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST,
+	};
+	const VkViewport viewport = { 0, 0, (float)t->width, (float)t->height, 0, 1 };
+	const VkRect2D scissor = { { 0, 0 }, { t->width, t->height } };
+	const VkPipelineViewportStateCreateInfo viewport_state = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO,
+		.viewportCount = 1,
+		.pViewports = &viewport,
+		.scissorCount = 1,
+		.pScissors = &scissor,
+	};
+	const VkPipelineRasterizationStateCreateInfo raster = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO,
+		.polygonMode = VK_POLYGON_MODE_FILL,
+		.cullMode = VK_CULL_MODE_NONE,
+		.lineWidth = 1.0f,
+	};
+	const VkPipelineMultisampleStateCreateInfo multisample = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO,
+		.rasterizationSamples = VK_SAMPLE_COUNT_4_BIT,
+		.sampleShadingEnable = VK_TRUE,
+		.minSampleShading = 1.0f,
+	};
+	const VkPipelineColorBlendAttachmentState blend_att = {
+		.colorWriteMask = 0xf,
+	};
+	const VkPipelineColorBlendStateCreateInfo blend = {
+		.sType = VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO,
+		.attachmentCount = 1,
+		.pAttachments = &blend_att,
+	};
+	VkPipelineShaderStageCreateInfo stages[2];
+	VkGraphicsPipelineCreateInfo info = {
+		.sType = VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO,
+		.stageCount = 2,
+		.pStages = stages,
+		.pVertexInputState = &vertex_input,
+		.pInputAssemblyState = &assembly,
+		.pViewportState = &viewport_state,
+		.pRasterizationState = &raster,
+		.pMultisampleState = &multisample,
+		.pColorBlendState = &blend,
+	};
+	const struct vk_compute_shader *code[2] = { &t->fill_vs, &t->fill_fs };
+
+	for (unsigned i = 0; i < 2; i++) {
+		if (make_module(vc, code[i]->code, code[i]->size, &run->fill_module[i], err, err_size))
+			return -1;
+		stages[i] = (VkPipelineShaderStageCreateInfo){
+			.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO,
+			.stage = i ? VK_SHADER_STAGE_FRAGMENT_BIT : VK_SHADER_STAGE_VERTEX_BIT,
+			.module = run->fill_module[i],
+			.pName = "main",
+		};
+	}
+	if (vkCreateRenderPass(vc->device, &pass_info, NULL, &run->fill_pass) != VK_SUCCESS ||
+	    vkCreatePipelineLayout(vc->device, &layout_info, NULL, &run->fill_layout) != VK_SUCCESS) {
+		fail(err, err_size, "the multisampled texture's render pass or layout failed");
+		return -1;
+	}
+	fb_info.renderPass = run->fill_pass;
+	info.layout = run->fill_layout;
+	info.renderPass = run->fill_pass;
+	if (vkCreateFramebuffer(vc->device, &fb_info, NULL, &run->fill_fb) != VK_SUCCESS ||
+	    vkCreateGraphicsPipelines(vc->device, VK_NULL_HANDLE, 1, &info, NULL,
+				      &run->fill_pipeline) != VK_SUCCESS) {
+		fail(err, err_size, "the multisampled texture's framebuffer or fill pipeline failed");
+		return -1;
+	}
+	return 0;
+}
+
+/* A 4-sample RGBA32F image (sampled, drawn into), its view and sampler. */
+static int make_ms_texture(struct vk_compute *vc, struct run *run, char *err, size_t err_size)
+{
+	const struct vk_compute_texture *t = &vc->texture;
+	const VkImageCreateInfo image_info = {
+		.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
+		.imageType = VK_IMAGE_TYPE_2D,
+		.format = VK_FORMAT_R32G32B32A32_SFLOAT,
+		.extent = { t->width, t->height, 1 },
+		.mipLevels = 1,
+		.arrayLayers = 1,
+		.samples = VK_SAMPLE_COUNT_4_BIT,
+		.tiling = VK_IMAGE_TILING_OPTIMAL,
+		.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT,
+		.sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+		.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED,
+	};
+	VkImageViewCreateInfo view_info = {
+		.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
+		.viewType = VK_IMAGE_VIEW_TYPE_2D,
+		.format = VK_FORMAT_R32G32B32A32_SFLOAT,
+		.subresourceRange = { VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1 },
+	};
+	const VkSamplerCreateInfo sampler_info = {
+		.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO,
+		.magFilter = VK_FILTER_NEAREST,
+		.minFilter = VK_FILTER_NEAREST,
+		.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE,
+		.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE,
+		.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE,
+	};
+	VkMemoryAllocateInfo alloc = { .sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO };
+	VkMemoryRequirements req;
+	int type;
+
+	if (vkCreateImage(vc->device, &image_info, NULL, &run->image) != VK_SUCCESS) {
+		fail(err, err_size, "vkCreateImage(%ux%u, 4 samples) failed", t->width, t->height);
+		return -1;
+	}
+	vkGetImageMemoryRequirements(vc->device, run->image, &req);
+	type = any_memory_type(vc, req.memoryTypeBits);
+	alloc.allocationSize = req.size;
+	alloc.memoryTypeIndex = (uint32_t)type;
+	if (type < 0 || vkAllocateMemory(vc->device, &alloc, NULL, &run->image_memory) != VK_SUCCESS ||
+	    vkBindImageMemory(vc->device, run->image, run->image_memory, 0) != VK_SUCCESS) {
+		fail(err, err_size, "allocating or binding the image's memory failed");
+		return -1;
+	}
+	view_info.image = run->image;
+	if (vkCreateImageView(vc->device, &view_info, NULL, &run->view) != VK_SUCCESS ||
+	    vkCreateSampler(vc->device, &sampler_info, NULL, &run->sampler) != VK_SUCCESS) {
+		fail(err, err_size, "vkCreateImageView or vkCreateSampler failed");
+		return -1;
+	}
+	return make_fill_pass(vc, run, err, err_size);
+}
+
+/* Draws the multisampled texture's samples; leaves it for sampling. */
+static void record_ms_fill(struct vk_compute *vc, struct run *run, VkCommandBuffer cmd)
+{
+	const struct vk_compute_texture *t = &vc->texture;
+	const VkClearValue clear = { .color = { .float32 = { -1, -1, -1, -1 } } };
+	const VkRenderPassBeginInfo pass = {
+		.sType = VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO,
+		.renderPass = run->fill_pass,
+		.framebuffer = run->fill_fb,
+		.renderArea = { { 0, 0 }, { t->width, t->height } },
+		.clearValueCount = 1,
+		.pClearValues = &clear,
+	};
+	const VkMemoryBarrier barrier = {
+		.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER,
+		.srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT,
+		.dstAccessMask = VK_ACCESS_SHADER_READ_BIT,
+	};
+
+	vkCmdBeginRenderPass(cmd, &pass, VK_SUBPASS_CONTENTS_INLINE);
+	vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, run->fill_pipeline);
+	vkCmdDraw(cmd, 3, 1, 0, 0);
+	vkCmdEndRenderPass(cmd);
+	vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
+			     VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, 0, 1, &barrier, 0, NULL, 0, NULL);
 }
 
 /* The image, its view and sampler, and the staging buffer with the texels. */
@@ -344,6 +563,8 @@ static int make_texture(struct vk_compute *vc, struct run *run, char *err, size_
 		fail(err, err_size, "bad texture (%ux%u, %u levels)", t->width, t->height, t->levels);
 		return -1;
 	}
+	if (t->samples > 1)
+		return make_ms_texture(vc, run, err, err_size);
 	if (make_host_buffer(vc, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, &staged, &run->staging,
 			     &run->staging_memory, &map, err, err_size))
 		return -1;
@@ -687,7 +908,9 @@ static int record_and_submit(struct vk_compute *vc, struct run *run, unsigned co
 		return -1;
 	}
 	vkBeginCommandBuffer(cmd, &begin);
-	if (vc->has_texture)
+	if (vc->has_texture && vc->texture.samples > 1)
+		record_ms_fill(vc, run, cmd);
+	else if (vc->has_texture)
 		record_texture_upload(vc, run, cmd);
 	vkCmdBindPipeline(cmd, bind_point, run->pipeline);
 	vkCmdBindDescriptorSets(cmd, bind_point, run->layout, 0, 1, &set, 0, NULL);

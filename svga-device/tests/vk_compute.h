@@ -73,6 +73,12 @@ struct vk_compute_texture {
 	const float *texels;
 	int depth;     /* D32_SFLOAT with a comparison sampler, else RGBA32F */
 	int linear;    /* linear filtering between texels and levels, else nearest */
+	/* 4: a multisampled RGBA32F texture of one level (a 2D view of a
+	 * 4-sample image; texels unused), whose samples are drawn before
+	 * each run by fill_vs and fill_fs (3 vertices, sample-rate shading,
+	 * a width x height target); 0 or 1: single-sampled */
+	uint32_t samples;
+	struct vk_compute_shader fill_vs, fill_fs;
 };
 
 /* Binds tex to the runs that follow (copied, not its texels); NULL unbinds. */

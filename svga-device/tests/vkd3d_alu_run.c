@@ -39,7 +39,11 @@ static size_t records_program(struct asm_buf *b, void (*body)(struct asm_buf *b,
 	asm_op(b, OP_DCL_THREAD_GROUP, 0); asm_dw(b, 1); asm_dw(b, 1); asm_dw(b, 1);
 	if (records_texture) {
 		/* texture2d of floats; a comparison sampler for a depth texture */
-		asm_op(b, OP_DCL_RESOURCE, 3); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
+		/* a multisampled one: texture2dms(samples) */
+		const uint32_t dim = records_texture->samples > 1 ?
+				     4u | records_texture->samples << 5 : 3u;
+
+		asm_op(b, OP_DCL_RESOURCE, dim); reg0(b, T_RESOURCE, 0); asm_dw(b, 0x5555);
 		asm_op(b, OP_DCL_SAMPLER, records_texture->depth ? 1 : 0); reg0(b, T_SAMPLER, 0);
 	}
 	asm_op(b, OP_DCL_UAV_RAW, 0); reg0(b, T_UAV, 0);

@@ -30,8 +30,9 @@
 #define DEPTH_SIZE 4u
 
 static float tex_rgba[4 * (64 + 16 + 4 + 1)], tex_depth[DEPTH_SIZE * DEPTH_SIZE];
-static const struct vk_compute_texture rgba_texture = { TEX_SIZE, TEX_SIZE, TEX_LEVELS, tex_rgba, 0, 0 };
-static const struct vk_compute_texture depth_texture = { DEPTH_SIZE, DEPTH_SIZE, 1, tex_depth, 1, 0 };
+static const struct vk_compute_texture rgba_texture = { TEX_SIZE, TEX_SIZE, TEX_LEVELS, tex_rgba, 0, 0, 1, { NULL, 0 }, { NULL, 0 } };
+static const struct vk_compute_texture depth_texture = { DEPTH_SIZE, DEPTH_SIZE, 1, tex_depth, 1, 0, 1, { NULL, 0 },
+								  { NULL, 0 } };
 
 static void tex_texel(unsigned level, unsigned x, unsigned y, float *out)
 {
@@ -277,6 +278,89 @@ static unsigned run_sample_pos(void)
 	return wrong;
 }
 
+/*
+ * ld_ms on a 4-sample RGBA32F texture whose samples a pixel shader drew
+ * at sample rate: sample s of texel (x, y) holds (x, y, s, 1).  The fill:
+ * vertex_shader's triangle over the texture, ps_4_1 o0 = (itof(ftoi(
+ * v0.xy)), utof(SV_SampleIndex), 1).
+ */
+#define MS_SIZE 8
+
+static bool ms_fill_compile(struct vkd3d_shader_code *vs, struct vkd3d_shader_code *ps)
+{
+	static const struct sig_elem ps_in[] = {
+		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "SV_SampleIndex", 0, 10 /* D3D_NAME_SAMPLE_INDEX */, CT_UINT, 1, 0x1 },
+	};
+	static const struct sig_elem ps_out[] = { { "SV_Target", 0, 0, CT_FLOAT, 0, 0xf } };
+	struct sig var_sig, in_sig, out_sig;
+	struct asm_buf b;
+	bool built = vertex_shader_compile(vs, &var_sig);
+
+	sig_build(&in_sig, ps_in, 2);
+	sig_build(&out_sig, ps_out, 1);
+	asm_begin(&b, 0, 4, 1);
+	asm_op(&b, 100, 4); dst(&b, T_INPUT, 0x3, 0); asm_dw(&b, SV_POSITION);
+	asm_op(&b, 99, 1); dst(&b, T_INPUT, 0x1, 1); asm_dw(&b, 10);  /* dcl_input_ps_sgv constant */
+	asm_op(&b, 101, 0); dst(&b, T_OUTPUT, 0xf, 0);
+	asm_op(&b, OP_DCL_TEMPS, 0); asm_dw(&b, 1);
+	asm_op(&b, OP_FTOI, 0); dst(&b, T_TEMP, 0x3, 0); src(&b, T_INPUT, O_SWZ(0, 1, 0, 0), 0);
+	asm_op(&b, OP_ITOF, 0); dst(&b, T_TEMP, 0x3, 0); src(&b, T_TEMP, O_SWZ(0, 1, 0, 0), 0);
+	asm_op(&b, OP_UTOF, 0); dst(&b, T_TEMP, 0x4, 0); src(&b, T_INPUT, SWZ_XXXX, 1);
+	asm_op(&b, OP_MOV, 0); dst(&b, T_TEMP, 0x8, 0); imm1(&b, f2u(1.0f));
+	asm_op(&b, OP_MOV, 0); dst(&b, T_OUTPUT, 0xf, 0); src(&b, T_TEMP, SWZ_XYZW, 0);
+	asm_op(&b, OP_RET, 0);
+	asm_finish(&b);
+	return compile_stream_sig(&b, &in_sig, &out_sig, 0, ps) >= 0 && built;
+}
+
+/* ld_ms r2, r1.xyzw (x, y, -, -), t0, r1.w (the sample) */
+static void body_ld_ms(struct asm_buf *b, const void *arg)
+{
+	(void)arg;
+	asm_op(b, OP_LD_MS, 0); dst(b, T_TEMP, 0xf, 2); src(b, T_TEMP, SWZ_XYZW, 1);
+	src(b, T_RESOURCE, SWZ_XYZW, 0); src(b, T_TEMP, O_SWZ(3, 3, 3, 3), 1);
+}
+
+static void ref_ld_ms(const uint32_t *in, uint32_t *out)
+{
+	out[0] = f2u((float)in[0]);
+	out[1] = f2u((float)in[1]);
+	out[2] = f2u((float)in[3]);
+	out[3] = f2u(1.0f);
+}
+
+CASES(ld_ms_cases, UC_(0, 0, 0, 0), UC_(0, 0, 0, 1), UC_(0, 0, 0, 2), UC_(0, 0, 0, 3),
+      UC_(5, 2, 0, 0), UC_(5, 2, 0, 3), UC_(7, 7, 0, 1), UC_(7, 7, 0, 2), UC_(3, 6, 0, 3),
+      UC_(6, 1, 0, 2));
+
+static unsigned run_texture_check(const struct check *t, const struct vk_compute_texture *tex);
+
+static unsigned run_ld_ms(void)
+{
+	static const unsigned ops[] = { OP_LD_MS, ~0u };
+	const struct check t = {
+		"ld_ms", body_ld_ms, NULL, ref_ld_ms, ld_ms_cases, N(ld_ms_cases), 0xf, C_EXACT, 0, NULL,
+		ops,
+	};
+	struct vkd3d_shader_code vs = { 0 }, ps = { 0 };
+	struct vk_compute_texture tex = { MS_SIZE, MS_SIZE, 1, NULL, 0, 0, 4, { NULL, 0 },
+					  { NULL, 0 } };
+	unsigned wrong = 1;
+
+	if (ms_fill_compile(&vs, &ps)) {
+		tex.fill_vs = (struct vk_compute_shader){ vs.code, vs.size };
+		tex.fill_fs = (struct vk_compute_shader){ ps.code, ps.size };
+		wrong = run_texture_check(&t, &tex);
+	} else {
+		fprintf(stderr, "ld_ms: the fill shaders did not compile\n");
+		t_failures++;
+	}
+	vkd3d_shader_free_shader_code(&vs);
+	vkd3d_shader_free_shader_code(&ps);
+	return wrong;
+}
+
 /* Runs a check with tex bound to t0/s0. */
 static unsigned run_texture_check(const struct check *t, const struct vk_compute_texture *tex)
 {
@@ -319,6 +403,7 @@ unsigned run_texture(void)
 		wrong += run_texture_check(&rgba[k], &rgba_texture);
 	for (unsigned k = 0; k < N(depth); k++)
 		wrong += run_texture_check(&depth[k], &depth_texture);
+	wrong += run_ld_ms();
 	return wrong + run_sample_pos();
 }
 

@@ -144,6 +144,21 @@ static inline void src_rel(struct asm_buf *b, unsigned type, uint32_t swz, unsig
 
 /* ps_4_0 writing its linear input v1 to o0: the pixel shader of the
  * backend tests that draw interpolated vertex colours. */
+/* vs: o0 = v0 (position, SV_Position), o1 = v1 (colour) */
+static inline size_t asm_vs_position_color(struct asm_buf *b)
+{
+	asm_begin(b, 1 /* vertex */, 4, 0);
+	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 0);      /* dcl_input v0 */
+	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 1);      /* dcl_input v1 */
+	asm_op(b, 103, 0); dst(b, T_OUTPUT, 0xf, 0);    /* dcl_output_siv o0 */
+	asm_dw(b, 1 /* position */);
+	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 1);    /* dcl_output o1 */
+	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_INPUT, SWZ_XYZW, 0);  /* mov */
+	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 1); src(b, T_INPUT, SWZ_XYZW, 1);  /* mov */
+	asm_op(b, 62, 0);                               /* ret */
+	return asm_finish(b);
+}
+
 static inline size_t asm_ps_color_from_v1(struct asm_buf *b)
 {
 	asm_begin(b, 0 /* pixel */, 4, 0);

@@ -61,22 +61,7 @@
 #define SRV_MS 1
 #define PS_SPOS_ID 12     /* sample_pos of sample 0 .. 3: 12 .. 15 */
 
-enum { VS_TYPE = 1, NAME_POSITION = 1 };
-
-/* vs: o0 = v0 (position, SV_Position), o1 = v1 (colour) */
-static size_t build_vs(struct asm_buf *b)
-{
-	asm_begin(b, VS_TYPE, 4, 0);
-	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 0);            /* dcl_input v0 */
-	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 1);            /* dcl_input v1 */
-	asm_op(b, 103, 0); dst(b, T_OUTPUT, 0xf, 0);          /* dcl_output_siv */
-	asm_dw(b, NAME_POSITION);
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 1);          /* dcl_output o1 */
-	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_INPUT, SWZ_XYZW, 0);
-	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 1); src(b, T_INPUT, SWZ_XYZW, 1);
-	asm_op(b, 62, 0);                                      /* ret */
-	return asm_finish(b);
-}
+enum { NAME_POSITION = 1 };
 
 struct vertex {
 	float pos[4];
@@ -251,7 +236,7 @@ static void setup_dx(struct fixture *f)
 {
 	struct cbuf *c = f->c;
 	struct asm_buf vs, ps;
-	size_t vs_size = build_vs(&vs), ps_size = asm_ps_color_from_v1(&ps);
+	size_t vs_size = asm_vs_position_color(&vs), ps_size = asm_ps_color_from_v1(&ps);
 	SVGA3dCmdDXSetShader svs = { VS_ID, SVGA3D_SHADERTYPE_VS };
 	SVGA3dCmdDXSetShader sps = { PS_ID, SVGA3D_SHADERTYPE_PS };
 	SVGA3dCmdDXSetInputLayout il = { 1 };

@@ -47,22 +47,7 @@
 #define RECT_SAMPLES 256u
 #define MAX_LIVE 512              /* BACKEND_MAX_QUERIES */
 
-enum { PS_TYPE = 0, VS_TYPE = 1 };
-enum { NAME_POSITION = 1 };
-
-static size_t build_vs(struct asm_buf *b)
-{
-	asm_begin(b, VS_TYPE, 4, 0);
-	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 0);
-	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 1);
-	asm_op(b, 103, 0); dst(b, T_OUTPUT, 0xf, 0);
-	asm_dw(b, NAME_POSITION);
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 1);
-	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_INPUT, SWZ_XYZW, 0);
-	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 1); src(b, T_INPUT, SWZ_XYZW, 1);
-	asm_op(b, 62, 0);
-	return asm_finish(b);
-}
+enum { PS_TYPE = 0 };
 
 /* ps: o0 = cb<slot>[0] */
 static size_t build_ps_cb(struct asm_buf *b, uint32_t slot)
@@ -641,7 +626,7 @@ int main(void)
 	setup_otables(&f.t, 64);
 	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	setup(&f);
-	vs_size = build_vs(&vs);
+	vs_size = asm_vs_position_color(&vs);
 	ps_size = asm_ps_color_from_v1(&ps);
 	define_shader(&f, VS_ID, SVGA3D_SHADERTYPE_VS, &vs, vs_size, 0);
 	define_shader(&f, PS_ID, SVGA3D_SHADERTYPE_PS, &ps, ps_size, PG);

@@ -37,24 +37,6 @@
 #define PS_ID 7
 #define PS_BAD_ID 5
 
-enum { PS_TYPE = 0, VS_TYPE = 1 };
-enum { NAME_POSITION = 1 };
-
-/* vs: o0 = v0 (position, SV_Position), o1 = v1 (colour) */
-static size_t build_vs(struct asm_buf *b)
-{
-	asm_begin(b, VS_TYPE, 4, 0);
-	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 0);            /* dcl_input v0 */
-	asm_op(b, 95, 0); dst(b, T_INPUT, 0xf, 1);            /* dcl_input v1 */
-	asm_op(b, 103, 0); dst(b, T_OUTPUT, 0xf, 0);          /* dcl_output_siv */
-	asm_dw(b, NAME_POSITION);
-	asm_op(b, 101, 0); dst(b, T_OUTPUT, 0xf, 1);          /* dcl_output o1 */
-	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 0); src(b, T_INPUT, SWZ_XYZW, 0);
-	asm_op(b, 54, 0); dst(b, T_OUTPUT, 0xf, 1); src(b, T_INPUT, SWZ_XYZW, 1);
-	asm_op(b, 62, 0);                                      /* ret */
-	return asm_finish(b);
-}
-
 struct vertex {
 	float pos[4];
 	float color[4];
@@ -291,7 +273,7 @@ int main(void)
 	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	build_mobs(&f);
 	define_resources(&f);
-	vs_size = build_vs(&vs);
+	vs_size = asm_vs_position_color(&vs);
 	ps_size = asm_ps_color_from_v1(&ps);
 	define_shader(&f, VS_ID, SVGA3D_SHADERTYPE_VS, &vs, vs_size, 0);
 	define_shader(&f, PS_ID, SVGA3D_SHADERTYPE_PS, &ps, ps_size, PG);

@@ -126,7 +126,7 @@ gl_piglit() {
 # byte for byte what it was.
 vm_rootfs_shared() {
 	local image before after i pids=() rc=0
-	image=$("$CSVGA_ROOT/scripts/build" rootfs)/rootfs.squashfs || return 1
+	image=$CSVGA_ROOTFS_DIR/rootfs.squashfs
 	before=$(sha256sum <"$image")
 	for i in 1 2; do
 		"$VM" run $debug --rootfs --timeout 300 --log-dir "$results/vm-rootfs$i" -- \
@@ -211,7 +211,13 @@ gl_kmscube_frame() {
 }
 
 run_gl_tests() {
-	if ! "$CSVGA_ROOT/scripts/build" rootfs >/dev/null; then
+	# the path, exported for scripts/vm (see build_guest); from the
+	# prefetch when it built it (scripts/build would wait for the lock
+	# its next build holds)
+	if CSVGA_ROOTFS_DIR=$(prefetched_rootfs) ||
+		CSVGA_ROOTFS_DIR=$("$CSVGA_ROOT/scripts/build" rootfs); then
+		export CSVGA_ROOTFS_DIR
+	else
 		record "gl: build" 0 1 0 "building the guest root failed (logs in $CSVGA_LOGS)"
 		return
 	fi

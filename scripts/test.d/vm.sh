@@ -92,11 +92,20 @@ vm_log_clean() {
 
 # Build the guest (kernel, QEMU, initramfs) up front, with its progress
 # shown: the suites below capture the output of each boot.
+# The outputs' paths are exported for scripts/vm, so that the layers' boots
+# run no scripts/build of their own: a background build (prefetch_builds)
+# may hold the build lock for minutes while they run.
 build_guest() {
 	local flag=
 	[ -z "$debug" ] || flag=--debug
-	"$CSVGA_ROOT/scripts/build" qemu >/dev/null &&
-		"$CSVGA_ROOT/scripts/build" initramfs $flag >/dev/null
+	if CSVGA_QEMU_DIR=$("$CSVGA_ROOT/scripts/build" qemu) &&
+		CSVGA_INITRAMFS_DIR=$("$CSVGA_ROOT/scripts/build" initramfs $flag) &&
+		CSVGA_KERNEL_DIR=$("$CSVGA_ROOT/scripts/build" kernel $flag); then
+		export CSVGA_QEMU_DIR CSVGA_INITRAMFS_DIR CSVGA_KERNEL_DIR
+	else
+		unset CSVGA_QEMU_DIR CSVGA_INITRAMFS_DIR CSVGA_KERNEL_DIR
+		return 1
+	fi
 }
 
 # The device's counters read from the host over QMP while the guest runs:
@@ -176,9 +185,11 @@ vm_uapi_layer() {
 # prefetch_builds: what the later layers build (the guest root with Mesa
 # and piglit, then the 6.1 backport's kernel) starts now in the background,
 # at nice 10, while the 6.12 layers boot guests on one core; on a cold
-# cache this hides most of those builds behind the guest runs.  The layers
-# still call scripts/build themselves: a finished prefetch makes that a
-# cache hit, a failed one is built again there and reported with its log.
+# cache this hides most of those builds behind the guest runs.  The guest
+# boots take the built outputs' paths from the environment (build_guest,
+# prefetched_rootfs), never waiting for the build lock the prefetch holds.
+# A failed prefetch is harmless: the layers build what they do not find
+# and report it with its log.
 # CSVGA_NO_PREFETCH=1 turns it off.
 prefetch_pid=
 prefetch_builds() {
@@ -186,14 +197,35 @@ prefetch_builds() {
 	[ "${CSVGA_NO_PREFETCH:-0}" != 1 ] || return 0
 	[ -z "$debug" ] || flag=--debug
 	say "building the guest root and the 6.1 kernel in the background (log: $log)"
+	# the guest root's path goes to $rootfs_out, then $rootfs_out.done
+	# appears (also on failure): prefetched_rootfs waits for that step
+	# only, not for the kernel build after it
+	rm -f "$results/prefetch-rootfs" "$results/prefetch-rootfs.done"
 	setsid bash -c '
-		build=$1 flag=$2 gl=$3 backport=$4
-		[ "$gl" -eq 0 ] || nice -n 10 "$build" rootfs
+		build=$1 flag=$2 gl=$3 backport=$4 rootfs_out=$5
+		if [ "$gl" -ne 0 ]; then
+			nice -n 10 "$build" rootfs >"$rootfs_out.tmp" && mv "$rootfs_out.tmp" "$rootfs_out"
+			touch "$rootfs_out.done"
+		fi
 		[ "$backport" -eq 0 ] || CSVGA_KERNEL_BASE=6.1 nice -n 10 "$build" initramfs $flag
 	' prefetch "$CSVGA_ROOT/scripts/build" "$flag" "$primary" "$backport" \
-		>"$log" 2>&1 </dev/null &
+		"$results/prefetch-rootfs" >"$log" 2>&1 </dev/null &
 	prefetch_pid=$!
 	trap stop_prefetch EXIT
+}
+
+# prefetched_rootfs: the guest root's path, once the prefetch has built it
+# (waiting for that step); fails when there was no prefetch or it failed.
+prefetched_rootfs() {
+	local f=$results/prefetch-rootfs
+	[ -n "$prefetch_pid" ] || return 1
+	if [ ! -e "$f.done" ] && kill -0 "$prefetch_pid" 2>/dev/null; then
+		say "waiting for the background build of the guest root (log: $results/prefetch.log) ..."
+		while [ ! -e "$f.done" ] && kill -0 "$prefetch_pid" 2>/dev/null; do
+			sleep 2
+		done
+	fi
+	[ -s "$f" ] && cat "$f"
 }
 
 # stop_prefetch: at exit, a prefetch still running is stopped (its builds

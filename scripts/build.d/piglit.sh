@@ -51,13 +51,16 @@ build_piglit() {
 	src=$work/src
 	mkdir -p "$work"
 	piglit_source_tree "$pristine" "$src"
-	if [ "$(cat "$work/obj/.csvga-options" 2>/dev/null)" != "$pristine ${PIGLIT_OPTIONS[*]}" ]; then
+	# The marker names the tree's layout too: an object directory
+	# configured for the pristine tree alone (or the other way round)
+	# is configured afresh rather than half regenerated.
+	if [ "$(cat "$work/obj/.csvga-options" 2>/dev/null)" != "$pristine+coherent_svga ${PIGLIT_OPTIONS[*]}" ]; then
 		rm -rf "$work/obj"
 		mkdir -p "$work/obj"
 		step "configuring piglit (cmake, in the Debian 13 build root)" "$log" \
 			in_root "$broot" --bind "$src" /src --bind "$work" /build -- \
 			sh -c 'cd /build/obj && cmake /src "$@"' cmake "${PIGLIT_OPTIONS[@]}" || return 1
-		echo "$pristine ${PIGLIT_OPTIONS[*]}" >"$work/obj/.csvga-options"
+		echo "$pristine+coherent_svga ${PIGLIT_OPTIONS[*]}" >"$work/obj/.csvga-options"
 	fi
 	step "building piglit ($(nproc) jobs; about 5.5 min cold)" "$log.ninja" \
 		in_root "$broot" --bind "$src" /src --bind "$work" /build -- ninja -C /build/obj || return 1

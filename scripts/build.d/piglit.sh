@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: MIT
 # piglit from Debian 13's source, built in the Debian 13 build root, as the
-# local package csvga-piglit (test binaries, profiles, Python runner).
+# local package csvga-piglit (test binaries, profiles, Python runner), with
+# our own tests (piglit-tests/tests) added as the piglit test directory
+# tests/coherent_svga and their profile (piglit-tests/profiles/
+# coherent_svga.py) as tests/coherent_svga.py: `piglit run coherent_svga`.
 
 PIGLIT_OPTIONS=(-GNinja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
 	-DCMAKE_INSTALL_LIBDIR=lib
@@ -9,28 +12,55 @@ PIGLIT_OPTIONS=(-GNinja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
 	-DPIGLIT_BUILD_CL_TESTS=OFF -DPIGLIT_BUILD_VK_TESTS=OFF
 	-DPIGLIT_BUILD_GLX_TESTS=OFF)
 
+# Our tests' sources: part of the cache key, so that changing a test
+# rebuilds piglit and remakes the guest image.
+PIGLIT_OURS=("$CSVGA_ROOT/piglit-tests/tests" "$CSVGA_ROOT/piglit-tests/profiles/coherent_svga.py")
+
+# piglit_source_tree PRISTINE DIR: DIR becomes the pinned piglit source
+# plus our test directory and profile, and the two lines that make piglit's
+# CMake build them (add_subdirectory) and serialise the profile to
+# tests/coherent_svga.xml.gz (piglit_generate_xml), as piglit does for its
+# own profiles.  rsync keeps the modification times of unchanged files, so
+# an existing object directory rebuilds only what changed.
+piglit_source_tree() {
+	local pristine=$1 dir=$2
+	mkdir -p "$dir"
+	rsync -a --delete --exclude=/.git --exclude=/tests/coherent_svga/ \
+		--exclude=/tests/coherent_svga.py "$pristine/" "$dir/"
+	rsync -a --delete "$CSVGA_ROOT/piglit-tests/tests/" "$dir/tests/coherent_svga/"
+	rsync -a "$CSVGA_ROOT/piglit-tests/profiles/coherent_svga.py" "$dir/tests/coherent_svga.py"
+	echo 'add_subdirectory (coherent_svga)' >>"$dir/tests/CMakeLists.txt"
+	echo 'piglit_generate_xml(coherent_svga coherent_svga gen-gl-xml "")' >>"$dir/tests/CMakeLists.no_api.txt"
+}
+
 # build_piglit: prints the output directory (csvga-piglit_*.deb).
 build_piglit() {
-	local broot key out work=$WORK/piglit log=$CSVGA_LOGS/piglit-build.log src deb
+	local broot key out work=$WORK/piglit log=$CSVGA_LOGS/piglit-build.log pristine src deb
 	broot=$(build_buildroot) || return 1
+	need_pkgs rsync
 	fetch_piglit >&2
 	key=$(printf '%s\n' "$(cat "$(version_file piglit)")" "${PIGLIT_OPTIONS[@]}" \
-		"$(buildroot_key)" "$(hash_inputs "$CSVGA_ROOT/scripts/build.d/piglit.sh" "$CSVGA_ROOT/scripts/build.d/trixie.sh")" |
+		"$(buildroot_key)" "$(hash_inputs "$CSVGA_ROOT/scripts/build.d/piglit.sh" "$CSVGA_ROOT/scripts/build.d/trixie.sh" "${PIGLIT_OURS[@]}")" |
 		sha256sum | cut -c1-16)
 	out=$OUT/piglit-$key
 	if ls "$out"/csvga-piglit_*.deb >/dev/null 2>&1; then
 		echo "$out"
 		return 0
 	fi
-	src=$(pristine_tree piglit)
+	pristine=$(pristine_tree piglit)
+	src=$work/src
 	mkdir -p "$work"
-	if [ "$(cat "$work/obj/.csvga-options" 2>/dev/null)" != "$src ${PIGLIT_OPTIONS[*]}" ]; then
+	piglit_source_tree "$pristine" "$src"
+	# The marker names the tree's layout too: an object directory
+	# configured for the pristine tree alone (or the other way round)
+	# is configured afresh rather than half regenerated.
+	if [ "$(cat "$work/obj/.csvga-options" 2>/dev/null)" != "$pristine+coherent_svga ${PIGLIT_OPTIONS[*]}" ]; then
 		rm -rf "$work/obj"
 		mkdir -p "$work/obj"
 		step "configuring piglit (cmake, in the Debian 13 build root)" "$log" \
 			in_root "$broot" --bind "$src" /src --bind "$work" /build -- \
 			sh -c 'cd /build/obj && cmake /src "$@"' cmake "${PIGLIT_OPTIONS[@]}" || return 1
-		echo "$src ${PIGLIT_OPTIONS[*]}" >"$work/obj/.csvga-options"
+		echo "$pristine+coherent_svga ${PIGLIT_OPTIONS[*]}" >"$work/obj/.csvga-options"
 	fi
 	step "building piglit ($(nproc) jobs; about 5.5 min cold)" "$log.ninja" \
 		in_root "$broot" --bind "$src" /src --bind "$work" /build -- ninja -C /build/obj || return 1

@@ -2,12 +2,17 @@
 # GL layers of scripts/test, in the Debian 13 guest root (scripts/vm
 # --rootfs): Mesa's svga driver on our device (wflinfo), kmscube's frame on
 # the device's screen (a PNG), and a small piglit profile, drawn on the
-# device's Vulkan renderer; the tests that cannot pass yet are named in
+# device's Vulkan renderer, and our coherent-memory tests (piglit-tests/
+# tests, `piglit run coherent_svga`), each subtest counted; the tests that
+# cannot pass yet are named in
 # piglit-tests/expected-failures.txt with their reasons, the device errors
 # that are known renderer limits in piglit-tests/expected-device-errors.txt.
 
 PIGLIT_PROFILE=$CSVGA_ROOT/piglit-tests/profiles/smoke.txt
 PIGLIT_EXPECTED=$CSVGA_ROOT/piglit-tests/expected-failures.txt
+# Our own coherent-memory tests (piglit-tests/tests), built into piglit
+# with their profile (piglit-tests/profiles/coherent_svga.py).
+PIGLIT_COHERENT_PROFILE=coherent_svga
 # The GL version Mesa 25.0.7's svga driver computes for today's device: an
 # SM4.1 DX device without SM5 is GLSL feature level 330 (svga_screen.c).
 GL_EXPECTED_VERSION=3.3
@@ -37,30 +42,39 @@ gl_wflinfo() {
 	vm_log_clean "$results/vm-wflinfo/serial.log"
 }
 
-# piglit_classify RESULTS-DIR: read piglit's results file against the
-# profile and the expectations file; record passed, failed, skipped.  A
-# test on the expectations list that fails is an expected failure: listed,
-# never counted as passed.  One that passes is a failure to act on: remove
-# it from the list.
+# piglit_classify LABEL RESULTS-DIR NAMES-FILE [subtests]: read piglit's
+# results file against the test names (one a line) and the expectations
+# file; record passed, failed, skipped.  With "subtests", each subtest of a
+# test is counted on its own as TEST@SUBTEST (a test whose subtests were
+# never run counts as failed).  A test on the expectations list that fails
+# is an expected failure: listed, never counted as passed.  One that passes
+# is a failure to act on: remove it from the list.  The names counted are
+# left in RESULTS-DIR/names.txt (piglit_expectations_known checks them).
 piglit_classify() {
-	local dir=$1 counts
-	counts=$(python3 - "$dir" "$PIGLIT_PROFILE" "$PIGLIT_EXPECTED" <<-'PY'
+	local label=$1 dir=$2 names_file=$3 expand=${4:-} counts
+	counts=$(python3 - "$dir" "$names_file" "$PIGLIT_EXPECTED" "$expand" <<-'PY'
 	import bz2, glob, gzip, json, sys
-	results_dir, profile_file, expected_file = sys.argv[1:4]
+	results_dir, names_file, expected_file, expand = sys.argv[1:5]
 	def entries(path):
 	    for line in open(path):
 	        name, _, reason = line.partition('#')
 	        if name.strip():
 	            yield name.strip(), reason.strip()
-	profile = [n for n, _ in entries(profile_file)]
-	expected = dict(entries(expected_file))
 	path = (glob.glob(results_dir + '/results.json*') or ['(no results file)'])[0]
 	opener = {'bz2': bz2.open, 'gz': gzip.open}.get(path.rsplit('.', 1)[-1], open)
 	tests = json.load(opener(path, 'rt'))['tests']
+	items = []
+	for name, _ in entries(names_file):
+	    t = tests.get(name, {})
+	    subs = {k: v for k, v in (t.get('subtests') or {}).items() if not k.startswith('__')}
+	    if expand and subs:
+	        items += [('%s@%s' % (name, s), st, t) for s, st in subs.items()]
+	    else:
+	        items.append((name, t.get('result', 'not run'), t))
+	expected = dict(entries(expected_file))
 	p = f = s = 0
 	bad, xfail = [], []
-	for name in profile:
-	    st = tests.get(name, {}).get('result', 'not run')
+	for name, st, t in items:
 	    if name in expected:
 	        if st == 'pass':
 	            f += 1
@@ -73,30 +87,37 @@ piglit_classify() {
 	        p += 1
 	    elif st == 'skip':
 	        s += 1
-	        print('skip:%s: %s' % (name, tests[name].get('out', '').strip().splitlines()[-1:]), file=sys.stderr)
+	        print('skip:%s: %s' % (name, t.get('out', '').strip().splitlines()[-1:]), file=sys.stderr)
 	    else:
 	        f += 1
 	        bad.append('%s: %s' % (name, st))
-	for name in expected:
-	    if name not in profile:
-	        f += 1
-	        bad.append('%s: on the expectations list but not in the profile' % name)
+	with open(results_dir + '/names.txt', 'w') as out:
+	    out.write(''.join(n + '\n' for n, _, _ in items))
 	with open(results_dir + '/expected-failures.txt', 'w') as out:
 	    out.write(''.join(x + '\n' for x in xfail))
 	print(p, f, s)
 	for b in bad:
 	    print(b)
 	PY
-	) || { record "gl: piglit smoke profile" 0 1 0 "could not read the results in $dir"; return; }
+	) || { record "$label" 0 1 0 "could not read the results in $dir"; return; }
 	local head names=()
 	head=$(head -n1 <<<"$counts")
 	mapfile -t names < <(tail -n +2 <<<"$counts")
 	# shellcheck disable=SC2086
-	record "gl: piglit smoke profile" $head "${names[@]}"
+	record "$label" $head "${names[@]}"
 	if [ -s "$dir/expected-failures.txt" ]; then
 		echo "   expected failures ($(wc -l <"$dir/expected-failures.txt"), piglit-tests/expected-failures.txt):"
 		sed 's/^/     /' "$dir/expected-failures.txt"
 	fi
+}
+
+# piglit_expectations_known NAMES-FILE...: every line of the expectations
+# file names a test (or subtest) that one of the piglit layers counted.
+piglit_expectations_known() {
+	local stale
+	stale=$(sed -e 's/[[:space:]]*#.*//' -e '/^[[:space:]]*$/d' -e 's/[[:space:]]*$//' "$PIGLIT_EXPECTED" |
+		grep -vxF -f <(cat "$@") || true)
+	[ -z "$stale" ] || { sed 's/^/   on the expectations list but in no profile: /' <<<"$stale" >&2; return 1; }
 }
 
 # gl_piglit: piglit run of the smoke profile on the GBM platform; the
@@ -115,10 +136,50 @@ gl_piglit() {
 		tail -n 15 "$dir/run.log" | sed 's/^/     /'
 		return
 	fi
-	piglit_classify "$dir/results"
+	piglit_classify "gl: piglit smoke profile" "$dir/results" "$dir/profile.txt"
 	[ $rc -eq 0 ] || record "gl: piglit run" 0 1 0 "the guest run exited $rc (log: $dir/run.log)"
 	check "gl" "no kernel report or driver error during piglit" vm_log_clean "$results/vm-piglit/serial.log"
 	check "gl" "no device guest error during piglit" vm_device_log_clean "$results/vm-piglit/qemu.log"
+}
+
+# gl_piglit_coherent: our coherent-memory tests, `piglit run coherent_svga`,
+# each subtest counted.  The test names come from the profile piglit runs
+# (coherent_svga.xml.gz in the guest root's image), so that a test that
+# never ran counts as failed.  The guest runs only `piglit run`: piglit's
+# Python is slow under TCG (print-cmd and summary added 2.5 min), and the
+# results file is read on the host.
+gl_piglit_coherent() {
+	local dir=$results/piglit-coherent rc=0 t0 image=$CSVGA_ROOTFS_DIR/rootfs.squashfs
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	# from the image the guest boots (no scripts/build: the build lock
+	# may be held by the prefetch)
+	need_pkgs squashfs-tools
+	unsquashfs -cat "$image" "/usr/lib/piglit/tests/$PIGLIT_COHERENT_PROFILE.xml.gz" 2>/dev/null |
+		gzip -dc | python3 -c '
+import sys, xml.etree.ElementTree as et
+for t in et.parse(sys.stdin).getroot().iter("Test"):
+    print(t.get("name"))' >"$dir/profile.txt" || true
+	if [ ! -s "$dir/profile.txt" ]; then
+		record "gl: piglit coherent profile" 0 1 0 "no test names in $PIGLIT_COHERENT_PROFILE.xml.gz of $image"
+		return
+	fi
+	t0=$(date +%s)
+	"$VM" run $debug --rootfs --timeout 900 --add "$dir" --log-dir "$results/vm-piglit-coherent" -- \
+		piglit run "$PIGLIT_COHERENT_PROFILE" -p gbm --timeout 300 "$dir/results" \
+		>"$dir/run.log" 2>&1 || rc=$?
+	echo "   guest run: $(($(date +%s) - t0)) s, boot and the host's build checks included"
+	if ! ls "$dir"/results/results.json* >/dev/null 2>&1; then
+		record "gl: piglit coherent profile" 0 1 0 "piglit run did not complete (exit $rc; log: $dir/run.log)"
+		tail -n 15 "$dir/run.log" | sed 's/^/     /'
+		return
+	fi
+	piglit_classify "gl: piglit coherent profile" "$dir/results" "$dir/profile.txt" subtests
+	[ $rc -eq 0 ] || record "gl: piglit coherent run" 0 1 0 "the guest run exited $rc (log: $dir/run.log)"
+	check "gl" "no kernel report or driver error during the coherent profile" \
+		vm_log_clean "$results/vm-piglit-coherent/serial.log"
+	check "gl" "no device guest error during the coherent profile" \
+		vm_device_log_clean "$results/vm-piglit-coherent/qemu.log"
 }
 
 # Two guests boot the same root image at once, each writing into its
@@ -225,4 +286,9 @@ run_gl_tests() {
 	check "gl" "Mesa's svga driver on our device (wflinfo, GBM)" gl_wflinfo
 	check "gl" "kmscube's frame on the device's screen (QMP screendump)" gl_kmscube_frame
 	gl_piglit
+	gl_piglit_coherent
+	if [ -s "$results/piglit/results/names.txt" ] && [ -s "$results/piglit-coherent/results/names.txt" ]; then
+		check "gl" "every expected failure names a test of a profile" piglit_expectations_known \
+			"$results/piglit/results/names.txt" "$results/piglit-coherent/results/names.txt"
+	fi
 }

@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: MIT
+"""coherent-svga's coherent-memory tests (piglit-tests/tests).
+
+scripts/build.d/piglit.sh installs this profile as tests/coherent_svga.py
+in the pinned piglit tree, which serialises it to coherent_svga.xml.gz as
+piglit does its own profiles: `piglit run coherent_svga -p gbm RESULTS`.
+Each test reports subtests; the tests run one at a time (each streams
+frames and waits on fences; running them at once under TCG only makes
+each slower).
+"""
+
+from framework import grouptools
+from framework.profile import TestProfile
+from framework.test import PiglitGLTest
+
+__all__ = ['profile']
+
+profile = TestProfile()  # pylint: disable=invalid-name
+
+with profile.test_list.group_manager(
+        PiglitGLTest, grouptools.join('coherent-svga')) as g:
+    g(['csvga-coherent-stream'], 'stream', run_concurrent=False)
+    g(['csvga-coherent-gpu-write'], 'gpu-write', run_concurrent=False)
+    g(['csvga-coherent-rebind'], 'rebind', run_concurrent=False)

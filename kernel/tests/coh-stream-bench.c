@@ -36,8 +36,11 @@
  * checks are the TAP tests; timing is reported, never asserted.
  *
  * Usage: coh-stream-bench [-q] [-r repetitions] [-f frames per batch]
+ *                         [-o TEXT]...
  *   -q: a quick set of a few points (scripts/run), default -r 3 -f 20
  *   full set: default -r 9 -f 100
+ *   -o: only the points whose name (as the TAP lines print it, e.g.
+ *       "1 ring, S 16 MiB, W 4 KiB, auto") contains TEXT; repeatable
  */
 #define _GNU_SOURCE
 #include "coh_bench.h"
@@ -83,6 +86,7 @@ struct meas {
 	uint64_t frames;
 	uint64_t to_host, to_guest;   /* device bytes over timed frames  */
 	long long k[COH_K_NUM];       /* kernel statistics, same frames  */
+	long long extra[COH_KSTAT_MAX_LINES]; /* counters of extra_names */
 	size_t bad_bytes;
 	int bad_batches, err;
 };
@@ -97,6 +101,14 @@ struct stream {
 	uint8_t *got;                     /* GPU_TO_CPU: what the CPU read  */
 	uint64_t frame;
 };
+
+/*
+ * Counters of vmwgfx_coherency that coh_lib does not know, such as a
+ * profiling kernel's phase times (kernel/README, "Where the time of a
+ * coherent submission goes"): reported per frame when present.
+ */
+static char extra_names[COH_KSTAT_MAX_LINES][48];
+static int nextra;
 
 static struct coh_env env;
 static uint8_t *pool;           /* host copy of the fresh bytes        */
@@ -288,17 +300,46 @@ static int verify_destinations(struct stream *s, size_t *bad)
 	return 0;
 }
 
+static int extra_index(const char *name)
+{
+	for (int i = 0; i < nextra; i++)
+		if (!strcmp(extra_names[i], name))
+			return i;
+	if (nextra == COH_KSTAT_MAX_LINES)
+		return -1;
+	snprintf(extra_names[nextra], sizeof(extra_names[0]), "%.47s", name);
+	return nextra++;
+}
+
+/* The unknown counters now, by index in extra_names. */
+static void extra_read(long long v[COH_KSTAT_MAX_LINES])
+{
+	struct coh_kstat_line lines[COH_KSTAT_MAX_LINES];
+	int n = coh_kstats_read_all(lines, COH_KSTAT_MAX_LINES);
+
+	memset(v, 0, sizeof(long long) * COH_KSTAT_MAX_LINES);
+	for (int l = 0; l < n; l++) {
+		int i = coh_kstat_is_known(lines[l].name) ? -1 :
+			extra_index(lines[l].name);
+
+		if (i >= 0)
+			v[i] = lines[l].value;
+	}
+}
+
 /* frames untimed, then frames timed into m->us[rep]; data checked. */
 static void run_batch(struct stream *s, int frames, int rep, bool timed,
 		      struct meas *m)
 {
 	long long k0[COH_K_NUM], k1[COH_K_NUM];
+	long long x0[COH_KSTAT_MAX_LINES], x1[COH_KSTAT_MAX_LINES];
 	struct svga_counter c0, c1;
 	double sum = 0, exec_us = 0, wait_us = 0;
 	size_t bad = 0;
 	int err = 0;
 
 	coh_kstats_read_or_bail(k0);
+	extra_read(x0);
 	svga_counters_read(&env.ctr, SVGA_COUNTERS_TOTALS, &c0);
 	for (int f = 0; f < frames && !err; f++) {
 		if (s->p->dir == CPU_TO_GPU)
@@ -308,6 +349,7 @@ static void run_batch(struct stream *s, int frames, int rep, bool timed,
 						&bad);
 	}
 	svga_counters_read(&env.ctr, SVGA_COUNTERS_TOTALS, &c1);
+	extra_read(x1);
 	coh_kstats_read_or_bail(k1);
 	if (!err && s->p->dir == CPU_TO_GPU)
 		err = verify_destinations(s, &bad);
@@ -327,6 +369,8 @@ static void run_batch(struct stream *s, int frames, int rep, bool timed,
 	m->to_guest += c1.to_guest - c0.to_guest;
 	for (int i = 0; i < COH_K_NUM; i++)
 		m->k[i] += k1[i] - k0[i];
+	for (int i = 0; i < nextra; i++)
+		m->extra[i] += x1[i] - x0[i];
 }
 
 struct result {
@@ -486,6 +530,34 @@ static void print_table(const struct point *pts, const struct result *res,
 	}
 }
 
+/* The kernel's counters that coh_lib does not know, per frame: E, C and
+ * C - E (times in us for names ending in _ns). */
+static void print_extra(const struct point *pts, const struct result *res,
+			int npts)
+{
+	if (!nextra)
+		return;
+	printf("#\n# other counters of vmwgfx_coherency per frame (E, C, C-E; _ns in us)\n");
+	for (int i = 0; i < npts; i++) {
+		const struct meas *e = &res[i].m[V_E], *c = &res[i].m[V_C];
+
+		if (!res[i].ran)
+			continue;
+		printf("# %s\n", point_name(&pts[i]));
+		for (int x = 0; x < nextra; x++) {
+			size_t len = strlen(extra_names[x]);
+			double scale = len > 3 && !strcmp(extra_names[x] + len - 3, "_ns") ?
+				1e-3 : 1;
+			double ve = per_frame((double)e->extra[x], e) * scale;
+			double vc = per_frame((double)c->extra[x], c) * scale;
+
+			if (ve || vc)
+				printf("#   %-28s %9.2f %9.2f %+9.2f\n",
+				       extra_names[x], ve, vc, vc - ve);
+		}
+	}
+}
+
 static const uint32_t rings_full[] = { MIB, 16 * MIB };
 static const uint32_t writes_full[] = { 256, 4 * KIB, 64 * KIB, MIB };
 #define NRINGS_FULL (sizeof(rings_full) / sizeof(rings_full[0]))
@@ -526,19 +598,22 @@ int main(int argc, char **argv)
 {
 	static struct point pts[MAX_POINTS];
 	static struct result res[MAX_POINTS];
-	int reps = -1, frames = -1, npts, opt;
+	const char *only[8];
+	int reps = -1, frames = -1, npts, opt, nonly = 0;
 	bool quick = false;
 	double t0;
 
-	while ((opt = getopt(argc, argv, "qr:f:")) != -1) {
-		if (opt == 'q')
+	while ((opt = getopt(argc, argv, "qr:f:o:")) != -1) {
+		if (opt == 'o' && nonly < 8)
+			only[nonly++] = optarg;
+		else if (opt == 'q')
 			quick = true;
 		else if (opt == 'r')
 			reps = atoi(optarg);
 		else if (opt == 'f')
 			frames = atoi(optarg);
 		else {
-			fprintf(stderr, "usage: %s [-q] [-r repetitions] [-f frames per batch]\n",
+			fprintf(stderr, "usage: %s [-q] [-r repetitions] [-f frames per batch] [-o TEXT]...\n",
 				argv[0]);
 			return 2;
 		}
@@ -554,6 +629,17 @@ int main(int argc, char **argv)
 		npts = NQUICK;
 	} else {
 		npts = full_points(pts);
+	}
+	if (nonly) {
+		int kept = 0;
+
+		for (int i = 0; i < npts; i++)
+			for (int o = 0; o < nonly; o++)
+				if (strstr(point_name(&pts[i]), only[o])) {
+					pts[kept++] = pts[i];
+					break;
+				}
+		npts = kept;
 	}
 
 	tap_plan(npts);
@@ -573,6 +659,7 @@ int main(int argc, char **argv)
 		check_point(&pts[i], &res[i], reps);
 	}
 	print_table(pts, res, npts);
+	print_extra(pts, res, npts);
 	tap_diag("benchmark took %.1f s", (coh_now_us() - t0) / 1e6);
 	free(pool);
 	coh_env_fini(&env);

@@ -38,15 +38,14 @@
  * Usage: coh-method-bench [-r iterations] [-q]   (-q: sizes 64 and 512 only)
  */
 #define _GNU_SOURCE
+#include "coh_bench.h"
 #include "coh_lib.h"
 #include "tap.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 /* The kernel's thresholds (vmwgfx_page_dirty.c), which auto must follow:
@@ -60,11 +59,6 @@
 #define WARMUP (DIRTY_TO_MKWRITE_TRIGGERS + 3)
 #define WRITE_BYTES 64u   /* bytes written into each chosen page    */
 
-enum { M_MKWRITE, M_PAGETABLE, M_AUTO, NMETHODS };
-static const char *const method_names[NMETHODS] = {
-	"mkwrite", "pagetable", "auto"
-};
-
 static const unsigned int all_sizes[] = { 64, 511, 512, 4096 };
 /* Pages written between two GPU uses, in tenths of a percent of the
  * buffer; DENS_IDLE: none, DENS_ONE: a single page. */
@@ -77,7 +71,6 @@ static const int densities[] = {
 #define NDENS (sizeof(densities) / sizeof(densities[0]))
 
 static struct coh_env env;
-static char knob_path[96];
 
 /* One (size, density, method) measurement. */
 struct result {
@@ -87,86 +80,7 @@ struct result {
 	bool ok_data, ok_upload, ran;
 	int err;
 };
-static struct result res[NSIZES][NDENS][NMETHODS];
-
-static double now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-static bool find_debugfs(void)
-{
-	const char *dir = coh_debugfs_dir();
-
-	if (!dir)
-		return false;
-	snprintf(knob_path, sizeof(knob_path), "%s/vmwgfx_dirty_method", dir);
-	return true;
-}
-
-static void read_kstats(long long v[COH_K_NUM])
-{
-	if (!coh_kstats_read(v))
-		tap_bail("%s/vmwgfx_coherency: cannot read the kernel's statistics",
-			 coh_debugfs_dir());
-}
-
-/* Write s (len bytes) to the knob: 0 or -errno. */
-static int knob_write(const char *s, size_t len)
-{
-	int fd = open(knob_path, O_WRONLY), ret = 0;
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, s, len);
-	if (n < 0)
-		ret = -errno;
-	else if ((size_t)n != len)
-		ret = -EIO;
-	close(fd);
-	return ret;
-}
-
-/* The policy the knob shows, without newline, or "" */
-static const char *knob_read(void)
-{
-	static char buf[32];
-	FILE *f = fopen(knob_path, "r");
-
-	buf[0] = 0;
-	if (!f)
-		return buf;
-	if (!fgets(buf, sizeof(buf), f))
-		buf[0] = 0;
-	fclose(f);
-	buf[strcspn(buf, "\n")] = 0;
-	return buf;
-}
-
-static void knob_set(const char *policy)
-{
-	int ret = knob_write(policy, strlen(policy));
-
-	if (ret)
-		tap_bail("%s: cannot set %s: %s", knob_path, policy, strerror(-ret));
-}
+static struct result res[NSIZES][NDENS][COH_NMETHODS];
 
 static void check_knob(void)
 {
@@ -178,39 +92,39 @@ static void check_knob(void)
 	bool ok = true;
 	int ret;
 
-	before = knob_read();
+	before = coh_knob_read();
 	tap_ok(!strcmp(before, "auto") || !strcmp(before, "mkwrite") ||
 	       !strcmp(before, "pagetable"),
-	       "%s reads a policy (\"%s\")", knob_path, before);
+	       "%s reads a policy (\"%s\")", coh_knob_path(), before);
 
-	for (int m = 0; m < NMETHODS; m++) {
+	for (int m = 0; m < COH_NMETHODS; m++) {
 		char s[32];
-		int len = snprintf(s, sizeof(s), "%s%s", method_names[m],
-				   m == M_PAGETABLE ? "" : "\n");
+		int len = snprintf(s, sizeof(s), "%s%s", coh_method_names[m],
+				   m == COH_M_PAGETABLE ? "" : "\n");
 
-		ret = knob_write(s, len);
-		if (ret || strcmp(knob_read(), method_names[m])) {
+		ret = coh_knob_write(s, len);
+		if (ret || strcmp(coh_knob_read(), coh_method_names[m])) {
 			ok = false;
 			tap_diag("writing %s: %s, reads back \"%s\"",
-				 method_names[m], strerror(-ret), knob_read());
+				 coh_method_names[m], strerror(-ret), coh_knob_read());
 		}
 	}
 	tap_ok(ok, "the knob takes mkwrite, pagetable and auto and reads them back");
 
 	ok = true;
-	knob_set("mkwrite");
+	coh_knob_set("mkwrite");
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		ret = knob_write(bad[i], strlen(bad[i]));
+		ret = coh_knob_write(bad[i], strlen(bad[i]));
 		if (ret != -EINVAL) {
 			ok = false;
 			tap_diag("writing \"%s\" gave %d (%s)", bad[i], ret,
 				 ret ? strerror(-ret) : "accepted");
 		}
 	}
-	tap_ok(ok && !strcmp(knob_read(), "mkwrite"),
+	tap_ok(ok && !strcmp(coh_knob_read(), "mkwrite"),
 	       "the knob rejects %zu malformed policies with EINVAL and keeps the policy (\"%s\")",
-	       sizeof(bad) / sizeof(bad[0]), knob_read());
-	knob_set("auto");
+	       sizeof(bad) / sizeof(bad[0]), coh_knob_read());
+	coh_knob_set("auto");
 }
 
 static size_t pages_for(unsigned int pages, int dens)
@@ -248,13 +162,13 @@ static double write_pages(struct coh_surf *coh, uint8_t *shadow,
 		coh_fill(shadow + off, off, WRITE_BYTES, 0x100 + it);
 	}
 	f0 = coh_minflt();
-	t0 = now_us();
+	t0 = coh_now_us();
 	for (size_t i = 0; i < n; i++) {
 		size_t off = (i * pages / n) * COH_PAGE + in_page;
 
 		memcpy(coh->map + off, shadow + off, WRITE_BYTES);
 	}
-	t0 = now_us() - t0;
+	t0 = coh_now_us() - t0;
 	*minflt += coh_minflt() - f0;
 	return t0;
 }
@@ -281,8 +195,8 @@ static void run_case(unsigned int pages, int dens, int method,
 	r->ran = true;
 	if (!t || !tw || !ts || !shadow)
 		tap_bail("out of memory");
-	knob_set(method_names[method]);
-	read_kstats(kc);
+	coh_knob_set(coh_method_names[method]);
+	coh_kstats_read_or_bail(kc);
 	/* The policy stays forced for the whole case: it also stops the
 	 * switching. */
 	ret = coh_pair_create(&env, &d, &coh, &helper);
@@ -304,25 +218,25 @@ static void run_case(unsigned int pages, int dens, int method,
 		ret = gpu_use(&coh, &helper);
 	}
 
-	read_kstats(k0);
+	coh_kstats_read_or_bail(k0);
 	for (int i = 0; i < iters && !ret; i++, it++) {
-		double t0 = now_us();
+		double t0 = coh_now_us();
 
 		tw[i] = write_pages(&coh, shadow, pages, n, it, &minflt);
-		ts[i] = now_us();
+		ts[i] = coh_now_us();
 		ret = gpu_use(&coh, &helper);
-		t[i] = now_us() - t0;
-		ts[i] = now_us() - ts[i];
+		t[i] = coh_now_us() - t0;
+		ts[i] = coh_now_us() - ts[i];
 	}
-	read_kstats(k1);
+	coh_kstats_read_or_bail(k1);
 	if (ret) {
 		r->err = ret;
 		goto out_destroy;
 	}
 
-	r->us = median(t, iters);
-	r->write_us = median(tw, iters);
-	r->submit_us = median(ts, iters);
+	r->us = coh_median(t, iters);
+	r->write_us = coh_median(tw, iters);
+	r->submit_us = coh_median(ts, iters);
 	r->faults = (double)(k1[COH_K_MKWRITE] - k0[COH_K_MKWRITE]) / iters;
 	r->scans = (double)(k1[COH_K_SCANS] - k0[COH_K_SCANS]) / iters;
 	r->scanned = (double)(k1[COH_K_SCANNED] - k0[COH_K_SCANNED]) / iters;
@@ -341,14 +255,14 @@ static void run_case(unsigned int pages, int dens, int method,
 		char what[96];
 
 		snprintf(what, sizeof(what), "%s, %u pages, %zu written",
-			 method_names[method], pages, n);
+			 coh_method_names[method], pages, n);
 		coh_diag_diff(what, helper.map, shadow, size);
 	}
 out_destroy:
 	coh_surf_destroy(&env, &helper);
 	coh_surf_destroy(&env, &coh);
 out_free:
-	knob_set("auto");
+	coh_knob_set("auto");
 	free(shadow);
 	free(ts);
 	free(tw);
@@ -377,9 +291,9 @@ static int auto_expect(unsigned int pages, size_t n, long long *to_pt,
 		 * warm-up ones, more than DIRTY_TO_MKWRITE_TRIGGERS */
 		if (!n) {
 			*to_mk = 1;
-			return M_MKWRITE;
+			return COH_M_MKWRITE;
 		}
-		return M_PAGETABLE;
+		return COH_M_PAGETABLE;
 	}
 	/* mkwrite sees n written pages at every scan; WARMUP covers the
 	 * DIRTY_TO_PAGETABLE_TRIGGERS + 1 scans to switch, plus the iteration
@@ -387,15 +301,15 @@ static int auto_expect(unsigned int pages, size_t n, long long *to_pt,
 	/* more than DIRTY_PERCENTAGE %, not rounded down (finding 7) */
 	if (100u * n > DIRTY_PERCENTAGE * pages) {
 		*to_pt = 1;
-		return M_PAGETABLE;
+		return COH_M_PAGETABLE;
 	}
-	return M_MKWRITE;
+	return COH_M_MKWRITE;
 }
 
 /* TAP: did each method behave as it should for this size? */
 static void check_size(int si, unsigned int pages, int iters)
 {
-	for (int m = 0; m < NMETHODS; m++) {
+	for (int m = 0; m < COH_NMETHODS; m++) {
 		bool ok = true, data = true;
 		char why[256] = "";
 
@@ -412,9 +326,9 @@ static void check_size(int si, unsigned int pages, int iters)
 					 n, r->err);
 				continue;
 			}
-			if (m == M_AUTO)
+			if (m == COH_M_AUTO)
 				expect = auto_expect(pages, n, &to_pt, &to_mk);
-			if (expect == M_MKWRITE)
+			if (expect == COH_M_MKWRITE)
 				good = r->faults == (double)n && r->scanned == 0;
 			else
 				good = r->faults == 0 && r->scanned == (double)n;
@@ -423,27 +337,27 @@ static void check_size(int si, unsigned int pages, int iters)
 			if (!good && ok)
 				snprintf(why, sizeof(why),
 					 "; first bad: %zu pages written, expected %s: %.2f faults, %.2f scans, %.2f scanned dirty pages per iteration, switches to pagetable %lld (expected %lld), to mkwrite %lld (expected %lld)",
-					 n, method_names[expect], r->faults,
+					 n, coh_method_names[expect], r->faults,
 					 r->scans, r->scanned, r->to_pt, to_pt,
 					 r->to_mk, to_mk);
 			ok = ok && good;
 			if (!r->ok_data || !r->ok_upload) {
 				if (data)
 					tap_diag("%s, %u pages, %zu written: GPU copy %s, kernel uploaded %.1f KiB/iteration for %zu dirtied pages",
-						 method_names[m], pages, n,
+						 coh_method_names[m], pages, n,
 						 r->ok_data ? "right" : "WRONG",
 						 r->upload_kib, n);
 				data = false;
 			}
 		}
 		tap_ok(ok, "%s, %u pages: %s every density (%d iterations each)%s",
-		       method_names[m], pages,
-		       m == M_MKWRITE ? "one write fault per written page, no dirty-bit scan finds, no switch" :
-		       m == M_PAGETABLE ? "no write fault, every written page found by the scan, no switch" :
+		       coh_method_names[m], pages,
+		       m == COH_M_MKWRITE ? "one write fault per written page, no dirty-bit scan finds, no switch" :
+		       m == COH_M_PAGETABLE ? "no write fault, every written page found by the scan, no switch" :
 		       "starts and switches per the thresholds on",
 		       iters, why);
 		tap_ok(data, "%s, %u pages: no write lost at any density (GPU copy equals the CPU's writes, uploaded >= dirtied)",
-		       method_names[m], pages);
+		       coh_method_names[m], pages);
 	}
 }
 
@@ -459,23 +373,23 @@ static void check_idle(const char *policy, long long expect)
 	struct coh_surf coh, helper;
 	int ret;
 
-	knob_set(policy);
+	coh_knob_set(policy);
 	ret = coh_pair_create(&env, &d, &coh, &helper);
 	if (ret) {
-		knob_set("auto");
+		coh_knob_set("auto");
 		tap_ok(false, "%s, %u pages, idle: surfaces (ret %d)", policy, pages, ret);
 		return;
 	}
 	memset(coh.map, 1, pages * COH_PAGE);
 	ret = gpu_use(&coh, &helper);
-	read_kstats(k0);
+	coh_kstats_read_or_bail(k0);
 	for (unsigned int i = 0; i < DIRTY_TO_MKWRITE_TRIGGERS + 2 && !ret; i++)
 		ret = gpu_use(&coh, &helper);
-	read_kstats(k1);
+	coh_kstats_read_or_bail(k1);
 	/* one page written now must take a counted fault iff mkwrite */
 	coh.map[3 * COH_PAGE] = 2;
 	ret = ret ? ret : gpu_use(&coh, &helper);
-	read_kstats(k2);
+	coh_kstats_read_or_bail(k2);
 	tap_ok(!ret && k1[COH_K_TO_MKWRITE] - k0[COH_K_TO_MKWRITE] == expect &&
 	       k2[COH_K_MKWRITE] - k1[COH_K_MKWRITE] == expect,
 	       "%s, %u pages, %u validations without writes: %lld switches to mkwrite (expected %lld), then %lld counted write faults for one page written",
@@ -484,7 +398,7 @@ static void check_idle(const char *policy, long long expect)
 	       k2[COH_K_MKWRITE] - k1[COH_K_MKWRITE]);
 	coh_surf_destroy(&env, &helper);
 	coh_surf_destroy(&env, &coh);
-	knob_set("auto");
+	coh_knob_set("auto");
 }
 
 static void print_tables(const unsigned int *sizes, size_t nsizes)
@@ -500,7 +414,7 @@ static void print_tables(const unsigned int *sizes, size_t nsizes)
 	       "to_pt/to_mk");
 	for (size_t si = 0; si < nsizes; si++)
 		for (size_t di = 0; di < NDENS; di++)
-			for (int m = 0; m < NMETHODS; m++) {
+			for (int m = 0; m < COH_NMETHODS; m++) {
 				const struct result *r = &res[si][di][m];
 
 				dens_name(dn, sizeof(dn), densities[di]);
@@ -508,13 +422,13 @@ static void print_tables(const unsigned int *sizes, size_t nsizes)
 					printf("# %5u %7s %5zu %-9s | error %d\n",
 					       sizes[si], dn,
 					       pages_for(sizes[si], densities[di]),
-					       method_names[m], r->err);
+					       coh_method_names[m], r->err);
 					continue;
 				}
 				printf("# %5u %7s %5zu %-9s | %9.0f %9.0f %9.0f | %7.1f %5.1f %7.1f %7.1f %9.1f | %lld/%lld\n",
 				       sizes[si], dn,
 				       pages_for(sizes[si], densities[di]),
-				       method_names[m], r->us, r->write_us,
+				       coh_method_names[m], r->us, r->write_us,
 				       r->submit_us, r->faults, r->scans,
 				       r->scanned, r->minflt, r->upload_kib,
 				       r->to_pt, r->to_mk);
@@ -530,8 +444,8 @@ static void print_tables(const unsigned int *sizes, size_t nsizes)
 	for (size_t si = 0; si < nsizes; si++) {
 		printf("# %5u", sizes[si]);
 		for (size_t di = 0; di < NDENS; di++) {
-			const struct result *mk = &res[si][di][M_MKWRITE];
-			const struct result *pt = &res[si][di][M_PAGETABLE];
+			const struct result *mk = &res[si][di][COH_M_MKWRITE];
+			const struct result *pt = &res[si][di][COH_M_PAGETABLE];
 
 			if (mk->err || pt->err || mk->us <= 0)
 				printf(" %7s", "n/a");
@@ -550,14 +464,14 @@ static void print_tables(const unsigned int *sizes, size_t nsizes)
 
 		/* the lowest density from which pagetable always wins */
 		while (from > 0 && densities[from - 1] != DENS_IDLE &&
-		       !res[si][from - 1][M_MKWRITE].err &&
-		       !res[si][from - 1][M_PAGETABLE].err &&
-		       res[si][from - 1][M_PAGETABLE].us <
-		       res[si][from - 1][M_MKWRITE].us)
+		       !res[si][from - 1][COH_M_MKWRITE].err &&
+		       !res[si][from - 1][COH_M_PAGETABLE].err &&
+		       res[si][from - 1][COH_M_PAGETABLE].us <
+		       res[si][from - 1][COH_M_MKWRITE].us)
 			from--;
 		for (size_t di = 0; di < NDENS; di++) {
-			const struct result *mk = &res[si][di][M_MKWRITE];
-			const struct result *pt = &res[si][di][M_PAGETABLE];
+			const struct result *mk = &res[si][di][COH_M_MKWRITE];
+			const struct result *pt = &res[si][di][COH_M_PAGETABLE];
 			int win;
 
 			if (mk->err || pt->err)
@@ -569,15 +483,15 @@ static void print_tables(const unsigned int *sizes, size_t nsizes)
 						pt->us / mk->us);
 				continue;
 			}
-			win = pt->us < mk->us ? M_PAGETABLE : M_MKWRITE;
+			win = pt->us < mk->us ? COH_M_PAGETABLE : COH_M_MKWRITE;
 			dens_name(dn, sizeof(dn), densities[di]);
 			if (prev < 0)
 				len += snprintf(line + len, sizeof(line) - len,
-						" %s faster at %s", method_names[win], dn);
+						" %s faster at %s", coh_method_names[win], dn);
 			else if (win != prev)
 				len += snprintf(line + len, sizeof(line) - len,
 						"; %s faster from %s (ratio %.2f)",
-						method_names[win], dn, pt->us / mk->us);
+						coh_method_names[win], dn, pt->us / mk->us);
 			prev = win;
 			if (len >= (int)sizeof(line))
 				break;
@@ -618,30 +532,26 @@ int main(int argc, char **argv)
 		if (!quick || all_sizes[si] == 64 || all_sizes[si] == 512)
 			sizes[nsizes++] = all_sizes[si];
 
-	tap_plan(3 + 2 * NMETHODS * (int)nsizes + 2);
+	tap_plan(3 + 2 * COH_NMETHODS * (int)nsizes + 2);
 	coh_env_init(&env);
-	if (!find_debugfs())
-		tap_bail("no /sys/kernel/debug/dri/N/vmwgfx_coherency (debugfs, kernel patch 0009)");
-	if (access(knob_path, W_OK))
-		tap_bail("%s: %s (kernel patch: debugfs dirty-tracking method)",
-			 knob_path, strerror(errno));
+	coh_knob_require();
 	check_knob();
 
 	tap_diag("%d iterations (after %u warm-up) per case, %u bytes written per page; sizes in 4 KiB pages",
 		 iters, WARMUP, WRITE_BYTES);
-	t0 = now_us();
+	t0 = coh_now_us();
 	for (size_t si = 0; si < nsizes; si++) {
 		for (size_t di = 0; di < NDENS; di++)
-			for (int m = 0; m < NMETHODS; m++)
+			for (int m = 0; m < COH_NMETHODS; m++)
 				run_case(sizes[si], densities[di], m, iters,
 					 &res[si][di][m]);
 		check_size((int)si, sizes[si], iters);
 	}
 	check_idle("auto", 1);
 	check_idle("pagetable", 0);
-	knob_set("auto");
+	coh_knob_set("auto");
 	print_tables(sizes, nsizes);
-	tap_diag("benchmark took %.1f s", (now_us() - t0) / 1e6);
+	tap_diag("benchmark took %.1f s", (coh_now_us() - t0) / 1e6);
 	coh_env_fini(&env);
 	return tap_finish();
 }

@@ -366,31 +366,47 @@ static const char *const kstat_names[COH_K_NUM] = {
 	[COH_K_READBACK_BYTES] = "readback_bytes",
 };
 
-int coh_kstats_read(long long v[COH_K_NUM])
+int coh_kstats_read_all(struct coh_kstat_line *lines, int max)
 {
 	const char *dir = coh_debugfs_dir();
-	char path[96], name[64];
-	long long value;
-	int found = 0;
+	char path[96];
+	int n = 0;
 	FILE *f;
 
-	memset(v, 0, sizeof(long long) * COH_K_NUM);
 	if (!dir)
 		return 0;
 	snprintf(path, sizeof(path), "%s/vmwgfx_coherency", dir);
 	f = fopen(path, "r");
 	if (!f)
 		return 0;
-	while (fscanf(f, "%63s %lld", name, &value) == 2) {
-		for (int i = 0; i < COH_K_NUM; i++) {
-			if (!strcmp(name, kstat_names[i])) {
-				v[i] = value;
+	while (n < max && fscanf(f, "%47s %lld", lines[n].name,
+				 &lines[n].value) == 2)
+		n++;
+	fclose(f);
+	return n;
+}
+
+int coh_kstats_read(long long v[COH_K_NUM])
+{
+	struct coh_kstat_line lines[COH_KSTAT_MAX_LINES];
+	int n = coh_kstats_read_all(lines, COH_KSTAT_MAX_LINES), found = 0;
+
+	memset(v, 0, sizeof(long long) * COH_K_NUM);
+	for (int l = 0; l < n; l++)
+		for (int i = 0; i < COH_K_NUM; i++)
+			if (!strcmp(lines[l].name, kstat_names[i])) {
+				v[i] = lines[l].value;
 				found++;
 			}
-		}
-	}
-	fclose(f);
 	return found;
+}
+
+bool coh_kstat_is_known(const char *name)
+{
+	for (int i = 0; i < COH_K_NUM; i++)
+		if (!strcmp(name, kstat_names[i]))
+			return true;
+	return false;
 }
 
 uint32_t coh_rand(uint32_t *s)

@@ -150,6 +150,15 @@ const char *coh_debugfs_dir(void);
 /* Fill v[] (zeros for what is missing); returns how many counters were
  * found, 0 without the file. */
 int coh_kstats_read(long long v[COH_K_NUM]);
+/* Every line of the file, also counters this list does not know (a
+ * profiling kernel's, say); returns how many, 0 without the file. */
+#define COH_KSTAT_MAX_LINES 96
+struct coh_kstat_line {
+	char name[48];
+	long long value;
+};
+int coh_kstats_read_all(struct coh_kstat_line *lines, int max);
+bool coh_kstat_is_known(const char *name);
 
 /* Simple PRNG (xorshift32), state must be non-zero. */
 uint32_t coh_rand(uint32_t *state);

@@ -42,6 +42,24 @@ void svga_cmd_readback_gb_surface(struct svga_cmd_stream *cs, uint32_t sid)
 	svga_cmd_append(cs, SVGA_3D_CMD_READBACK_GB_SURFACE, &body, sizeof(body));
 }
 
+void svga_cmd_update_gb_image_range(struct svga_cmd_stream *cs, uint32_t sid,
+				    uint32_t x, uint32_t w)
+{
+	SVGA3dCmdUpdateGBImage body = {
+		.image.sid = sid,
+		.box = { .x = x, .w = w, .h = 1, .d = 1 },
+	};
+
+	svga_cmd_append(cs, SVGA_3D_CMD_UPDATE_GB_IMAGE, &body, sizeof(body));
+}
+
+void svga_cmd_readback_gb_image(struct svga_cmd_stream *cs, uint32_t sid)
+{
+	SVGA3dCmdReadbackGBImage body = { .image.sid = sid };
+
+	svga_cmd_append(cs, SVGA_3D_CMD_READBACK_GB_IMAGE, &body, sizeof(body));
+}
+
 void svga_cmd_surface_copy(struct svga_cmd_stream *cs, uint32_t sid_src,
 			   uint32_t sid_dst, uint32_t srcx, uint32_t srcy,
 			   uint32_t x, uint32_t y, uint32_t w, uint32_t h,

@@ -27,6 +27,12 @@ void svga_cmd_append(struct svga_cmd_stream *cs, uint32_t id,
 
 void svga_cmd_update_gb_surface(struct svga_cmd_stream *cs, uint32_t sid);
 void svga_cmd_readback_gb_surface(struct svga_cmd_stream *cs, uint32_t sid);
+/* UPDATE_GB_IMAGE of bytes [x, x + w) of a buffer surface (image 0: one
+ * row of width bytes). */
+void svga_cmd_update_gb_image_range(struct svga_cmd_stream *cs, uint32_t sid,
+				    uint32_t x, uint32_t w);
+/* READBACK_GB_IMAGE of image 0 (the kernel refuses the _PARTIAL form). */
+void svga_cmd_readback_gb_image(struct svga_cmd_stream *cs, uint32_t sid);
 /* SURFACE_COPY of one box from (sid_src, mip 0, face 0) to sid_dst. */
 void svga_cmd_surface_copy(struct svga_cmd_stream *cs, uint32_t sid_src,
 			   uint32_t sid_dst, uint32_t srcx, uint32_t srcy,

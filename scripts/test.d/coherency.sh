@@ -3,11 +3,11 @@
 # program, each a TAP stream; record_tap (vm.sh) counts "not ok ... # TODO"
 # cases as expected failures (known kernel defects), not as failures.
 
-# An entry is a command line: the method benchmark runs its quick set
-# (its TAP checks are tests; its timings are reported, never asserted).
+# An entry is a command line: the benchmarks run their quick sets (their
+# TAP checks are tests; their timings are reported, never asserted).
 COHERENCY_PROGRAMS=(coh-cpu-to-gpu coh-gpu-to-cpu coh-alternate coh-tracking
 	coh-sharing coh-stress coh-badinput coh-stats coh-trace coh-dmabuf coh-closemap coh-swapout
-	"coh-method-bench -q -r 20")
+	"coh-method-bench -q -r 20" "coh-stream-bench -q")
 
 run_coherency_tests() {
 	local prog name rc

@@ -29,6 +29,9 @@ static struct piglit_gl_test_config *piglit_config;
 
 /* Frames each subtest streams; -frames N on the command line. */
 static unsigned csvga_frames = 60;
+/* -skip-write F leaves frame (or iteration) F's CPU write out, to see a
+ * test fail. */
+static int csvga_skip_write = -1;
 
 static inline void
 csvga_parse_args(int argc, char **argv)
@@ -36,6 +39,8 @@ csvga_parse_args(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-frames") == 0 && i + 1 < argc)
 			csvga_frames = atoi(argv[++i]);
+		else if (strcmp(argv[i], "-skip-write") == 0 && i + 1 < argc)
+			csvga_skip_write = atoi(argv[++i]);
 	}
 	if (csvga_frames < 2 || csvga_frames > CSVGA_MAX_FRAMES) {
 		fprintf(stderr, "-frames must be 2..%d\n", CSVGA_MAX_FRAMES);

@@ -59,7 +59,6 @@ PIGLIT_GL_TEST_CONFIG_END
  * not a whole page, starting 64 bytes into the slot. */
 #define WORDS 1000
 
-static int skip_write = -1;
 
 static const char *const writer_names[] = {
 	"copy", "clear", "transform-feedback", "readpixels-pbo",
@@ -240,7 +239,7 @@ run_gpu_write(void *data)
 			continue;
 
 		fill_poison(words, i);
-		if ((int)i != skip_write) {
+		if ((int)i != csvga_skip_write) {
 			switch (w) {
 			case WRITE_COPY: {
 				uint32_t pattern[WORDS];
@@ -326,10 +325,6 @@ piglit_display(void)
 void
 piglit_init(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-skip-write") == 0 && i + 1 < argc)
-			skip_write = atoi(argv[++i]);
-	}
 	csvga_parse_args(argc, argv);
 	piglit_require_extension("GL_ARB_buffer_storage");
 }

@@ -74,7 +74,6 @@ PIGLIT_GL_TEST_CONFIG_END
 /* Where a frame's colour comes from. */
 enum source { FROM_VERTEX, FROM_UNIFORM, FROM_TEXTURE };
 
-static int skip_write = -1;
 
 static const char vs_attr[] =
 	"#version 330\n"
@@ -247,7 +246,7 @@ run_rebind(void *data)
 		csvga_frame_color(f, c);
 		if (src == FROM_VERTEX)
 			memcpy(vertex_color, c, sizeof(c));
-		if ((int)f != skip_write) {
+		if ((int)f != csvga_skip_write) {
 			for (unsigned v = 0; v < 4; v++) {
 				quad[v * 6 + 0] = (v & 1) ? 1.0 : -1.0;
 				quad[v * 6 + 1] = (v & 2) ? 1.0 : -1.0;
@@ -332,10 +331,6 @@ piglit_display(void)
 void
 piglit_init(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-skip-write") == 0 && i + 1 < argc)
-			skip_write = atoi(argv[++i]);
-	}
 	csvga_parse_args(argc, argv);
 	piglit_require_extension("GL_ARB_buffer_storage");
 }

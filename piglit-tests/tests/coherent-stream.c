@@ -62,7 +62,6 @@ PIGLIT_GL_TEST_CONFIG_BEGIN
 
 PIGLIT_GL_TEST_CONFIG_END
 
-static int skip_write = -1;
 
 static const char vs_attr[] =
 	"#version 330\n"
@@ -199,7 +198,7 @@ run_stream(void *data)
 		ok = csvga_ring_wait(&ring, slot);
 		csvga_frame_color(f, c);
 		/* The CPU's write: through the pointer, nothing else. */
-		if ((int)f != skip_write) {
+		if ((int)f != csvga_skip_write) {
 			switch (sc->kind) {
 			case STREAM_VERTEX:
 				write_quad((float *)dst, c);
@@ -262,10 +261,6 @@ piglit_display(void)
 void
 piglit_init(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-skip-write") == 0 && i + 1 < argc)
-			skip_write = atoi(argv[++i]);
-	}
 	csvga_parse_args(argc, argv);
 	piglit_require_extension("GL_ARB_buffer_storage");
 }

@@ -275,7 +275,7 @@ run_gl_tests() {
 	# the path, exported for scripts/vm (see build_guest); from the
 	# prefetch when it built it (scripts/build would wait for the lock
 	# its next build holds)
-	if CSVGA_ROOTFS_DIR=$(prefetched_rootfs) ||
+	if CSVGA_ROOTFS_DIR=$(prefetched rootfs) ||
 		CSVGA_ROOTFS_DIR=$("$CSVGA_ROOT/scripts/build" rootfs); then
 		export CSVGA_ROOTFS_DIR
 	else
@@ -287,8 +287,11 @@ run_gl_tests() {
 	check "gl" "kmscube's frame on the device's screen (QMP screendump)" gl_kmscube_frame
 	gl_piglit
 	gl_piglit_coherent
-	if [ -s "$results/piglit/results/names.txt" ] && [ -s "$results/piglit-coherent/results/names.txt" ]; then
+	gl_piglit_gl33
+	if [ -s "$results/piglit/results/names.txt" ] && [ -s "$results/piglit-coherent/results/names.txt" ] &&
+		[ -s "$results/piglit-gl33/names.txt" ]; then
 		check "gl" "every expected failure names a test of a profile" piglit_expectations_known \
-			"$results/piglit/results/names.txt" "$results/piglit-coherent/results/names.txt"
+			"$results/piglit/results/names.txt" "$results/piglit-coherent/results/names.txt" \
+			"$results/piglit-gl33/names.txt"
 	fi
 }

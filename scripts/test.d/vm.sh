@@ -183,44 +183,47 @@ vm_uapi_layer() {
 }
 
 # prefetch_builds: what the later layers build (the guest root with Mesa
-# and piglit, then the 6.1 backport's kernel) starts now in the background,
-# at nice 10, while the 6.12 layers boot guests on one core; on a cold
-# cache this hides most of those builds behind the guest runs.  The guest
-# boots take the built outputs' paths from the environment (build_guest,
-# prefetched_rootfs), never waiting for the build lock the prefetch holds.
-# A failed prefetch is harmless: the layers build what they do not find
-# and report it with its log.
+# and piglit, the GL 3.3 layer's reference root, then the 6.1 backport's
+# kernel) starts now in the background, at nice 10, while the 6.12 layers
+# boot guests on one core; on a cold cache this hides most of those builds
+# behind the guest runs.  The guest boots take the built outputs' paths
+# from the environment (build_guest, prefetched), never waiting for the
+# build lock the prefetch holds.  A failed prefetch is harmless: the layers
+# build what they do not find and report it with its log.
 # CSVGA_NO_PREFETCH=1 turns it off.
 prefetch_pid=
 prefetch_builds() {
 	local flag= log=$results/prefetch.log
 	[ "${CSVGA_NO_PREFETCH:-0}" != 1 ] || return 0
 	[ -z "$debug" ] || flag=--debug
-	say "building the guest root and the 6.1 kernel in the background (log: $log)"
-	# the guest root's path goes to $rootfs_out, then $rootfs_out.done
-	# appears (also on failure): prefetched_rootfs waits for that step
-	# only, not for the kernel build after it
-	rm -f "$results/prefetch-rootfs" "$results/prefetch-rootfs.done"
+	say "building the guest root, the reference root and the 6.1 kernel in the background (log: $log)"
+	# each root's path goes to $results/prefetch-NAME, then
+	# prefetch-NAME.done appears (also on failure): prefetched waits for
+	# that step only, not for the builds after it
+	rm -f "$results"/prefetch-rootfs* "$results"/prefetch-refroot*
 	setsid bash -c '
-		build=$1 flag=$2 gl=$3 backport=$4 rootfs_out=$5
+		build=$1 flag=$2 gl=$3 backport=$4 out=$5
 		if [ "$gl" -ne 0 ]; then
-			nice -n 10 "$build" rootfs >"$rootfs_out.tmp" && mv "$rootfs_out.tmp" "$rootfs_out"
-			touch "$rootfs_out.done"
+			for what in rootfs refroot; do
+				nice -n 10 "$build" $what >"$out-$what.tmp" && mv "$out-$what.tmp" "$out-$what"
+				touch "$out-$what.done"
+			done
 		fi
 		[ "$backport" -eq 0 ] || CSVGA_KERNEL_BASE=6.1 nice -n 10 "$build" initramfs $flag
 	' prefetch "$CSVGA_ROOT/scripts/build" "$flag" "$primary" "$backport" \
-		"$results/prefetch-rootfs" >"$log" 2>&1 </dev/null &
+		"$results/prefetch" >"$log" 2>&1 </dev/null &
 	prefetch_pid=$!
 	trap stop_prefetch EXIT
 }
 
-# prefetched_rootfs: the guest root's path, once the prefetch has built it
-# (waiting for that step); fails when there was no prefetch or it failed.
-prefetched_rootfs() {
-	local f=$results/prefetch-rootfs
+# prefetched NAME: the path of what the prefetch built (rootfs or
+# refroot), once it has (waiting for that step); fails when there was no
+# prefetch or it failed.
+prefetched() {
+	local f=$results/prefetch-$1
 	[ -n "$prefetch_pid" ] || return 1
 	if [ ! -e "$f.done" ] && kill -0 "$prefetch_pid" 2>/dev/null; then
-		say "waiting for the background build of the guest root (log: $results/prefetch.log) ..."
+		say "waiting for the background build of the $1 (log: $results/prefetch.log) ..."
 		while [ ! -e "$f.done" ] && kill -0 "$prefetch_pid" 2>/dev/null; do
 			sleep 2
 		done

@@ -6,7 +6,7 @@
 # An entry is a command line: the benchmarks run their quick sets (their
 # TAP checks are tests; their timings are reported, never asserted).
 COHERENCY_PROGRAMS=(coh-cpu-to-gpu coh-gpu-to-cpu coh-alternate coh-tracking
-	coh-sharing coh-stress coh-badinput coh-stats coh-trace coh-dmabuf coh-closemap coh-swapout
+	coh-sharing coh-stress coh-badinput coh-stats coh-trace coh-dmabuf coh-closemap coh-swapout coh-readahead
 	"coh-method-bench -q -r 20" "coh-stream-bench -q")
 
 run_coherency_tests() {

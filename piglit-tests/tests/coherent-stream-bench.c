@@ -555,7 +555,7 @@ print_tables(const struct result *res)
 		       r->us_med[0], r->us_med[1], r->us_med[2], r->us_med[3]);
 	}
 	printf("#\n# Per frame (means over the timed batches): us/f, of which wait: in\n# glClientWaitSync; up/wr: device bytes guest->host per byte\n"
-	       "# written (target <= %.2f; includes each draw's own constants); cmds, fences:\n"
+	       "# written (target <= %.2f; all a frame moves, not only vertices); cmds, fences:\n"
 	       "# device commands and SVGA_CMD_FENCEs (one per submission); kernel\n"
 	       "# (vmwgfx_coherency): write faults, scans, pages found dirty, uploads, upload bytes\n",
 	       TARGET_UPLOAD);

@@ -14,10 +14,17 @@ PIGLIT_OPTIONS=(-GNinja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
 
 # Our tests' sources: part of the cache key, so that changing a test
 # rebuilds piglit and remakes the guest image.
-PIGLIT_OURS=("$CSVGA_ROOT/piglit-tests/tests" "$CSVGA_ROOT/piglit-tests/profiles/coherent_svga.py")
+# The GL streaming benchmark reads the device's counters and the kernel's
+# coherency statistics with the uAPI suite's own sources (kernel/tests),
+# copied next to it rather than kept twice.
+PIGLIT_SHARED=("$CSVGA_ROOT/kernel/tests/svga_counters.c" "$CSVGA_ROOT/kernel/tests/svga_counters.h"
+	"$CSVGA_ROOT/kernel/tests/coh_kstats.c" "$CSVGA_ROOT/kernel/tests/coh_kstats.h")
+PIGLIT_OURS=("$CSVGA_ROOT/piglit-tests/tests" "$CSVGA_ROOT/piglit-tests/profiles/coherent_svga.py"
+	"${PIGLIT_SHARED[@]}")
 
 # piglit_source_tree PRISTINE DIR: DIR becomes the pinned piglit source
-# plus our test directory and profile, and the two lines that make piglit's
+# plus our test directory (with the shared sources of kernel/tests) and
+# profile, and the two lines that make piglit's
 # CMake build them (add_subdirectory) and serialise the profile to
 # tests/coherent_svga.xml.gz (piglit_generate_xml), as piglit does for its
 # own profiles.  rsync keeps the modification times of unchanged files, so
@@ -28,6 +35,7 @@ piglit_source_tree() {
 	rsync -a --delete --exclude=/.git --exclude=/tests/coherent_svga/ \
 		--exclude=/tests/coherent_svga.py "$pristine/" "$dir/"
 	rsync -a --delete "$CSVGA_ROOT/piglit-tests/tests/" "$dir/tests/coherent_svga/"
+	rsync -a "${PIGLIT_SHARED[@]}" "$dir/tests/coherent_svga/"
 	rsync -a "$CSVGA_ROOT/piglit-tests/profiles/coherent_svga.py" "$dir/tests/coherent_svga.py"
 	echo 'add_subdirectory (coherent_svga)' >>"$dir/tests/CMakeLists.txt"
 	echo 'piglit_generate_xml(coherent_svga coherent_svga gen-gl-xml "")' >>"$dir/tests/CMakeLists.no_api.txt"

@@ -3,8 +3,9 @@
 # --rootfs): Mesa's svga driver on our device (wflinfo), kmscube's frame on
 # the device's screen (a PNG), and a small piglit profile, drawn on the
 # device's Vulkan renderer, and our coherent-memory tests (piglit-tests/
-# tests, `piglit run coherent_svga`), each subtest counted; the tests that
-# cannot pass yet are named in
+# tests, `piglit run coherent_svga`), each subtest counted, and the data
+# checks of the GL streaming benchmark's quick set; the tests that cannot
+# pass yet are named in
 # piglit-tests/expected-failures.txt with their reasons, the device errors
 # that are known renderer limits in piglit-tests/expected-device-errors.txt.
 
@@ -182,6 +183,23 @@ for t in et.parse(sys.stdin).getroot().iter("Test"):
 		vm_device_log_clean "$results/vm-piglit-coherent/qemu.log"
 }
 
+# gl_stream_bench: the GL streaming benchmark's quick set
+# (csvga-coherent-stream-bench, piglit-tests/README.md; not in the
+# coherent_svga profile: a benchmark).  Its data checks (every frame of
+# every path drew all its vertices with that frame's data) are TAP cases
+# and counted; its timings are reported by scripts/run, never a verdict.
+GL_STREAM_BENCH="csvga-coherent-stream-bench -auto -fbo -quick"
+gl_stream_bench() {
+	local out=$results/gl-stream-bench.tap rc=0
+	"$VM" run $debug --rootfs --timeout 900 --log-dir "$results/vm-gl-stream-bench" -- \
+		sh -c "PIGLIT_PLATFORM=gbm /usr/lib/piglit/bin/$GL_STREAM_BENCH" >"$out" 2>&1 || rc=$?
+	record_tap "gl: stream benchmark data" "$out" $rc
+	check "gl" "no kernel report or driver error during the stream benchmark" \
+		vm_log_clean "$results/vm-gl-stream-bench/serial.log"
+	check "gl" "no device guest error during the stream benchmark" \
+		vm_device_log_clean "$results/vm-gl-stream-bench/qemu.log"
+}
+
 # Two guests boot the same root image at once, each writing into its
 # root; both see Debian 13 and their own write, and the cached image is
 # byte for byte what it was.
@@ -287,6 +305,7 @@ run_gl_tests() {
 	check "gl" "kmscube's frame on the device's screen (QMP screendump)" gl_kmscube_frame
 	gl_piglit
 	gl_piglit_coherent
+	gl_stream_bench
 	gl_piglit_gl33
 	if [ -s "$results/piglit/results/names.txt" ] && [ -s "$results/piglit-coherent/results/names.txt" ] &&
 		[ -s "$results/piglit-gl33/names.txt" ]; then

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define KIB 1024u
 #define MIB (1024u * KIB)
@@ -35,6 +36,9 @@
 
 static struct coh_env env;
 static uint8_t *want;
+/* Whether the kernel reads ahead (0031 adds the debugfs knob with it):
+ * the 6.1 backport does not, so its readback counts are not checked. */
+static bool kernel_reads_ahead;
 
 struct reading {
 	struct svga_counter d0;
@@ -135,10 +139,14 @@ static void sequential_case(const char *name, const struct coh_surf *helper,
 		       "%s: read back %llu B for %llu B read, at most %llu B",
 		       name, (unsigned long long)r.to_guest,
 		       (unsigned long long)bytes, (unsigned long long)limit);
-	tap_ok(r.readbacks >= 1 && r.readbacks <= max_readbacks,
-	       "%s: %lld readback commands for %llu pages, at most %lld",
-	       name, r.readbacks, (unsigned long long)(bytes / COH_PAGE),
-	       max_readbacks);
+	if (!kernel_reads_ahead)
+		tap_skip("%s: readback commands: the kernel does not read ahead (no vmwgfx_readahead_pages in debugfs)",
+			 name);
+	else
+		tap_ok(r.readbacks >= 1 && r.readbacks <= max_readbacks,
+		       "%s: %lld readback commands for %llu pages, at most %lld",
+		       name, r.readbacks, (unsigned long long)(bytes / COH_PAGE),
+		       max_readbacks);
 }
 
 /* One byte in each of RANDOM_PAGES distinct pages, in random order. */
@@ -205,6 +213,13 @@ int main(void)
 	coh_env_init(&env);
 	if (!coh_debugfs_dir())
 		tap_bail("no vmwgfx_coherency in debugfs: cannot count readbacks");
+	{
+		char knob[256];
+
+		snprintf(knob, sizeof(knob), "%s/vmwgfx_readahead_pages",
+			 coh_debugfs_dir());
+		kernel_reads_ahead = access(knob, F_OK) == 0;
+	}
 	want = malloc(BIG);
 	if (!want)
 		tap_bail("out of memory");

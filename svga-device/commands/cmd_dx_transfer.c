@@ -106,6 +106,25 @@ SVGA_CMD(svga_cmd_dx_pred_copy)
 	return SVGA_OK;
 }
 
+/* DX_TRANSFER_FROM_BUFFER: Mesa's texture uploads through its upload
+ * buffer (svga_texture_transfer_map_upload). */
+SVGA_CMD(svga_cmd_dx_transfer_from_buffer)
+{
+	SVGA_BODY(SVGA3dCmdDXTransferFromBuffer, c);
+	struct svga_surface *d = svga_cmd_surface(cx, c.destSid);
+	struct svga_surface *s = svga_cmd_surface(cx, c.srcSid);
+	uint32_t layer, mip;
+	struct svga_box b;
+
+	(void)size;
+	if (!d || !s || subres(cx, d, c.destSubResource, &layer, &mip))
+		return SVGA_ERR;
+	svga_box_from(&b, &c.destBox);
+	return svga_surface_copy_from_buffer(cx->om, d, layer, mip, &b, s,
+					     c.srcOffset, c.srcPitch,
+					     c.srcSlicePitch);
+}
+
 SVGA_CMD(svga_cmd_dx_buffer_copy)
 {
 	SVGA_BODY(SVGA3dCmdDXBufferCopy, c);

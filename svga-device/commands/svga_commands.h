@@ -244,6 +244,7 @@ SVGA_CMD(svga_cmd_dx_pred_copy_region);
 SVGA_CMD(svga_cmd_dx_pred_copy);
 SVGA_CMD(svga_cmd_dx_resolve_copy);
 SVGA_CMD(svga_cmd_dx_buffer_copy);
+SVGA_CMD(svga_cmd_dx_transfer_from_buffer);
 
 static inline struct svga_surface *svga_cmd_surface(struct svga_cmd_ctx *cx,
 						   uint32_t sid)

@@ -391,6 +391,11 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 			     uint32_t dlayer, uint32_t dmip,
 			     struct svga_surface *src, uint32_t slayer,
 			     uint32_t smip, const SVGA3dCopyBox *cb);
+int svga_surface_copy_from_buffer(struct svga_objects *om,
+				  struct svga_surface *dst, uint32_t layer,
+				  uint32_t mip, const struct svga_box *box,
+				  struct svga_surface *src, uint32_t src_off,
+				  uint32_t pitch, uint32_t slice_pitch);
 int svga_surface_check_image(struct svga_objects *om, struct svga_surface *s,
 			     uint32_t layer, uint32_t mip);
 /* True when the image exists; no guest error. */

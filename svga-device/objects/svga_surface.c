@@ -8,6 +8,7 @@
  */
 #include "svga_objects.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -547,5 +548,70 @@ int svga_surface_copy_region(struct svga_objects *om, struct svga_surface *dst,
 		}
 	}
 	free(tmp);
+	return SVGA_OK;
+}
+
+/*
+ * DX_TRANSFER_FROM_BUFFER: the box of one subresource of dst filled from
+ * the buffer surface src, row of blocks y of slice z starting at
+ * src_off + z * slice_pitch + y * pitch.  The box is clipped to the image
+ * as UPDATE's is; the rows it then needs must lie in the buffer, and a
+ * pitch must not make rows overlap (D3D's UpdateSubresource rule):
+ * anything else is an error, with dst unchanged.
+ */
+int svga_surface_copy_from_buffer(struct svga_objects *om,
+				  struct svga_surface *dst, uint32_t layer,
+				  uint32_t mip, const struct svga_box *box,
+				  struct svga_surface *src, uint32_t src_off,
+				  uint32_t pitch, uint32_t slice_pitch)
+{
+	const struct svga_mip_layout *m;
+	struct svga_box cb = *box;
+	struct blk_region r;
+	uint64_t row, nby, nbz, last, base;
+
+	if (svga_surface_check_image(om, dst, layer, mip))
+		return SVGA_ERR;
+	if (src->format != SVGA3D_BUFFER) {
+		svga_guest_error(om->log, "transfer from surface %u into %u: "
+				 "the source is not a buffer", src->sid,
+				 dst->sid);
+		return SVGA_ERR;
+	}
+	m = &dst->layout.mip[mip];
+	svga_box_clip(m, &cb);
+	if (box_to_blocks(om, dst, m, &cb, &r))
+		return SVGA_ERR;
+	if (r.x1 <= r.x0 || r.y1 <= r.y0 || r.z1 <= r.z0)
+		return SVGA_OK;
+	row = (uint64_t)(r.x1 - r.x0) * dst->layout.fmt->bytes_per_block;
+	nby = r.y1 - r.y0;
+	nbz = r.z1 - r.z0;
+	/* 64-bit arithmetic: the 32-bit fields cannot wrap it */
+	last = (uint64_t)src_off + (nbz - 1) * slice_pitch +
+	       (nby - 1) * pitch + row;
+	if ((nby > 1 && pitch < row) ||
+	    (nbz > 1 && slice_pitch < (nby - 1) * pitch + row) ||
+	    last > src->layout.total_bytes) {
+		svga_guest_error(om->log, "transfer from buffer %u (%" PRIu64
+				 " bytes) at %u, pitch %u, slice pitch %u: "
+				 "%" PRIu64 "x%" PRIu64 " rows of %" PRIu64
+				 " bytes do not fit", src->sid,
+				 src->layout.total_bytes, src_off, pitch,
+				 slice_pitch, nby, nbz, row);
+		return SVGA_ERR;
+	}
+	if (svga_surface_access_bytes(om, src, SVGA_STORAGE_READ, src_off,
+				      last - src_off) ||
+	    svga_surface_access_sub(om, dst, SVGA_STORAGE_WRITE, layer, mip))
+		return SVGA_ERR;
+	base = (uint64_t)layer * dst->layout.mip_chain_bytes + m->offset;
+	for (uint64_t z = 0; z < nbz; z++)
+		for (uint64_t y = 0; y < nby; y++)
+			memcpy(dst->data + base + (r.z0 + z) * m->img_stride +
+			       (r.y0 + y) * m->row_stride +
+			       (uint64_t)r.x0 * dst->layout.fmt->bytes_per_block,
+			       src->data + src_off + z * slice_pitch +
+			       y * pitch, row);
 	return SVGA_OK;
 }

@@ -218,6 +218,8 @@ static const struct cmd_desc cmds3d[SVGA_3D_CMD_MAX - SVGA_3D_CMD_BASE] = {
 	C3(DX_READBACK_COTABLE, SVGA3dCmdDXReadbackCOTable,
 	   svga_cmd_dx_readback_cotable),
 	C3(DX_BUFFER_COPY, SVGA3dCmdDXBufferCopy, svga_cmd_dx_buffer_copy),
+	C3(DX_TRANSFER_FROM_BUFFER, SVGA3dCmdDXTransferFromBuffer,
+	   svga_cmd_dx_transfer_from_buffer),
 	C3(DX_MOVE_QUERY, SVGA3dCmdDXMoveQuery,
 	   svga_cmd_dx_move_query),
 	C3(DX_BIND_ALL_QUERY, SVGA3dCmdDXBindAllQuery,

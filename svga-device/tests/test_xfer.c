@@ -450,6 +450,120 @@ static void test_copies(void)
 	tdev_fini(&t);
 }
 
+/*
+ * DX_TRANSFER_FROM_BUFFER: rows of a buffer surface (srcOffset, srcPitch,
+ * srcSlicePitch) into a box of a subresource, what Mesa's svga driver
+ * sends for a texture upload through its upload buffer.
+ */
+static void check_rows_from_buffer(struct tdev *t, uint32_t dsid,
+				   uint64_t dst_off, uint64_t dst_pitch,
+				   uint32_t bsid, uint64_t src_off,
+				   uint64_t src_pitch, uint32_t rows,
+				   uint64_t row_bytes)
+{
+	for (uint32_t y = 0; y < rows; y++)
+		CHECK(memcmp(hs(t, dsid)->data + dst_off + y * dst_pitch,
+			     hs(t, bsid)->data + src_off + y * src_pitch,
+			     row_bytes) == 0);
+}
+
+static void test_transfer_from_buffer(void)
+{
+	struct tdev t;
+	struct cbuf *c = calloc(1, sizeof(*c));
+	struct model a, bc, bb;
+	uint8_t *was;
+
+	tdev_init(&t, 32);
+	setup_otables(&t, 64);
+	model_init(&t, c, &a, 1, 1, SVGA3D_R8G8B8A8_UNORM, 0, 16, 16, 1, 2, 2);
+	model_init(&t, c, &bc, 3, 3, SVGA3D_BC1_UNORM, 0, 16, 12, 1, 1, 0);
+	model_init(&t, c, &bb, 4, 4, SVGA3D_BUFFER, 0, 1024, 1, 1, 1, 0);
+	model_scribble(&t, &bb, 5);
+	{
+		SVGA3dCmdUpdateGBSurface u4 = { 4 };
+
+		CMD(c, SVGA_3D_CMD_UPDATE_GB_SURFACE, u4);
+		run_ok(&t, c, "upload the buffer");
+	}
+	was = malloc(a.l.total_bytes);
+	/* 5x4 texels into layer 1, mip 1 (8x8) at (2,3); pitch wider
+	 * than a row, so a copy that ignores the pitch is seen */
+	{
+		SVGA3dCmdDXTransferFromBuffer tb = {
+			4, 16, 40, 0, 1, 1 * 2 + 1, { 2, 3, 0, 5, 4, 1 }
+		};
+		const struct svga_mip_layout *m1 = &a.l.mip[1];
+		uint64_t base = a.l.mip_chain_bytes + m1->offset;
+
+		memcpy(was, hs(&t, 1)->data, a.l.total_bytes);
+		CMD(c, SVGA_3D_CMD_DX_TRANSFER_FROM_BUFFER, tb);
+		run_ok(&t, c, "transfer from buffer");
+		check_rows_from_buffer(&t, 1, base + 3 * m1->row_stride + 2 * 4,
+				       m1->row_stride, 4, 16, 40, 4, 5 * 4);
+		/* nothing outside the box changed */
+		for (uint32_t y = 0; y < 4; y++)
+			memcpy(was + base + (3 + y) * m1->row_stride + 2 * 4,
+			       hs(&t, 1)->data + base +
+			       (3 + y) * m1->row_stride + 2 * 4, 5 * 4);
+		CHECK(memcmp(was, hs(&t, 1)->data, a.l.total_bytes) == 0);
+	}
+	/* a box reaching past the mip is clipped to it: 2 of 5 columns */
+	{
+		SVGA3dCmdDXTransferFromBuffer tb = {
+			4, 100, 20, 0, 1, 1, { 6, 0, 0, 5, 2, 1 }
+		};
+		const struct svga_mip_layout *m1 = &a.l.mip[1];
+
+		CMD(c, SVGA_3D_CMD_DX_TRANSFER_FROM_BUFFER, tb);
+		run_ok(&t, c, "transfer from buffer clipped");
+		check_rows_from_buffer(&t, 1, m1->offset + 6 * 4,
+				       m1->row_stride, 4, 100, 20, 2, 2 * 4);
+	}
+	/* BC1: the pitch counts rows of blocks; 8x8 texels = 2x2 blocks */
+	{
+		SVGA3dCmdDXTransferFromBuffer tb = {
+			4, 512, 24, 0, 3, 0, { 4, 4, 0, 8, 8, 1 }
+		};
+		const struct svga_mip_layout *m = &bc.l.mip[0];
+
+		CMD(c, SVGA_3D_CMD_DX_TRANSFER_FROM_BUFFER, tb);
+		run_ok(&t, c, "transfer from buffer bc1");
+		check_rows_from_buffer(&t, 3, m->row_stride + 8, m->row_stride,
+				       4, 512, 24, 2, 2 * 8);
+	}
+	/* bad input: an error, the destination untouched */
+	{
+		static const SVGA3dCmdDXTransferFromBuffer bad[] = {
+			/* the source is not a buffer */
+			{ 1, 0, 64, 0, 3, 0, { 0, 0, 0, 4, 4, 1 } },
+			/* rows past the end of the buffer */
+			{ 4, 1000, 64, 0, 1, 0, { 0, 0, 0, 4, 4, 1 } },
+			/* an offset that wraps 32 bits with the rows */
+			{ 4, 0xfffffff0u, 64, 0, 1, 0, { 0, 0, 0, 4, 4, 1 } },
+			/* a pitch shorter than a row */
+			{ 4, 0, 8, 0, 1, 0, { 0, 0, 0, 4, 4, 1 } },
+			/* a subresource the destination lacks */
+			{ 4, 0, 64, 0, 1, 2 * 2, { 0, 0, 0, 4, 4, 1 } },
+			/* no such source */
+			{ 9, 0, 64, 0, 1, 0, { 0, 0, 0, 4, 4, 1 } },
+		};
+
+		memcpy(was, hs(&t, 1)->data, a.l.total_bytes);
+		for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			CMD(c, SVGA_3D_CMD_DX_TRANSFER_FROM_BUFFER, bad[i]);
+			run_err(&t, c, 0, "transfer from buffer: bad input");
+		}
+		CHECK(memcmp(was, hs(&t, 1)->data, a.l.total_bytes) == 0);
+	}
+	free(was);
+	model_fini(&a);
+	model_fini(&bc);
+	model_fini(&bb);
+	free(c);
+	tdev_fini(&t);
+}
+
 /* A DX context cid whose COTable of the given type lives in MOB 20. */
 static void define_dx_context(struct tdev *t, struct cbuf *c, uint32_t cid,
 			      SVGACOTableType type, struct tmob *cot)
@@ -812,6 +926,7 @@ int main(void)
 	test_roundtrips();
 	test_counters();
 	test_copies();
+	test_transfer_from_buffer();
 	test_clear_rtv();
 	test_clear_dsv();
 	test_errors();

@@ -367,12 +367,14 @@ static uint32_t image_usage(struct svga_backend *b, struct svga_surface *s)
 
 	if (caps & SVGA_RENDER_FMT_SAMPLE)
 		usage |= SVGA_RENDER_USAGE_SAMPLED;
-	/* Mesa makes depth textures typeless (R24G8_TYPELESS, bound as a
-	 * depth-stencil target through a D24_UNORM_S8_UINT view): the
-	 * surface's bind flag says what the format alone does not. */
+	/* Mesa makes depth textures typeless (R24G8_TYPELESS, R16_TYPELESS,
+	 * R32_TYPELESS, bound as a depth-stencil target through a depth
+	 * view): the surface's bind flag says what the format alone does
+	 * not, and the typeless ones without stencil are depth images in
+	 * their depth form (render_format's vk_ds). */
 	if (s->layout.fmt->depth ||
 	    (s->flags & SVGA3D_SURFACE_BIND_DEPTH_STENCIL)) {
-		if (caps & SVGA_RENDER_FMT_DEPTH)
+		if (svga_render_format_can_be_depth(b->r, s->format))
 			usage |= SVGA_RENDER_USAGE_DEPTH_STENCIL;
 	} else if (caps & SVGA_RENDER_FMT_RENDER) {
 		usage |= SVGA_RENDER_USAGE_RENDER_TARGET;

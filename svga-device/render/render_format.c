@@ -280,6 +280,21 @@ int render_format_class(VkFormat f)
 	}
 }
 
+bool svga_render_format_can_be_depth(const struct svga_render *r,
+				     uint32_t svga_format)
+{
+	const struct render_format *f = render_format_get(svga_format);
+	VkFormatProperties p;
+
+	if (!f || f->vk == VK_FORMAT_UNDEFINED)
+		return false;
+	vkGetPhysicalDeviceFormatProperties(r->phys, f->vk_ds !=
+					    VK_FORMAT_UNDEFINED ? f->vk_ds :
+					    f->vk, &p);
+	return p.optimalTilingFeatures &
+	       VK_FORMAT_FEATURE_DEPTH_STENCIL_ATTACHMENT_BIT;
+}
+
 /* Whether an optimal-tiling image of f can have this type and samples. */
 static bool image_ok(const struct svga_render *r, VkFormat f,
 		     VkImageType type, VkImageUsageFlags usage,

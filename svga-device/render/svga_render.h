@@ -24,6 +24,7 @@
 #ifndef SVGA_RENDER_H
 #define SVGA_RENDER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -119,6 +120,11 @@ enum svga_render_format_cap {
  * When 0 or partial, *why (if not NULL) says what is missing. */
 uint32_t svga_render_format_caps(const struct svga_render *r,
 				 uint32_t svga_format, const char **why);
+/* Whether an image of the format can be a depth-stencil target: a depth
+ * format, or a typeless one with a depth meaning (R16_TYPELESS as
+ * D16_UNORM), judged by the Vulkan format such an image is made in. */
+bool svga_render_format_can_be_depth(const struct svga_render *r,
+				     uint32_t svga_format);
 /* The SVGA3D_DXFMT_* flags (svga3d_devcaps.h) this device can back for a
  * format: what SVGA3D_DEVCAP_DXFMT_<format> may truthfully advertise. */
 uint32_t svga_render_dxfmt_caps(const struct svga_render *r,

@@ -9,7 +9,8 @@
  *   back byte for byte what the CPU encoder (svga_pixel_encode) stores;
  *   uint and sint formats read back the integers D3D converts the clear
  *   floats to; typeless surfaces with a typed view (Mesa's sRGB form);
- * - depth-stencil formats (and Mesa's R24G8_TYPELESS with a D24S8 view)
+ * - depth-stencil formats (and Mesa's R24G8_TYPELESS, R16_TYPELESS and
+ *   R32_TYPELESS with depth views)
  *   cleared with CLEAR_DEPTH, then CLEAR_STENCIL, then both, over a known
  *   pattern: each flag leaves the other aspect's bytes alone;
  * - a view of mip 1, layer 1 cleared: the other subresources keep their
@@ -297,6 +298,11 @@ static void depth_formats(void)
 		{ SVGA3D_D32_FLOAT_S8X24_UINT, SVGA3D_D32_FLOAT_S8X24_UINT,
 		  "D32_FLOAT_S8X24_UINT", 8, { 1, 1, 1, 1 },
 		  { 0, 0, 0, 0, 1 } },
+		/* Mesa's depth textures without stencil */
+		{ SVGA3D_R16_TYPELESS, SVGA3D_D16_UNORM,
+		  "R16_TYPELESS as D16_UNORM", 2, { 1, 1 }, { 0 } },
+		{ SVGA3D_R32_TYPELESS, SVGA3D_D32_FLOAT,
+		  "R32_TYPELESS as D32_FLOAT", 4, { 1, 1, 1, 1 }, { 0 } },
 	};
 	unsigned bad_total = 0;
 

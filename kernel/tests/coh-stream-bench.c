@@ -380,29 +380,14 @@ struct result {
 	bool ran;
 };
 
-static const char *size_name(uint32_t bytes)
-{
-	static char buf[4][16];
-	static int next;
-	char *b = buf[next++ % 4];
-
-	if (bytes >= MIB && bytes % MIB == 0)
-		snprintf(b, 16, "%u MiB", bytes / MIB);
-	else if (bytes >= KIB && bytes % KIB == 0)
-		snprintf(b, 16, "%u KiB", bytes / KIB);
-	else
-		snprintf(b, 16, "%u B", bytes);
-	return b;
-}
-
 static const char *point_name(const struct point *p)
 {
 	static char buf[128];
 
 	snprintf(buf, sizeof(buf), "%s, %u ring%s, S %s, W %s, %s",
 		 p->dir == CPU_TO_GPU ? "CPU writes" : "GPU writes, CPU reads",
-		 p->rings, p->rings > 1 ? "s" : "", size_name(p->ring),
-		 size_name(p->write), coh_method_names[p->method]);
+		 p->rings, p->rings > 1 ? "s" : "", coh_size_name(p->ring),
+		 coh_size_name(p->write), coh_method_names[p->method]);
 	return buf;
 }
 
@@ -513,8 +498,8 @@ static void print_table(const struct point *pts, const struct result *res,
 			snprintf(ratio, sizeof(ratio), "%.2f [%.2f..%.2f]",
 				 r->ratio_med, r->ratio_min, r->ratio_max);
 		printf("# %-3s %1u %6s %7s %-9s | %-18s | %6.0f %6.0f %6.0f %6.0f %6.0f %6.0f | %9.0f %9.0f | %6.1f %5.1f %7.1f %5.1f %8.0f %5.1f %8.0f\n",
-		       c2g ? "c2g" : "g2c", p->rings, size_name(p->ring),
-		       size_name(p->write), coh_method_names[p->method], ratio,
+		       c2g ? "c2g" : "g2c", p->rings, coh_size_name(p->ring),
+		       coh_size_name(p->write), coh_method_names[p->method], ratio,
 		       r->us_med[V_E], r->us_med[V_C],
 		       per_frame(e->exec_us, e), per_frame(c->exec_us, c),
 		       per_frame(e->wait_us, e), per_frame(c->wait_us, c),

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * What the coherency benchmarks (coh-method-bench, coh-stream-bench)
- * share: wall-clock time, medians, the kernel's statistics, and the
+ * share: coh_measure.h (time, medians, sizes), the kernel's statistics,
+ * and the
  * debugfs knob dri/N/vmwgfx_dirty_method (kernel patch "let debugfs force
  * the dirty-tracking method"), which forces the tracking method of new
  * trackers and stops the switching between methods.
@@ -13,14 +14,10 @@
 #include <stddef.h>
 
 #include "coh_lib.h"
+#include "coh_measure.h"
 
 enum coh_method { COH_M_MKWRITE, COH_M_PAGETABLE, COH_M_AUTO, COH_NMETHODS };
 extern const char *const coh_method_names[COH_NMETHODS];
-
-/* CLOCK_MONOTONIC in microseconds. */
-double coh_now_us(void);
-/* Median of v[0..n) (sorts v); min and max after that are v[0], v[n-1]. */
-double coh_median(double *v, int n);
 
 /* The kernel's statistics, or a TAP bail out when they cannot be read. */
 void coh_kstats_read_or_bail(long long v[COH_K_NUM]);

@@ -58,10 +58,10 @@
  */
 #include "coherent-common.h"
 #include "coh_kstats.h"
+#include "coh_measure.h"
 #include "svga_counters.h"
 
 #include <stdarg.h>
-#include <time.h>
 
 #define KIB 1024u
 #define MIB (1024u * 1024u)
@@ -156,47 +156,6 @@ static uint32_t sizes[MAX_SIZES];
 static unsigned nsizes;
 static unsigned tap_number;
 
-static double
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Median of v[0..n) (sorts v). */
-static double
-median(double *v, unsigned n)
-{
-	qsort(v, n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-static const char *
-size_name(uint32_t bytes)
-{
-	static char buf[4][16];
-	static unsigned next;
-	char *b = buf[next++ % 4];
-
-	if (bytes >= MIB && bytes % MIB == 0)
-		snprintf(b, 16, "%u MiB", bytes / MIB);
-	else if (bytes >= KIB && bytes % KIB == 0)
-		snprintf(b, 16, "%u KiB", bytes / KIB);
-	else
-		snprintf(b, 16, "%u B", bytes);
-	return b;
-}
-
 /* The vertices of one frame, written where dst points (write only: the
  * mapping is never read). */
 static void
@@ -283,14 +242,14 @@ stream_destroy(struct stream *s)
 static bool
 wait_slot(struct stream *s, unsigned slot, double *wait_us)
 {
-	double t0 = now_us();
+	double t0 = coh_now_us();
 	GLenum status;
 
 	if (!s->fence[slot])
 		return true;
 	status = glClientWaitSync(s->fence[slot], GL_SYNC_FLUSH_COMMANDS_BIT,
 				  CSVGA_FENCE_TIMEOUT_NS);
-	*wait_us += now_us() - t0;
+	*wait_us += coh_now_us() - t0;
 	glDeleteSync(s->fence[slot]);
 	s->fence[slot] = NULL;
 	if (status != GL_ALREADY_SIGNALED && status != GL_CONDITION_SATISFIED) {
@@ -377,7 +336,7 @@ run_batch(struct stream *s, uint32_t size, unsigned frames, int rep,
 	glBindVertexArray(s->vao);
 	glBindBuffer(GL_ARRAY_BUFFER, s->buf);
 	snapshot(&a);
-	t0 = now_us();
+	t0 = coh_now_us();
 	for (unsigned f = 0; f < frames && ok; f++) {
 		unsigned slot = s->frame % SLOTS;
 
@@ -393,7 +352,7 @@ run_batch(struct stream *s, uint32_t size, unsigned frames, int rep,
 	for (unsigned i = 0; i < SLOTS && ok; i++)
 		ok = wait_slot(s, (s->frame + i) % SLOTS, &wait_us);
 	if (timed) {
-		double t = now_us() - t0;
+		double t = coh_now_us() - t0;
 
 		m->us[rep] = t / frames;
 		m->total_us += t;
@@ -469,12 +428,12 @@ run_size(uint32_t size, struct result *r)
 		double us[MAX_REPS];
 
 		memcpy(us, r->m[p].us, sizeof(us));
-		r->us_med[p] = median(us, reps);
+		r->us_med[p] = coh_median(us, reps);
 	}
 	for (int p = 1; p < NEXPLICIT; p++)
 		if (best_count[p] > best_count[r->best])
 			r->best = p;
-	r->ratio_med = median(ratio, reps);
+	r->ratio_med = coh_median(ratio, reps);
 	r->ratio_min = ratio[0];
 	r->ratio_max = ratio[reps - 1];
 	r->ran = true;
@@ -504,16 +463,16 @@ check_size(uint32_t size, const struct result *r, bool ran)
 		bool ok = ran && m->checked_frames && !m->bad_frames;
 
 		tap_ok(ok, "%s, W %s/frame: every vertex of %u frames drawn with its frame's data (wrong frames: %u in %u batches)",
-		       path_name[p], size_name(size), m->checked_frames,
+		       path_name[p], coh_size_name(size), m->checked_frames,
 		       m->bad_frames, m->bad_batches);
 		if (m->bad_frames)
 			printf("# %s, W %s: first wrong frame %u drew %llu of %u vertices\n",
-			       path_name[p], size_name(size), m->first_bad_frame,
+			       path_name[p], coh_size_name(size), m->first_bad_frame,
 			       (unsigned long long)m->first_bad_drawn,
 			       size / VERTEX_BYTES);
 		if (!ran && !m->checked_frames)
 			printf("# %s, W %s: not run (a GL error or a fence timeout above)\n",
-			       path_name[p], size_name(size));
+			       path_name[p], coh_size_name(size));
 		all = all && ok;
 	}
 	return all;
@@ -546,11 +505,11 @@ print_tables(const struct result *res)
 		const struct result *r = &res[i];
 
 		if (!r->ran) {
-			printf("# %8s | not run\n", size_name(sizes[i]));
+			printf("# %8s | not run\n", coh_size_name(sizes[i]));
 			continue;
 		}
 		printf("# %8s | %4.2f [%4.2f..%4.2f]%*s %4s | %8.0f %8.0f %8.0f %8.0f\n",
-		       size_name(sizes[i]), r->ratio_med, r->ratio_min, r->ratio_max,
+		       coh_size_name(sizes[i]), r->ratio_med, r->ratio_min, r->ratio_max,
 		       r->ratio_max >= 10 ? 0 : 1, "", path_letter[r->best],
 		       r->us_med[0], r->us_med[1], r->us_med[2], r->us_med[3]);
 	}
@@ -567,7 +526,7 @@ print_tables(const struct result *res)
 			const struct meas *m = &res[i].m[p];
 
 			printf("# %8s %1s | %8.0f %8.0f | %6.3f | %6.1f %6.2f | %6.1f %5.2f %7.1f %5.2f %9.0f\n",
-			       size_name(sizes[i]), path_letter[p],
+			       coh_size_name(sizes[i]), path_letter[p],
 			       per_frame(m->total_us, m), per_frame(m->wait_us, m),
 			       per_frame((double)m->to_host, m) / sizes[i],
 			       per_frame((double)m->cmds, m), per_frame((double)m->fences, m),
@@ -597,11 +556,11 @@ print_notes(const struct result *res)
 		if (!r->ran)
 			continue;
 		if (r->ratio_med <= TARGET_RATIO && up <= TARGET_UPLOAD) {
-			printf("# %s: both met\n", size_name(sizes[i]));
+			printf("# %s: both met\n", coh_size_name(sizes[i]));
 			continue;
 		}
 		printf("# %s: ratio %.2f %s%s; per frame (means) C - %s: %+.0f us (waiting %+.0f us, the rest %+.0f us), %+.1f commands, %+.2f submissions, %+.0f bytes to the device; C's kernel work: %.1f write faults, %.2f scans, %.2f uploads of %.0f B\n",
-		       size_name(sizes[i]), r->ratio_med,
+		       coh_size_name(sizes[i]), r->ratio_med,
 		       r->ratio_med > TARGET_RATIO ? "missed" : "met",
 		       up > TARGET_UPLOAD ? ", upload missed" : "",
 		       path_letter[r->best],
@@ -666,7 +625,7 @@ enum piglit_result
 piglit_display(void)
 {
 	static struct result res[MAX_SIZES];
-	double t0 = now_us();
+	double t0 = coh_now_us();
 	bool ok = true;
 
 	printf("1..%u\n", nsizes * NPATHS);
@@ -689,7 +648,7 @@ piglit_display(void)
 	}
 	print_tables(res);
 	print_notes(res);
-	printf("# benchmark took %.1f s\n", (now_us() - t0) / 1e6);
+	printf("# benchmark took %.1f s\n", (coh_now_us() - t0) / 1e6);
 	svga_counters_close(&counters);
 	return ok ? PIGLIT_PASS : PIGLIT_FAIL;
 }

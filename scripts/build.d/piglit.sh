@@ -18,7 +18,8 @@ PIGLIT_OPTIONS=(-GNinja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
 # coherency statistics with the uAPI suite's own sources (kernel/tests),
 # copied next to it rather than kept twice.
 PIGLIT_SHARED=("$CSVGA_ROOT/kernel/tests/svga_counters.c" "$CSVGA_ROOT/kernel/tests/svga_counters.h"
-	"$CSVGA_ROOT/kernel/tests/coh_kstats.c" "$CSVGA_ROOT/kernel/tests/coh_kstats.h")
+	"$CSVGA_ROOT/kernel/tests/coh_kstats.c" "$CSVGA_ROOT/kernel/tests/coh_kstats.h"
+	"$CSVGA_ROOT/kernel/tests/coh_measure.c" "$CSVGA_ROOT/kernel/tests/coh_measure.h")
 PIGLIT_OURS=("$CSVGA_ROOT/piglit-tests/tests" "$CSVGA_ROOT/piglit-tests/profiles/coherent_svga.py"
 	"${PIGLIT_SHARED[@]}")
 

@@ -30,18 +30,12 @@ build_refroot() {
 	root=$WORK/trixie-ref
 	: >"$log"
 	make_trixie_root "$root" "$log"
-	mkdir -p "$root/tmp/debs"
-	cp "$piglit"/*.deb "$root/tmp/debs/"
-	local debs=() f
-	for f in "$root"/tmp/debs/*.deb; do debs+=("/tmp/debs/$(basename "$f")"); done
-	step "installing Debian's Mesa (llvmpipe) and piglit in the reference root" "$log.apt" \
-		root_apt_install "$root" "$log.apt" "${debs[@]}" "${REFROOT_PKGS[@]}" ||
-		die "could not install the reference root's packages" "see $log.apt"
+	root_install_debs "$root" "$log" "Debian's Mesa (llvmpipe) and piglit in the reference root" \
+		"$piglit" -- "${REFROOT_PKGS[@]}"
 	local v
 	v=$(in_root "$root" -- dpkg-query -W -f='${Version}' libgl1-mesa-dri) ||
 		die "libgl1-mesa-dri is not in the reference root" "see $log.apt"
-	in_root "$root" -- apt-get clean
-	rm -rf "$root/tmp/debs" "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin
+	root_drop_apt_state "$root"
 	rm -rf "$out" "$out.tmp"
 	mkdir -p "$out.tmp"
 	mv "$root" "$out.tmp/root"

@@ -28,20 +28,14 @@ build_rootfs() {
 	root=$WORK/trixie-guest
 	: >"$log"
 	make_trixie_root "$root" "$log"
-	mkdir -p "$root/tmp/debs"
-	cp "$mesa"/*.deb "$piglit"/*.deb "$root/tmp/debs/"
-	local debs=() f
-	for f in "$root"/tmp/debs/*.deb; do debs+=("/tmp/debs/$(basename "$f")"); done
-	step "installing our Mesa, piglit and the GL tools in the guest root" "$log.apt" \
-		root_apt_install "$root" "$log.apt" "${debs[@]}" "${GUESTROOT_PKGS[@]}" ||
-		die "could not install the guest root's packages" "see $log.apt"
+	root_install_debs "$root" "$log" "our Mesa, piglit and the GL tools in the guest root" \
+		"$mesa" "$piglit" -- "${GUESTROOT_PKGS[@]}"
 	# The guest must run our Mesa and nothing else: no LLVM, no Debian Mesa.
 	local bad
 	bad=$(in_root "$root" -- dpkg-query -W -f='${Package}\n' | grep -E '^(libllvm.*|mesa-libgallium|mesa-.*-drivers|libgl1-mesa-dri|libegl-mesa0|libgbm1|libglx-mesa0|libosmesa6)$' || true)
 	[ -z "$bad" ] || die "Debian's Mesa got into the guest root: $bad" "see $log.apt; check csvga-mesa's Provides"
 	in_root "$root" -- dpkg-query -W -f='${Package} ${Version}\n' >"$root/tmp/packages.txt"
-	in_root "$root" -- apt-get clean
-	rm -rf "$root/tmp/debs" "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin
+	root_drop_apt_state "$root"
 	echo csvga-guest >"$root/etc/hostname"
 	mkdir -p "$out.tmp" "$root/csvga"
 	mv "$root/tmp/packages.txt" "$out.tmp/"

@@ -84,6 +84,35 @@ root_apt_install() {
 		apt "$@" >>"$log" 2>&1
 }
 
+# root_install_debs ROOT LOG WHAT DEB-DIR... -- PACKAGE...: installs the
+# .debs of each DEB-DIR and Debian's PACKAGEs into ROOT in one apt run
+# (so apt resolves our packages' Depends from Debian 13), as a step named
+# "installing WHAT"; dies naming the log when apt fails.
+root_install_debs() {
+	local root=$1 log=$2 what=$3 debs=() d f
+	shift 3
+	mkdir -p "$root/tmp/debs"
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		d=$1
+		shift
+		for f in "$d"/*.deb; do
+			cp "$f" "$root/tmp/debs/"
+			debs+=("/tmp/debs/$(basename "$f")")
+		done
+	done
+	shift
+	step "installing $what" "$log.apt" \
+		root_apt_install "$root" "$log.apt" "${debs[@]}" "$@" ||
+		die "could not install $what" "see $log.apt"
+}
+
+# root_drop_apt_state ROOT: what apt downloaded and indexed, and the
+# .debs root_install_debs copied in, are not part of the root.
+root_drop_apt_state() {
+	in_root "$1" -- apt-get clean
+	rm -rf "$1/tmp/debs" "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*.bin
+}
+
 # local_deb NAME VERSION DESTDIR OUTDIR BUILDROOT [CONTROL-LINE]...: wrap
 # an installed tree into a .deb whose Depends are the packages (of
 # BUILDROOT, a Debian 13 root) that own the shared libraries its ELF files

@@ -42,7 +42,9 @@
  * is the design's own bound, not a margin.
  *
  * Options: -size MiB (default 256); -skip-write I leaves range I's write
- * (the CPU's or the GPU's) out, to see the data check fail.
+ * (the CPU's or the GPU's) out, to see the data check fail; -no-define
+ * leaves out the GPU write at creation that Mesa needs before it copies
+ * from the buffer (see create_large_buffer()).
  * The device counters need root (BAR0 through sysfs); without them the
  * economy check fails and says why.
  */
@@ -108,6 +110,8 @@ static const char *const access_names[] = { "byte", "sub-page", "straddle" };
 static const unsigned access_len[] = { 1, MAX_LEN, 64 };
 
 static unsigned buffer_mib = 256;
+/* -no-define: skip the GPU write that makes Mesa copy from the buffer. */
+static bool define_surface = true;
 static GLsizeiptr buffer_size;
 static long page_size;
 static GLuint large_buf;
@@ -160,7 +164,7 @@ written(unsigned seed, unsigned range, unsigned k)
 }
 
 /*
- * Range i: in page (i * stride) of the buffer, the last range near its
+ * Range i: in page 1 + i * stride of the buffer, the last range near its
  * end; byte and sub-page ranges somewhere inside the page with their
  * guards, straddling ones across the end of the page.
  */
@@ -168,11 +172,12 @@ static void
 place_ranges(enum access a, struct range *r)
 {
 	const GLsizeiptr pages = buffer_size / page_size;
-	const GLsizeiptr stride = (pages - 2) / (RANGES - 1);
+	/* Page 0 is left to create_large_buffer()'s copy. */
+	const GLsizeiptr stride = (pages - 3) / (RANGES - 1);
 	const unsigned len = access_len[a];
 
 	for (unsigned i = 0; i < RANGES; i++) {
-		GLintptr page = (GLintptr)i * stride * page_size;
+		GLintptr page = (1 + (GLintptr)i * stride) * page_size;
 		unsigned in_page;
 
 		if (a == ACCESS_STRADDLE)
@@ -499,13 +504,36 @@ create_large_buffer(void)
 		       piglit_get_gl_error_name(err));
 		piglit_report_result(PIGLIT_FAIL);
 	}
+	/*
+	 * Mesa's svga driver (stock 25.0.7) silently drops a
+	 * glCopyBufferSubData whose source buffer's host surface it thinks
+	 * undefined (svga_resource_copy_region, is_texture_valid_to_copy:
+	 * surface_state below UPDATED); writes through a persistent mapping
+	 * never change that state, so a buffer only the CPU wrote through
+	 * its pointer could never be copied from.  One GPU write (16 bytes
+	 * copied into offset 0, a page no range uses) marks the surface
+	 * rendered; -no-define leaves it out to show the defect.
+	 */
+	if (define_surface) {
+		static const uint8_t zeros[16];
+		GLuint init;
+
+		glGenBuffers(1, &init);
+		glBindBuffer(GL_COPY_READ_BUFFER, init);
+		glBufferData(GL_COPY_READ_BUFFER, sizeof(zeros), zeros, GL_STATIC_DRAW);
+		glCopyBufferSubData(GL_COPY_READ_BUFFER, GL_COPY_WRITE_BUFFER, 0, 0,
+				    sizeof(zeros));
+		glBindBuffer(GL_COPY_READ_BUFFER, 0);
+		glDeleteBuffers(1, &init);
+	}
 	glBindBuffer(GL_COPY_WRITE_BUFFER, 0);
 	/* Creation may be deferred to first use: a fence makes it happen. */
 	if (!wait_fence("creating the buffer"))
 		piglit_report_result(PIGLIT_FAIL);
 	read_totals(&after);
-	printf("created and mapped a %u MiB persistent coherent buffer in %.2f s: "
-	       "%llu B uploaded, %llu B read back\n", buffer_mib, now_s() - t0,
+	printf("created and mapped a %u MiB persistent coherent buffer%s in %.2f s: "
+	       "%llu B uploaded, %llu B read back\n", buffer_mib,
+	       define_surface ? " (and copied 16 B into it)" : "", now_s() - t0,
 	       (unsigned long long)(after.to_host - before.to_host),
 	       (unsigned long long)(after.to_guest - before.to_guest));
 }
@@ -516,6 +544,8 @@ piglit_init(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-size") == 0 && i + 1 < argc)
 			buffer_mib = atoi(argv[++i]);
+		else if (strcmp(argv[i], "-no-define") == 0)
+			define_surface = false;
 	}
 	if (buffer_mib < 1 || buffer_mib > 4096) {
 		fprintf(stderr, "-size must be 1..4096 (MiB)\n");

@@ -96,8 +96,16 @@ vm_log_clean() {
 # run no scripts/build of their own: a background build (prefetch_builds)
 # may hold the build lock for minutes while they run.
 build_guest() {
-	local flag=
+	local flag= k i
 	[ -z "$debug" ] || flag=--debug
+	# the 6.1 backport's guest, when the prefetch built it: no
+	# scripts/build here, which would wait for the lock the prefetch
+	# holds while it builds the reference root
+	if [ "${CSVGA_KERNEL_BASE:-}" = 6.1 ] && [ -n "${CSVGA_QEMU_DIR:-}" ] &&
+		k=$(prefetched kernel-6.1) && i=$(prefetched initramfs-6.1); then
+		export CSVGA_KERNEL_DIR=$k CSVGA_INITRAMFS_DIR=$i
+		return 0
+	fi
 	if CSVGA_QEMU_DIR=$("$CSVGA_ROOT/scripts/build" qemu) &&
 		CSVGA_INITRAMFS_DIR=$("$CSVGA_ROOT/scripts/build" initramfs $flag) &&
 		CSVGA_KERNEL_DIR=$("$CSVGA_ROOT/scripts/build" kernel $flag); then
@@ -183,47 +191,55 @@ vm_uapi_layer() {
 }
 
 # prefetch_builds: what the later layers build (the guest root with Mesa
-# and piglit, the GL 3.3 layer's reference root, then the 6.1 backport's
-# kernel) starts now in the background, at nice 10, while the 6.12 layers
-# boot guests on one core; on a cold cache this hides most of those builds
-# behind the guest runs.  The guest boots take the built outputs' paths
-# from the environment (build_guest, prefetched), never waiting for the
-# build lock the prefetch holds.  A failed prefetch is harmless: the layers
-# build what they do not find and report it with its log.
-# CSVGA_NO_PREFETCH=1 turns it off.
+# and piglit, the 6.1 backport's kernel, then the GL 3.3 layer's reference
+# root, in the order the layers need them) starts now in the background,
+# at nice 10, while the 6.12 layers boot guests on one core; on a cold
+# cache this hides most of those builds behind the guest runs.  The guest
+# boots take the built outputs' paths from the environment (build_guest,
+# prefetched), never waiting for the build lock the prefetch holds.  A
+# failed prefetch is harmless: the layers build what they do not find and
+# report it with its log.  CSVGA_NO_PREFETCH=1 turns it off.
+PREFETCH_NAMES=(rootfs initramfs-6.1 kernel-6.1 refroot)
 prefetch_pid=
 prefetch_builds() {
-	local flag= log=$results/prefetch.log
+	local flag= log=$results_top/prefetch.log n
 	[ "${CSVGA_NO_PREFETCH:-0}" != 1 ] || return 0
 	[ -z "$debug" ] || flag=--debug
-	say "building the guest root, the reference root and the 6.1 kernel in the background (log: $log)"
-	# each root's path goes to $results/prefetch-NAME, then
+	say "building the guest root, the 6.1 kernel and the reference root in the background (log: $log)"
+	# each output's path goes to $results_top/prefetch-NAME, then
 	# prefetch-NAME.done appears (also on failure): prefetched waits for
 	# that step only, not for the builds after it
-	rm -f "$results"/prefetch-rootfs* "$results"/prefetch-refroot*
+	for n in "${PREFETCH_NAMES[@]}"; do
+		rm -f "$results_top/prefetch-$n" "$results_top/prefetch-$n.tmp" "$results_top/prefetch-$n.done"
+	done
 	setsid bash -c '
 		build=$1 flag=$2 gl=$3 backport=$4 out=$5
-		if [ "$gl" -ne 0 ]; then
-			for what in rootfs refroot; do
-				nice -n 10 "$build" $what >"$out-$what.tmp" && mv "$out-$what.tmp" "$out-$what"
-				touch "$out-$what.done"
-			done
+		step() {
+			local name=$1
+			shift
+			nice -n 10 "$@" >"$out-$name.tmp" && mv "$out-$name.tmp" "$out-$name"
+			touch "$out-$name.done"
+		}
+		[ "$gl" -eq 0 ] || step rootfs "$build" rootfs
+		if [ "$backport" -ne 0 ]; then
+			step initramfs-6.1 env CSVGA_KERNEL_BASE=6.1 "$build" initramfs $flag
+			step kernel-6.1 env CSVGA_KERNEL_BASE=6.1 "$build" kernel $flag
 		fi
-		[ "$backport" -eq 0 ] || CSVGA_KERNEL_BASE=6.1 nice -n 10 "$build" initramfs $flag
+		[ "$gl" -eq 0 ] || step refroot "$build" refroot
 	' prefetch "$CSVGA_ROOT/scripts/build" "$flag" "$primary" "$backport" \
-		"$results/prefetch" >"$log" 2>&1 </dev/null &
+		"$results_top/prefetch" >"$log" 2>&1 </dev/null &
 	prefetch_pid=$!
 	trap stop_prefetch EXIT
 }
 
-# prefetched NAME: the path of what the prefetch built (rootfs or
-# refroot), once it has (waiting for that step); fails when there was no
-# prefetch or it failed.
+# prefetched NAME: the path of what the prefetch built (a name of
+# PREFETCH_NAMES), once it has (waiting for that step); fails when there
+# was no prefetch or it failed.
 prefetched() {
-	local f=$results/prefetch-$1
+	local f=$results_top/prefetch-$1
 	[ -n "$prefetch_pid" ] || return 1
 	if [ ! -e "$f.done" ] && kill -0 "$prefetch_pid" 2>/dev/null; then
-		say "waiting for the background build of the $1 (log: $results/prefetch.log) ..."
+		say "waiting for the background build of the $1 (log: $results_top/prefetch.log) ..."
 		while [ ! -e "$f.done" ] && kill -0 "$prefetch_pid" 2>/dev/null; do
 			sleep 2
 		done

@@ -42,17 +42,17 @@
  * is the design's own bound, not a margin.
  *
  * Options: -size MiB (default 256); -skip-write I leaves range I's write
- * (the CPU's or the GPU's) out, to see the data check fail; -no-define
- * leaves out the GPU write at creation that Mesa needs before it copies
- * from the buffer (see create_large_buffer()).
+ * (the CPU's or the GPU's) out, to see the data check fail; -define
+ * adds a GPU write at creation, which stock Mesa needs before it copies
+ * from the buffer at all (see create_large_buffer()).
  * The device counters need root (BAR0 through sysfs); without them the
  * economy check fails and says why.
  */
 #include "coherent-common.h"
+#include "coh_measure.h"
 #include "svga_counters.h"
 
 #include <errno.h>
-#include <time.h>
 #include <unistd.h>
 
 enum direction { CPU_WRITE, GPU_WRITE };
@@ -110,8 +110,9 @@ static const char *const access_names[] = { "byte", "sub-page", "straddle" };
 static const unsigned access_len[] = { 1, MAX_LEN, 64 };
 
 static unsigned buffer_mib = 256;
-/* -no-define: skip the GPU write that makes Mesa copy from the buffer. */
-static bool define_surface = true;
+/* -define: a GPU write at creation, without which stock Mesa never
+ * copies from the buffer. */
+static bool define_surface;
 static GLsizeiptr buffer_size;
 static long page_size;
 static GLuint large_buf;
@@ -125,15 +126,6 @@ struct range {
 	GLintptr start;   /* first byte of the range in the large buffer */
 	unsigned len;
 };
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* A byte that depends on everything, so a stale byte cannot match. */
 static uint8_t
@@ -456,7 +448,7 @@ run_large(void *data)
 	const struct large_case *c = data;
 	struct range r[RANGES];
 	char name[64];
-	double t0 = now_s();
+	double t0 = coh_now_us() / 1e6;
 	bool ok;
 
 	snprintf(name, sizeof(name), "%s-%s", c->dir == CPU_WRITE ? "cpu-write" : "gpu-write",
@@ -467,7 +459,7 @@ run_large(void *data)
 	else
 		ok = run_gpu_write(name, c, r);
 	ok = piglit_check_gl_error(GL_NO_ERROR) && ok;
-	printf("%s: %.2f s\n", name, now_s() - t0);
+	printf("%s: %.2f s\n", name, (coh_now_us() / 1e6) - t0);
 	return ok ? PIGLIT_PASS : PIGLIT_FAIL;
 }
 
@@ -485,7 +477,7 @@ static void
 create_large_buffer(void)
 {
 	struct svga_counter before, after;
-	double t0 = now_s();
+	double t0 = coh_now_us() / 1e6;
 	GLenum err;
 
 	read_totals(&before);
@@ -507,14 +499,17 @@ create_large_buffer(void)
 		piglit_report_result(PIGLIT_FAIL);
 	}
 	/*
-	 * Mesa's svga driver (stock 25.0.7) silently drops a
+	 * Stock Mesa's svga driver (25.0.7) silently drops a
 	 * glCopyBufferSubData whose source buffer's host surface it thinks
 	 * undefined (svga_resource_copy_region, is_texture_valid_to_copy:
-	 * surface_state below UPDATED); writes through a persistent mapping
-	 * never change that state, so a buffer only the CPU wrote through
-	 * its pointer could never be copied from.  One GPU write (16 bytes
-	 * copied into offset 0, a page no range uses) marks the surface
-	 * rendered; -no-define leaves it out to show the defect.
+	 * surface_state below UPDATED), and writes through a persistent
+	 * mapping never changed that state: a buffer only the CPU wrote
+	 * through its pointer could not be copied from.  mesa-svga's patch
+	 * "svga: copy from coherent buffers the CPU only wrote through the
+	 * map" fixes it, and the cpu-write subtests exercise it (they fail
+	 * without it).  -define adds one GPU write (16 bytes copied into
+	 * offset 0, a page no range uses), which marks the surface rendered,
+	 * to compare with stock Mesa.
 	 */
 	if (define_surface) {
 		static const uint8_t zeros[16];
@@ -535,7 +530,7 @@ create_large_buffer(void)
 	read_totals(&after);
 	printf("created and mapped a %u MiB persistent coherent buffer%s in %.2f s: "
 	       "%llu B uploaded, %llu B read back\n", buffer_mib,
-	       define_surface ? " (and copied 16 B into it)" : "", now_s() - t0,
+	       define_surface ? " (and copied 16 B into it)" : "", (coh_now_us() / 1e6) - t0,
 	       (unsigned long long)(after.to_host - before.to_host),
 	       (unsigned long long)(after.to_guest - before.to_guest));
 }
@@ -546,8 +541,8 @@ piglit_init(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-size") == 0 && i + 1 < argc)
 			buffer_mib = atoi(argv[++i]);
-		else if (strcmp(argv[i], "-no-define") == 0)
-			define_surface = false;
+		else if (strcmp(argv[i], "-define") == 0)
+			define_surface = true;
 	}
 	if (buffer_mib < 1 || buffer_mib > 4096) {
 		fprintf(stderr, "-size must be 1..4096 (MiB)\n");

@@ -28,16 +28,19 @@ PIGLIT_OURS=("$CSVGA_ROOT/piglit-tests/tests" "$CSVGA_ROOT/piglit-tests/profiles
 # profile, and the two lines that make piglit's
 # CMake build them (add_subdirectory) and serialise the profile to
 # tests/coherent_svga.xml.gz (piglit_generate_xml), as piglit does for its
-# own profiles.  rsync keeps the modification times of unchanged files, so
-# an existing object directory rebuilds only what changed.
+# own profiles.  rsync leaves unchanged files alone, so an existing object
+# directory rebuilds only what changed.  Our files are compared by
+# content and a changed one gets the time of the copy, not its own: the
+# object directory is shared by every checkout on the machine, and a file
+# older than objects another checkout built would not be rebuilt.
 piglit_source_tree() {
-	local pristine=$1 dir=$2
+	local pristine=$1 dir=$2 ours=(-rlpD --checksum)
 	mkdir -p "$dir"
 	rsync -a --delete --exclude=/.git --exclude=/tests/coherent_svga/ \
 		--exclude=/tests/coherent_svga.py "$pristine/" "$dir/"
-	rsync -a --delete "$CSVGA_ROOT/piglit-tests/tests/" "$dir/tests/coherent_svga/"
-	rsync -a "${PIGLIT_SHARED[@]}" "$dir/tests/coherent_svga/"
-	rsync -a "$CSVGA_ROOT/piglit-tests/profiles/coherent_svga.py" "$dir/tests/coherent_svga.py"
+	rsync "${ours[@]}" --delete "$CSVGA_ROOT/piglit-tests/tests/" "$dir/tests/coherent_svga/"
+	rsync "${ours[@]}" "${PIGLIT_SHARED[@]}" "$dir/tests/coherent_svga/"
+	rsync "${ours[@]}" "$CSVGA_ROOT/piglit-tests/profiles/coherent_svga.py" "$dir/tests/coherent_svga.py"
 	echo 'add_subdirectory (coherent_svga)' >>"$dir/tests/CMakeLists.txt"
 	echo 'piglit_generate_xml(coherent_svga coherent_svga gen-gl-xml "")' >>"$dir/tests/CMakeLists.no_api.txt"
 }

@@ -22,3 +22,4 @@ with profile.test_list.group_manager(
     g(['csvga-coherent-stream'], 'stream', run_concurrent=False)
     g(['csvga-coherent-gpu-write'], 'gpu-write', run_concurrent=False)
     g(['csvga-coherent-rebind'], 'rebind', run_concurrent=False)
+    g(['csvga-coherent-shared-context'], 'shared-context', run_concurrent=False)

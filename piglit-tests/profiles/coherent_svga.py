@@ -26,3 +26,4 @@ with profile.test_list.group_manager(
     # buffer larger than 128 MiB fails with GL_OUT_OF_MEMORY in Mesa,
     # before any ioctl (piglit-tests/README.md, csvga-coherent-large).
     g(['csvga-coherent-large', '-size', '128'], 'large', run_concurrent=False)
+    g(['csvga-coherent-shared-context'], 'shared-context', run_concurrent=False)

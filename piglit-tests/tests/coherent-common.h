@@ -237,4 +237,57 @@ csvga_check_tiles(const char *what)
 	return csvga_check_tiles_of(what, 0, 1);
 }
 
+/*
+ * The piglit configuration of every coherent-memory test made of
+ * subtests: GL 3.3 core, a CSVGA_WINDOW square double-buffered window,
+ * the subtests of `table` run by piglit_display (csvga_run_subtests).
+ */
+#define CSVGA_SUBTEST_CONFIG(table)					\
+	PIGLIT_GL_TEST_CONFIG_BEGIN					\
+		piglit_config = &config;				\
+		config.subtests = (table);				\
+		config.supports_gl_core_version = 33;			\
+		config.window_width = CSVGA_WINDOW;			\
+		config.window_height = CSVGA_WINDOW;			\
+		config.window_visual = PIGLIT_GL_VISUAL_RGBA |		\
+				       PIGLIT_GL_VISUAL_DOUBLE;		\
+		config.khr_no_error_support = PIGLIT_NO_ERRORS;		\
+	PIGLIT_GL_TEST_CONFIG_END
+
+/* What piglit_display does in those tests. */
+static inline enum piglit_result
+csvga_run_subtests(const struct piglit_subtest *table)
+{
+	return piglit_run_selected_subtests(table,
+					    piglit_config->selected_subtests,
+					    piglit_config->num_selected_subtests,
+					    PIGLIT_PASS);
+}
+
+/* Shaders several tests draw with: a flat colour per vertex (attribute 1)
+ * at a 2D position (attribute 0); a full-viewport triangle strip from
+ * gl_VertexID (no vertex buffer); the colour of a uniform block. */
+static const char csvga_vs_attr[] =
+	"#version 330\n"
+	"layout(location = 0) in vec2 pos;\n"
+	"layout(location = 1) in vec4 color;\n"
+	"flat out vec4 c;\n"
+	"void main() { gl_Position = vec4(pos, 0.0, 1.0); c = color; }\n";
+static const char csvga_fs_attr[] =
+	"#version 330\n"
+	"flat in vec4 c;\n"
+	"out vec4 o;\n"
+	"void main() { o = c; }\n";
+static const char csvga_vs_quad[] =
+	"#version 330\n"
+	"void main() {\n"
+	"	vec2 p = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));\n"
+	"	gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);\n"
+	"}\n";
+static const char csvga_fs_uniform[] =
+	"#version 330\n"
+	"layout(std140) uniform Frame { vec4 color; };\n"
+	"out vec4 o;\n"
+	"void main() { o = color; }\n";
+
 #endif

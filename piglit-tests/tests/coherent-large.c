@@ -85,17 +85,7 @@ static const struct piglit_subtest subtests[] = {
 	{ NULL },
 };
 
-PIGLIT_GL_TEST_CONFIG_BEGIN
-
-	piglit_config = &config;
-	config.subtests = subtests;
-	config.supports_gl_core_version = 33;
-	config.window_width = CSVGA_WINDOW;
-	config.window_height = CSVGA_WINDOW;
-	config.window_visual = PIGLIT_GL_VISUAL_RGBA | PIGLIT_GL_VISUAL_DOUBLE;
-	config.khr_no_error_support = PIGLIT_NO_ERRORS;
-
-PIGLIT_GL_TEST_CONFIG_END
+CSVGA_SUBTEST_CONFIG(subtests)
 
 #define RANGES 32
 #define GUARD 64
@@ -466,10 +456,7 @@ run_large(void *data)
 enum piglit_result
 piglit_display(void)
 {
-	return piglit_run_selected_subtests(subtests,
-					    piglit_config->selected_subtests,
-					    piglit_config->num_selected_subtests,
-					    PIGLIT_PASS);
+	return csvga_run_subtests(subtests);
 }
 
 /* Create and map the large buffer, and say what that moved. */

@@ -49,17 +49,7 @@ static const struct piglit_subtest subtests[] = {
 	{ NULL },
 };
 
-PIGLIT_GL_TEST_CONFIG_BEGIN
-
-	piglit_config = &config;
-	config.subtests = subtests;
-	config.supports_gl_core_version = 33;
-	config.window_width = CSVGA_WINDOW;
-	config.window_height = CSVGA_WINDOW;
-	config.window_visual = PIGLIT_GL_VISUAL_RGBA | PIGLIT_GL_VISUAL_DOUBLE;
-	config.khr_no_error_support = PIGLIT_NO_ERRORS;
-
-PIGLIT_GL_TEST_CONFIG_END
+CSVGA_SUBTEST_CONFIG(subtests)
 
 #define SLOTS 3
 #define QUAD_BYTES (4 * 6 * sizeof(float))
@@ -75,22 +65,11 @@ PIGLIT_GL_TEST_CONFIG_END
 enum source { FROM_VERTEX, FROM_UNIFORM, FROM_TEXTURE };
 
 
-static const char vs_attr[] =
-	"#version 330\n"
-	"layout(location = 0) in vec2 pos;\n"
-	"layout(location = 1) in vec4 color;\n"
-	"flat out vec4 c;\n"
-	"void main() { gl_Position = vec4(pos, 0.0, 1.0); c = color; }\n";
 static const char fs_vertex[] =
 	"#version 330\n"
 	"flat in vec4 c;\n"
 	"out vec4 o;\n"
 	"void main() { o = c; }\n";
-static const char fs_uniform[] =
-	"#version 330\n"
-	"layout(std140) uniform Frame { vec4 color; };\n"
-	"out vec4 o;\n"
-	"void main() { o = color; }\n";
 static const char fs_texture[] =
 	"#version 330\n"
 	"uniform samplerBuffer tb;\n"
@@ -191,9 +170,9 @@ run_rebind(void *data)
 		return PIGLIT_FAIL;
 	}
 
-	prog[FROM_VERTEX] = piglit_build_simple_program(vs_attr, fs_vertex);
-	prog[FROM_UNIFORM] = piglit_build_simple_program(vs_attr, fs_uniform);
-	prog[FROM_TEXTURE] = piglit_build_simple_program(vs_attr, fs_texture);
+	prog[FROM_VERTEX] = piglit_build_simple_program(csvga_vs_attr, fs_vertex);
+	prog[FROM_UNIFORM] = piglit_build_simple_program(csvga_vs_attr, csvga_fs_uniform);
+	prog[FROM_TEXTURE] = piglit_build_simple_program(csvga_vs_attr, fs_texture);
 	{
 		static const char *const varyings[] = { "value" };
 
@@ -322,10 +301,7 @@ run_rebind(void *data)
 enum piglit_result
 piglit_display(void)
 {
-	return piglit_run_selected_subtests(subtests,
-					    piglit_config->selected_subtests,
-					    piglit_config->num_selected_subtests,
-					    PIGLIT_PASS);
+	return csvga_run_subtests(subtests);
 }
 
 void

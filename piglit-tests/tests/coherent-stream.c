@@ -50,42 +50,9 @@ static const struct piglit_subtest subtests[] = {
 	{ NULL },
 };
 
-PIGLIT_GL_TEST_CONFIG_BEGIN
-
-	piglit_config = &config;
-	config.subtests = subtests;
-	config.supports_gl_core_version = 33;
-	config.window_width = CSVGA_WINDOW;
-	config.window_height = CSVGA_WINDOW;
-	config.window_visual = PIGLIT_GL_VISUAL_RGBA | PIGLIT_GL_VISUAL_DOUBLE;
-	config.khr_no_error_support = PIGLIT_NO_ERRORS;
-
-PIGLIT_GL_TEST_CONFIG_END
+CSVGA_SUBTEST_CONFIG(subtests)
 
 
-static const char vs_attr[] =
-	"#version 330\n"
-	"layout(location = 0) in vec2 pos;\n"
-	"layout(location = 1) in vec4 color;\n"
-	"flat out vec4 c;\n"
-	"void main() { gl_Position = vec4(pos, 0.0, 1.0); c = color; }\n";
-static const char fs_attr[] =
-	"#version 330\n"
-	"flat in vec4 c;\n"
-	"out vec4 o;\n"
-	"void main() { o = c; }\n";
-/* A full-window triangle strip from gl_VertexID: no vertex buffer. */
-static const char vs_quad[] =
-	"#version 330\n"
-	"void main() {\n"
-	"	vec2 p = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));\n"
-	"	gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);\n"
-	"}\n";
-static const char fs_uniform[] =
-	"#version 330\n"
-	"layout(std140) uniform Frame { vec4 color; };\n"
-	"out vec4 o;\n"
-	"void main() { o = color; }\n";
 static const char fs_texture[] =
 	"#version 330\n"
 	"uniform samplerBuffer tb;\n"
@@ -138,7 +105,7 @@ run_stream(void *data)
 
 	switch (sc->kind) {
 	case STREAM_VERTEX:
-		prog = piglit_build_simple_program(vs_attr, fs_attr);
+		prog = piglit_build_simple_program(csvga_vs_attr, csvga_fs_attr);
 		stride = QUAD_FLOATS * sizeof(float);
 		buf = csvga_persistent_buffer(GL_ARRAY_BUFFER, sc->slots * stride, &map);
 		attrib_layout();
@@ -152,7 +119,7 @@ run_stream(void *data)
 			csvga_frame_color(q, c);
 			write_quad(&quads[q * QUAD_FLOATS], c);
 		}
-		prog = piglit_build_simple_program(vs_attr, fs_attr);
+		prog = piglit_build_simple_program(csvga_vs_attr, csvga_fs_attr);
 		glGenBuffers(1, &static_vbo);
 		glBindBuffer(GL_ARRAY_BUFFER, static_vbo);
 		glBufferData(GL_ARRAY_BUFFER, sizeof(quads), quads, GL_STATIC_DRAW);
@@ -162,14 +129,14 @@ run_stream(void *data)
 		break;
 	}
 	case STREAM_UNIFORM:
-		prog = piglit_build_simple_program(vs_quad, fs_uniform);
+		prog = piglit_build_simple_program(csvga_vs_quad, csvga_fs_uniform);
 		glUniformBlockBinding(prog, glGetUniformBlockIndex(prog, "Frame"), 0);
 		glGetIntegerv(GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT, &ubo_align);
 		stride = MAX2(16, ubo_align);
 		buf = csvga_persistent_buffer(GL_UNIFORM_BUFFER, sc->slots * stride, &map);
 		break;
 	case STREAM_TEXTURE:
-		prog = piglit_build_simple_program(vs_quad, fs_texture);
+		prog = piglit_build_simple_program(csvga_vs_quad, fs_texture);
 		stride = 4 * sizeof(float);
 		buf = csvga_persistent_buffer(GL_TEXTURE_BUFFER, sc->slots * stride, &map);
 		glGenTextures(1, &tex);
@@ -252,10 +219,7 @@ run_stream(void *data)
 enum piglit_result
 piglit_display(void)
 {
-	return piglit_run_selected_subtests(subtests,
-					    piglit_config->selected_subtests,
-					    piglit_config->num_selected_subtests,
-					    PIGLIT_PASS);
+	return csvga_run_subtests(subtests);
 }
 
 void

@@ -115,13 +115,6 @@ pattern(uint8_t *px, uint32_t x, uint32_t y, uint32_t t)
 	px[3] = (x + y * 5u + t * 11u) & 255u;
 }
 
-/* A quad over the viewport, from gl_VertexID (no attributes). */
-static const char vs_quad[] =
-	"#version 330\n"
-	"void main() {\n"
-	"	vec2 c = vec2(gl_VertexID & 1, gl_VertexID >> 1) * 2.0 - 1.0;\n"
-	"	gl_Position = vec4(c, 0.0, 1.0);\n"
-	"}\n";
 /* Draws the frame's pattern into the render target. */
 static const char fs_draw[] =
 	"#version 330\n"
@@ -638,8 +631,8 @@ piglit_init(int argc, char **argv)
 	long long k[COH_K_NUM];
 
 	parse_args(argc, argv);
-	prog_draw = piglit_build_simple_program(vs_quad, fs_draw);
-	prog_check = piglit_build_simple_program(vs_quad, fs_check);
+	prog_draw = piglit_build_simple_program(csvga_vs_quad, fs_draw);
+	prog_check = piglit_build_simple_program(csvga_vs_quad, fs_check);
 	if (!prog_draw || !prog_check)
 		piglit_report_result(PIGLIT_FAIL);
 	draw_tag_loc = glGetUniformLocation(prog_draw, "tag");

@@ -15,6 +15,8 @@
  * and depth targets, and each format's DXFMT_MULTISAMPLE bit only where
  * the format renders (or is a depth target) with 4 samples there
  * (render_format.c), on top of what the core supports of the format.
+ * DX_PROVOKING_VERTEX is 1: the renderer honours the rasterizer's
+ * last-vertex bit (the core alone, which draws nothing, says 0).
  * Installed at attach, before the guest's first register access
  * (svga_dev_set_devcaps refuses later).
  */
@@ -142,6 +144,13 @@ int backend_devcaps_install(struct svga_backend *b, char *err, size_t errlen)
 							    caps[dxcap]);
 	}
 	clamp_limits(caps, &l);
+	/* The renderer draws with the rasterizer's provokingVertexLast
+	 * (VK_EXT_provoking_vertex's last-vertex mode is a required
+	 * feature, render_device.c).  Without this bit Mesa always sends
+	 * first-vertex rasterizers and reorders indices instead, which
+	 * cannot reach primitives a geometry shader makes (piglit's
+	 * gl-3.2-adj-prims pv-last). */
+	caps[SVGA3D_DEVCAP_DX_PROVOKING_VERTEX] = 1;
 	if (svga_dev_set_devcaps(b->dev, caps, l.max_array_layers)) {
 		snprintf(err, errlen, "the renderer must be attached before "
 			 "the guest's first register access (devcaps are "

@@ -99,6 +99,21 @@ depth:
 	return true;
 }
 
+/*
+ * The mask dword's second byte: for an input the components the shader
+ * reads, for an output (DXBC stores it inverted there) the components it
+ * never writes.  We claim every declared component used and written: 0
+ * for an output.  Giving an output its declared mask here, as for an
+ * input, told vkd3d-shader that nothing of it was written; vkd3d stores
+ * 0.0 in the unwritten components of the outputs it copies at the end of
+ * the shader (SV_ClipDistance and SV_CullDistance, which become arrays),
+ * so no clip distance ever clipped (issue 13).
+ */
+static uint32_t second_mask(const struct elem *e, bool output)
+{
+	return output ? 0 : e->mask;
+}
+
 static void put32(uint8_t *b, size_t off, uint32_t v)
 {
 	memcpy(b + off, &v, 4);
@@ -141,7 +156,7 @@ int svga_sh_build_signature(const struct svga_sh_program *p, const struct svga_s
 		put32(b, at + 8, el[i].sysval);
 		put32(b, at + 12, el[i].type);
 		put32(b, at + 16, el[i].reg);
-		put32(b, at + 20, el[i].mask | el[i].mask << 8);
+		put32(b, at + 20, el[i].mask | second_mask(&el[i], output) << 8);
 		memcpy(b + name_at, el[i].name, len);
 		name_at += len;
 	}

@@ -389,9 +389,14 @@ int svga_sh_validate_decl(struct svga_sh_program *p, const struct svga_sh_instr 
 
 /*
  * After all declarations: every register an index range covers must be
- * declared with the range's components.  vkd3d builds the range from the
- * signature elements and dereferences a missing one (found by fuzz_shader:
- * a NULL read in vsir_program_normalise_io_registers).
+ * declared with exactly the range's components.  vkd3d builds the range
+ * from the signature elements and dereferences a missing one: for a
+ * register not declared at all (found by fuzz_shader: a NULL read in
+ * vsir_program_normalise_io_registers), and for one declared with
+ * components outside the range's mask, which vkd3d merges away and then
+ * cannot find for the declaration (a NULL read in
+ * shader_dst_param_io_normalise).  Mesa declares ranges over whole,
+ * identically declared registers.
  */
 int svga_sh_validate_ranges(const struct svga_sh_program *p, struct svga_sh_error *err)
 {
@@ -403,7 +408,7 @@ int svga_sh_validate_ranges(const struct svga_sh_program *p, struct svga_sh_erro
 		for (uint32_t r = d->range[i].first; r < d->range[i].first + d->range[i].count; r++) {
 			uint8_t have = output ? d->out_mask[r] : d->in_mask[r];
 
-			if ((have & d->range[i].mask) != d->range[i].mask)
+			if (have != d->range[i].mask)
 				return svga_sh_fail(err, d->range[i].offset,
 						    "dcl_indexrange: %s register %u not declared with mask 0x%x",
 						    output ? "output" : "input", r, d->range[i].mask);

@@ -285,6 +285,17 @@ static void m_range_undeclared(struct asm_buf *b, size_t *size)
 	(void)size;
 	b->t[find_op(b, 91, 0) + 3] = 4;    /* dcl_indexrange v1, 4: v4 is not declared */
 }
+static void m_range_mask_narrower(struct asm_buf *b, size_t *size)
+{
+	unsigned r = find_op(b, 91, 0);
+	(void)size;
+	/* dcl_indexrange v1.yzw, 3 over v1..v3 declared .xyzw: vkd3d merges
+	 * the range's elements with its mask and then finds none for the
+	 * declared x (found by fuzz_shader: a NULL read in
+	 * shader_dst_param_io_normalise) */
+	b->t[r + 1] = (b->t[r + 1] & ~O_MASK(0xf)) | O_MASK(0xe);
+}
+
 static void m_input_twice(struct asm_buf *b, size_t *size)
 {
 	(void)size;
@@ -344,6 +355,7 @@ static void test_malformed(void)
 	expect_reject("gs_primid", m_gs_vertex, "GS input vertex count", "input vertex count differs");
 	expect_reject("vs_passthrough", m_vs_viewport, "VS viewport index", "system value not allowed here");
 	expect_reject("ps_indexed_input", m_range_undeclared, "index range over undeclared registers", "register 4 not declared");
+	expect_reject("ps_indexed_input", m_range_mask_narrower, "index range with fewer components than its registers", "register 1 not declared with mask 0xe");
 	expect_reject("vs_passthrough", m_input_twice, "input declared twice", "components declared twice");
 	expect_reject("vs_integer", m_null_single_dst, "null single destination", "null destination without another result");
 	expect_reject("vs_double", m_double_mask, "double into .y", "double destination needs mask");

@@ -205,7 +205,9 @@ prefetch_builds() {
 	local flag= log=$results_top/prefetch.log n
 	[ "${CSVGA_NO_PREFETCH:-0}" != 1 ] || return 0
 	[ -z "$debug" ] || flag=--debug
-	say "building the guest root, the 6.1 kernel and the reference root in the background (log: $log)"
+	local what="the guest root and the reference root"
+	[ "$backport" -eq 0 ] || what="the guest root, the 6.1 kernel and the reference root"
+	say "building $what in the background (log: $log)"
 	# each output's path goes to $results_top/prefetch-NAME, then
 	# prefetch-NAME.done appears (also on failure): prefetched waits for
 	# that step only, not for the builds after it

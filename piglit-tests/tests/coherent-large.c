@@ -2,7 +2,7 @@
 /*
  * Copyright © 2026 coherent-svga developers
  *
- * Small accesses in a large persistent coherent buffer (256 MiB by
+ * Small accesses in a large persistent coherent buffer (240 MiB by
  * default), checked for data and for economy against the device's own
  * counters (issue 12).  The buffer is created with glBufferStorage
  * (GL_MAP_READ | WRITE | PERSISTENT | COHERENT), mapped once in
@@ -41,7 +41,7 @@
  * bounded by 1.25 times the pages touched (kernel patch 0031), so 1.25
  * is the design's own bound, not a margin.
  *
- * Options: -size MiB (default 256); -skip-write I leaves range I's write
+ * Options: -size MiB (default 240); -skip-write I leaves range I's write
  * (the CPU's or the GPU's) out, to see the data check fail; -define
  * adds a GPU write at creation, which stock Mesa needs before it copies
  * from the buffer at all (see create_large_buffer()).
@@ -99,7 +99,7 @@ CSVGA_SUBTEST_CONFIG(subtests)
 static const char *const access_names[] = { "byte", "sub-page", "straddle" };
 static const unsigned access_len[] = { 1, MAX_LEN, 64 };
 
-static unsigned buffer_mib = 256;
+static unsigned buffer_mib = 240;
 /* -define: a GPU write at creation, without which stock Mesa never
  * copies from the buffer. */
 static bool define_surface;

@@ -131,11 +131,22 @@ static int parse_operand(struct cursor *c, unsigned n, bool relative, uint32_t *
 
 	switch (o->ncomp) {
 	case VGPU10_NCOMP_0:
+		/*
+		 * A 0-component operand selects nothing, so the token format
+		 * leaves bits 2-11 unused.  Mesa's svga driver declares a
+		 * geometry shader's primitive ID (vPrim) with mask mode and
+		 * the mask xyzw there.  Ignore the bits, and clear them in
+		 * what we hand on, as for select-1 below.
+		 */
+		o->token &= ~0xffcu;
+		p->tokens[off] = o->token;
+		o->mask = 0;
+		break;
 	case VGPU10_NCOMP_1:
 		if (VGPU10_OPD_SELMODE(o->token) || VGPU10_OPD_COMPBITS(o->token))
-			return svga_sh_fail(c->err, off, "%s: operand %u: component bits set on a %u-component operand",
-					    c->name, n, o->ncomp);
-		o->mask = o->ncomp == VGPU10_NCOMP_1 ? 0x1 : 0;
+			return svga_sh_fail(c->err, off, "%s: operand %u: component bits set on a 1-component operand",
+					    c->name, n);
+		o->mask = 0x1;
 		break;
 	case VGPU10_NCOMP_4:
 		o->selmode = VGPU10_OPD_SELMODE(o->token);

@@ -448,10 +448,51 @@ static void test_mesa_select1(void)
 	printf("ok Mesa's select-1 operands accepted and normalised (%u streams)\n", tried);
 }
 
+/*
+ * Mesa's svga driver declares a geometry shader's primitive ID input
+ * (vPrim, a 0-component operand) with mask mode and the mask xyzw
+ * (emit_gs_input_declarations), bits a 0-component operand has no use
+ * for.  Such a shader must be accepted and translate to the same DXBC as
+ * the declaration without those bits.
+ */
+static void test_mesa_zero_component_mask(void)
+{
+	unsigned tried = 0;
+
+	for (unsigned i = 0; i < shader_stream_count; i++) {
+		struct svga_sh_error err = { 0 };
+		void *want = NULL, *got = NULL;
+		size_t size, want_size = 0, got_size = 0;
+		struct asm_buf b;
+		unsigned dcl;
+		int r;
+
+		size = shader_streams[i].build(&b);
+		for (unsigned nth = 0; (dcl = find_op(&b, 95, nth)); nth++)
+			if (((b.t[dcl + 1] >> 12) & 0xff) == T_PRIMID)
+				break;
+		if (!dcl)
+			continue;
+		tried++;
+		r = svga_shader_translate(shader_streams[i].stage, b.t, size, NULL, &want, &want_size, &err);
+		CHECK(r == 0, "%s: translate: %s", shader_streams[i].name, err.msg);
+		b.t[dcl + 1] |= 0xfu << 4;   /* Mesa's mask mode, .xyzw */
+		r = svga_shader_translate(shader_streams[i].stage, b.t, size, NULL, &got, &got_size, &err);
+		CHECK(r == 0, "%s: Mesa's vPrim declaration rejected: %s", shader_streams[i].name, err.msg);
+		CHECK(r != 0 || (got_size == want_size && !memcmp(got, want, want_size)),
+		      "%s: Mesa's vPrim declaration translates differently", shader_streams[i].name);
+		free(want);
+		free(got);
+	}
+	CHECK(tried > 0, "no stream declares vPrim");
+	printf("ok Mesa's 0-component declarations with a mask accepted and normalised (%u streams)\n", tried);
+}
+
 int main(void)
 {
 	test_valid();
 	test_mesa_select1();
+	test_mesa_zero_component_mask();
 	test_malformed();
 	test_no_crash();
 	printf("%s: %d failure(s)\n", __FILE__, failures);

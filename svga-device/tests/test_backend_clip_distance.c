@@ -22,20 +22,13 @@
  *    counts.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
-#include "backend_harness.h"
+#include "draw_fixture.h"
 #include "mesa_clip_shaders.h"
 
 #define CID 2
 #define ENTRIES 8
 #define W 32
 #define H 32
-#define SID_RT 1
-#define SID_VB 2
-#define SID_CB 3
-#define MOB_RT 20
-#define MOB_VB 21
-#define MOB_CB 22
-#define MOB_SH 23
 #define RTV 1
 #define LAYOUT_NONE 5
 #define LAYOUT_POS 6
@@ -53,14 +46,6 @@
 static const struct {
 	float x, y, dist;
 } quads[3] = { { 2, 2, -1.0f }, { 18, 2, 1.0f }, { 2, 18, 0.0f } };
-
-struct fixture {
-	struct tdev t;
-	struct cbuf *c;
-	struct tmob cot[SVGA_COTABLE_MAX];
-	struct tmob rt, vb, cb, sh;
-	struct svga_backend *be;
-};
 
 /* cb0[2..5] of mesa_clipdist_vs: piglit's `ortho` (window coordinates
  * to clip space) by columns; cb0[6], cb0[7]: Mesa's prescale, which
@@ -100,16 +85,16 @@ static void clipplane_constants(float c[CLIPPLANE_CB_SIZE / 4])
 	memcpy(c, k, sizeof(k));
 }
 
-static void setup(struct fixture *f)
+static void setup(struct draw_fixture *f)
 {
 	struct cbuf *c = f->c;
 	/* clip-space strip covering the viewport */
 	static const float verts[4][4] = {
 		{ -1, -1, 0, 1 }, { 1, -1, 0, 1 }, { -1, 1, 0, 1 }, { 1, 1, 0, 1 } };
 	float consts[CLIPDIST_CB_SIZE / 4];
-	SVGA3dCmdUpdateGBImage upv = { { SID_VB, 0, 0 },
+	SVGA3dCmdUpdateGBImage upv = { { DRAW_SID_VB, 0, 0 },
 				       { 0, 0, 0, sizeof(verts), 1, 1 } };
-	SVGA3dCmdUpdateGBImage upc = { { SID_CB, 0, 0 },
+	SVGA3dCmdUpdateGBImage upc = { { DRAW_SID_CB, 0, 0 },
 				       { 0, 0, 0, 4 * CB_BLOCK, 1, 1 } };
 	struct {
 		SVGA3dCmdDXDefineElementLayout h;
@@ -120,27 +105,8 @@ static void setup(struct fixture *f)
 	SVGA3dCmdDXSetRasterizerState srs = { RS };
 	SVGA3dCmdDXSetTopology topo = { SVGA3D_PRIMITIVE_TRIANGLESTRIP };
 	SVGA3dCmdDXSetShader sps = { PS_RED, SVGA3D_SHADERTYPE_PS };
-	uint64_t keep;
 
-	tmob_build(&f->t, c, &f->rt, MOB_RT, W * H * 4, SVGA3D_MOBFMT_PT64_1);
-	tmob_build(&f->t, c, &f->vb, MOB_VB, PG, SVGA3D_MOBFMT_PT64_0);
-	tmob_build(&f->t, c, &f->cb, MOB_CB, PG, SVGA3D_MOBFMT_PT64_0);
-	tmob_build(&f->t, c, &f->sh, MOB_SH, 3 * PG, SVGA3D_MOBFMT_PT64_1);
-	keep = f->t.g.next;
-	run_ok(&f->t, c, "MOBs");
-	f->t.g.next = keep;
-
-	define_surface(c, SID_RT, SVGA3D_R8G8B8A8_UNORM,
-		       SVGA3D_SURFACE_BIND_RENDER_TARGET |
-		       SVGA3D_SURFACE_BIND_SHADER_RESOURCE, W, H, 1, 1, 1);
-	define_surface(c, SID_VB, SVGA3D_BUFFER,
-		       SVGA3D_SURFACE_BIND_VERTEX_BUFFER, PG, 1, 1, 1, 1);
-	define_surface(c, SID_CB, SVGA3D_BUFFER,
-		       SVGA3D_SURFACE_BIND_CONSTANT_BUFFER, PG, 1, 1, 1, 1);
-	bind_surface(c, SID_RT, MOB_RT);
-	bind_surface(c, SID_VB, MOB_VB);
-	bind_surface(c, SID_CB, MOB_CB);
-	run_ok(&f->t, c, "surfaces");
+	draw_fixture_buffers(f, W, H, PG, 3);
 
 	tmob_write(&f->t, &f->vb, 0, verts, sizeof(verts));
 	for (unsigned q = 0; q < 3; q++) {
@@ -165,7 +131,7 @@ static void setup(struct fixture *f)
 				&f->sh, 2 * PG, mesa_red_ps,
 				sizeof(mesa_red_ps));
 
-	dx_define_rtv_2d(c, RTV, SID_RT, SVGA3D_R8G8B8A8_UNORM);
+	dx_define_rtv_2d(c, RTV, DRAW_SID_RT, SVGA3D_R8G8B8A8_UNORM);
 	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, el);
 	CMD(c, SVGA_3D_CMD_DX_DEFINE_ELEMENTLAYOUT, none);
 	dx_define_rasterizer_no_cull(c, RS);
@@ -180,18 +146,18 @@ static void setup(struct fixture *f)
 static void set_vs_constants(struct cbuf *c, uint32_t offset, uint32_t size)
 {
 	SVGA3dCmdDXSetSingleConstantBuffer vcb = {
-		0, SVGA3D_SHADERTYPE_VS, SID_CB, offset, size };
+		0, SVGA3D_SHADERTYPE_VS, DRAW_SID_CB, offset, size };
 
 	CMD(c, SVGA_3D_CMD_DX_SET_SINGLE_CONSTANT_BUFFER, vcb);
 }
 
 /* Clears, runs the pass's draws (appended by `draws`), reads the target
  * back into px. */
-static void run_pass(struct fixture *f, void (*draws)(struct cbuf *),
+static void run_pass(struct draw_fixture *f, void (*draws)(struct cbuf *),
 		     uint8_t px[W * H * 4], const char *what)
 {
 	SVGA3dCmdDXClearRenderTargetView clr;
-	SVGA3dCmdReadbackGBImage rb = { { SID_RT, 0, 0 } };
+	SVGA3dCmdReadbackGBImage rb = { { DRAW_SID_RT, 0, 0 } };
 
 	memset(&clr, 0, sizeof(clr));
 	clr.renderTargetViewId = RTV;
@@ -224,7 +190,7 @@ static void clipplane_draws(struct cbuf *c)
 
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, svs);
 	CMD(c, SVGA_3D_CMD_DX_SET_INPUT_LAYOUT, il);
-	dx_set_vertex_buffer(c, SID_VB, 16);
+	dx_set_vertex_buffer(c, DRAW_SID_VB, 16);
 	set_vs_constants(c, CLIPPLANE_CB_OFFSET, CLIPPLANE_CB_SIZE);
 	CMD(c, SVGA_3D_CMD_DX_DRAW, draw);
 }
@@ -291,19 +257,14 @@ static void check_pass(const uint8_t px[W * H * 4], int (*region)(unsigned, unsi
 
 int main(void)
 {
-	struct fixture f;
+	struct draw_fixture f;
 	struct svga_backend_stats st;
 	static uint8_t px[W * H * 4];
 	int rc;
 
-	memset(&f, 0, sizeof(f));
-	f.c = calloc(1, sizeof(*f.c));
-	tdev_init(&f.t, 64);
-	rc = backend_attach_or_skip(&f.t, &f.be, "test_backend_clip_distance");
+	rc = draw_fixture_open(&f, "test_backend_clip_distance", CID, ENTRIES);
 	if (rc)
 		return rc;
-	setup_otables(&f.t, 64);
-	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	setup(&f);
 
 	run_pass(&f, clipdist_draws, px, "gl_ClipDistance draws");
@@ -320,13 +281,6 @@ int main(void)
 	CHECK_EQ(st.translations, 3);
 	CHECK_EQ(st.translation_failures, 0);
 
-	svga_backend_detach(f.be);
-	dx_cot_free(f.cot);
-	tmob_free(&f.rt);
-	tmob_free(&f.vb);
-	tmob_free(&f.cb);
-	tmob_free(&f.sh);
-	free(f.c);
-	tdev_fini(&f.t);
+	draw_fixture_close(&f);
 	return t_report("test_backend_clip_distance");
 }

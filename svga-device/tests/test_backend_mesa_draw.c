@@ -19,20 +19,13 @@
  *    draw 1 reaches the GPU: draw 1 white, draw 2 red.
  * Exit 77 (skip) only when no Vulkan device exists.
  */
-#include "backend_harness.h"
+#include "draw_fixture.h"
 #include "mesa_shaders.h"
 
 #define CID 2
 #define ENTRIES 8
 #define W 32
 #define H 32
-#define SID_RT 1
-#define SID_VB 2
-#define SID_CB 3
-#define MOB_RT 20
-#define MOB_VB 21
-#define MOB_CB 22
-#define MOB_SH 23
 #define RTV 1
 #define VS_ID 1
 #define PS_ID 0
@@ -45,14 +38,6 @@ static const float quad[2][4] = { { 4, 2, 14, 30 }, { 18, 2, 28, 30 } };
 static const float clear_color[4] = { 0.0f, 0.0f, 0.0f, 0.0f };
 static const float white[4] = { 1.0f, 1.0f, 1.0f, 1.0f };
 static const float red[4] = { 1.0f, 0.0f, 0.0f, 1.0f };
-
-struct fixture {
-	struct tdev t;
-	struct cbuf *c;
-	struct tmob cot[SVGA_COTABLE_MAX];
-	struct tmob rt, vb, cb, sh;
-	struct svga_backend *be;
-};
 
 /* The vertex shader's constants, laid out as Mesa's
  * svga_state_constants.c does: cb0[0..3] the modelview-projection by
@@ -74,37 +59,17 @@ static void vs_constants(float c[VS_CB_SIZE / 4])
 	memcpy(c, k, sizeof(k));
 }
 
-static void setup(struct fixture *f)
+static void setup(struct draw_fixture *f)
 {
 	struct cbuf *c = f->c;
 	float verts[8][3];
 	float vsc[VS_CB_SIZE / 4];
-	SVGA3dCmdUpdateGBImage upv = { { SID_VB, 0, 0 },
+	SVGA3dCmdUpdateGBImage upv = { { DRAW_SID_VB, 0, 0 },
 				       { 0, 0, 0, sizeof(verts), 1, 1 } };
-	SVGA3dCmdUpdateGBImage upc = { { SID_CB, 0, 0 },
+	SVGA3dCmdUpdateGBImage upc = { { DRAW_SID_CB, 0, 0 },
 				       { 0, 0, 0, CB_SIZE, 1, 1 } };
-	uint64_t keep;
 
-	tmob_build(&f->t, c, &f->rt, MOB_RT, W * H * 4, SVGA3D_MOBFMT_PT64_1);
-	tmob_build(&f->t, c, &f->vb, MOB_VB, PG, SVGA3D_MOBFMT_PT64_0);
-	tmob_build(&f->t, c, &f->cb, MOB_CB, PG, SVGA3D_MOBFMT_PT64_0);
-	tmob_build(&f->t, c, &f->sh, MOB_SH, 2 * PG, SVGA3D_MOBFMT_PT64_1);
-	keep = f->t.g.next;
-	run_ok(&f->t, c, "MOBs");
-	f->t.g.next = keep;
-
-	define_surface(c, SID_RT, SVGA3D_R8G8B8A8_UNORM,
-		       SVGA3D_SURFACE_BIND_RENDER_TARGET |
-		       SVGA3D_SURFACE_BIND_SHADER_RESOURCE, W, H, 1, 1, 1);
-	define_surface(c, SID_VB, SVGA3D_BUFFER,
-		       SVGA3D_SURFACE_BIND_VERTEX_BUFFER, PG, 1, 1, 1, 1);
-	define_surface(c, SID_CB, SVGA3D_BUFFER,
-		       SVGA3D_SURFACE_BIND_CONSTANT_BUFFER, CB_SIZE, 1, 1, 1,
-		       1);
-	bind_surface(c, SID_RT, MOB_RT);
-	bind_surface(c, SID_VB, MOB_VB);
-	bind_surface(c, SID_CB, MOB_CB);
-	run_ok(&f->t, c, "surfaces");
+	draw_fixture_buffers(f, W, H, CB_SIZE, 2);
 
 	/* two strips: (x0,y0) (x1,y0) (x0,y1) (x1,y1) */
 	for (int q = 0; q < 2; q++) {
@@ -122,11 +87,11 @@ static void setup(struct fixture *f)
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, upc);
 	run_ok(&f->t, c, "vertex and constant data");
 
-	dx_define_rtv_2d(c, RTV, SID_RT, SVGA3D_R8G8B8A8_UNORM);
+	dx_define_rtv_2d(c, RTV, DRAW_SID_RT, SVGA3D_R8G8B8A8_UNORM);
 	dx_ok(&f->t, c, CID, "render target view");
 }
 
-static void define_shader(struct fixture *f, uint32_t id, uint32_t type,
+static void define_shader(struct draw_fixture *f, uint32_t id, uint32_t type,
 			  const uint32_t *code, size_t size, uint32_t off)
 {
 	dx_define_shader_in_mob(&f->t, f->c, CID, id, type, &f->sh, off,
@@ -134,7 +99,7 @@ static void define_shader(struct fixture *f, uint32_t id, uint32_t type,
 }
 
 /* The state of vbo-bufferdata's draw, as Mesa set it. */
-static void set_state(struct fixture *f)
+static void set_state(struct draw_fixture *f)
 {
 	struct cbuf *c = f->c;
 	struct {
@@ -149,13 +114,13 @@ static void set_state(struct fixture *f)
 	struct {
 		SVGA3dCmdDXSetVertexBuffers h;
 		SVGA3dVertexBuffer vb[1];
-	} vbs = { { 0 }, { { SID_VB, 12, 0 } } };
+	} vbs = { { 0 }, { { DRAW_SID_VB, 12, 0 } } };
 	SVGA3dCmdDXSetTopology topo = { SVGA3D_PRIMITIVE_TRIANGLESTRIP };
 	SVGA3dCmdDXSetRasterizerState srs = { 6 };
 	SVGA3dCmdDXSetSingleConstantBuffer vcb = {
-		0, SVGA3D_SHADERTYPE_VS, SID_CB, VS_CB_OFFSET, VS_CB_SIZE };
+		0, SVGA3D_SHADERTYPE_VS, DRAW_SID_CB, VS_CB_OFFSET, VS_CB_SIZE };
 	SVGA3dCmdDXSetSingleConstantBuffer pcb = {
-		0, SVGA3D_SHADERTYPE_PS, SID_CB, 0, 16 };
+		0, SVGA3D_SHADERTYPE_PS, DRAW_SID_CB, 0, 16 };
 	struct {
 		SVGA3dCmdDXSetViewports h;
 		SVGA3dViewport vp[SVGA3D_DX_MAX_VIEWPORTS];
@@ -213,25 +178,20 @@ static const float *expected(unsigned x, unsigned y)
 
 int main(void)
 {
-	struct fixture f;
+	struct draw_fixture f;
 	struct svga_backend_stats st;
 	SVGA3dCmdDXClearRenderTargetView clr;
 	SVGA3dCmdDXDraw draw1 = { 4, 0 }, draw2 = { 4, 4 };
-	SVGA3dCmdUpdateGBImage upc = { { SID_CB, 0, 0 },
+	SVGA3dCmdUpdateGBImage upc = { { DRAW_SID_CB, 0, 0 },
 				       { 0, 0, 0, 16, 1, 1 } };
-	SVGA3dCmdReadbackGBImage rb = { { SID_RT, 0, 0 } };
+	SVGA3dCmdReadbackGBImage rb = { { DRAW_SID_RT, 0, 0 } };
 	static uint8_t px[W * H * 4];
 	unsigned counts[3] = { 0 }, bad = 0;
 	int rc;
 
-	memset(&f, 0, sizeof(f));
-	f.c = calloc(1, sizeof(*f.c));
-	tdev_init(&f.t, 64);
-	rc = backend_attach_or_skip(&f.t, &f.be, "test_backend_mesa_draw");
+	rc = draw_fixture_open(&f, "test_backend_mesa_draw", CID, ENTRIES);
 	if (rc)
 		return rc;
-	setup_otables(&f.t, 64);
-	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	setup(&f);
 	define_shader(&f, VS_ID, SVGA3D_SHADERTYPE_VS, mesa_vbo_vs,
 		      sizeof(mesa_vbo_vs), 0);
@@ -287,13 +247,6 @@ int main(void)
 	CHECK_EQ(st.translations, 2);
 	CHECK_EQ(st.translation_failures, 0);
 
-	svga_backend_detach(f.be);
-	dx_cot_free(f.cot);
-	tmob_free(&f.rt);
-	tmob_free(&f.vb);
-	tmob_free(&f.cb);
-	tmob_free(&f.sh);
-	free(f.c);
-	tdev_fini(&f.t);
+	draw_fixture_close(&f);
 	return t_report("test_backend_mesa_draw");
 }

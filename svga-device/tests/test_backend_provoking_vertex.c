@@ -16,18 +16,13 @@
  *    the triangles, last: vertices 2 and 3).
  * Exit 77 (skip) only when no Vulkan device exists.
  */
-#include "backend_harness.h"
+#include "draw_fixture.h"
 #include "shader_asm.h"
 
 #define CID 2
 #define ENTRIES 8
 #define W 32
 #define H 32
-#define SID_RT 1
-#define SID_VB 2
-#define MOB_RT 20
-#define MOB_VB 21
-#define MOB_SH 22
 #define RTV 1
 #define LAYOUT 5
 #define RS_FIRST 6
@@ -42,14 +37,6 @@ static const float verts[4][8] = {
 	{ 1, -1, 0, 1, 0, 1, 0, 1 },    /* green */
 	{ -1, 1, 0, 1, 0, 0, 1, 1 },    /* blue */
 	{ 1, 1, 0, 1, 1, 1, 1, 1 },     /* white */
-};
-
-struct fixture {
-	struct tdev t;
-	struct cbuf *c;
-	struct tmob cot[SVGA_COTABLE_MAX];
-	struct tmob rt, vb, sh;
-	struct svga_backend *be;
 };
 
 static uint32_t devcap(struct tdev *t, uint32_t i)
@@ -83,34 +70,19 @@ static void define_rasterizer(struct cbuf *c, uint32_t id, uint8_t last)
 	CMD(c, SVGA_3D_CMD_DX_DEFINE_RASTERIZER_STATE_V2, rs);
 }
 
-static void setup(struct fixture *f)
+static void setup(struct draw_fixture *f)
 {
 	struct cbuf *c = f->c;
 	struct asm_buf b;
 	size_t size;
-	SVGA3dCmdUpdateGBImage upv = { { SID_VB, 0, 0 },
+	SVGA3dCmdUpdateGBImage upv = { { DRAW_SID_VB, 0, 0 },
 				       { 0, 0, 0, sizeof(verts), 1, 1 } };
 	SVGA3dCmdDXSetShader svs = { VS_ID, SVGA3D_SHADERTYPE_VS };
 	SVGA3dCmdDXSetShader sps = { PS_ID, SVGA3D_SHADERTYPE_PS };
 	SVGA3dCmdDXSetInputLayout il = { LAYOUT };
 	SVGA3dCmdDXSetTopology topo = { SVGA3D_PRIMITIVE_TRIANGLESTRIP };
-	uint64_t keep;
 
-	tmob_build(&f->t, c, &f->rt, MOB_RT, W * H * 4, SVGA3D_MOBFMT_PT64_1);
-	tmob_build(&f->t, c, &f->vb, MOB_VB, PG, SVGA3D_MOBFMT_PT64_0);
-	tmob_build(&f->t, c, &f->sh, MOB_SH, 2 * PG, SVGA3D_MOBFMT_PT64_1);
-	keep = f->t.g.next;
-	run_ok(&f->t, c, "MOBs");
-	f->t.g.next = keep;
-
-	define_surface(c, SID_RT, SVGA3D_R8G8B8A8_UNORM,
-		       SVGA3D_SURFACE_BIND_RENDER_TARGET |
-		       SVGA3D_SURFACE_BIND_SHADER_RESOURCE, W, H, 1, 1, 1);
-	define_surface(c, SID_VB, SVGA3D_BUFFER,
-		       SVGA3D_SURFACE_BIND_VERTEX_BUFFER, PG, 1, 1, 1, 1);
-	bind_surface(c, SID_RT, MOB_RT);
-	bind_surface(c, SID_VB, MOB_VB);
-	run_ok(&f->t, c, "surfaces");
+	draw_fixture_buffers(f, W, H, 0, 2);
 	tmob_write(&f->t, &f->vb, 0, verts, sizeof(verts));
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, upv);
 	run_ok(&f->t, c, "vertex data");
@@ -122,7 +94,7 @@ static void setup(struct fixture *f)
 	dx_define_shader_in_mob(&f->t, c, CID, PS_ID, SVGA3D_SHADERTYPE_PS,
 				&f->sh, PG, b.t, size);
 
-	dx_define_rtv_2d(c, RTV, SID_RT, SVGA3D_R8G8B8A8_UNORM);
+	dx_define_rtv_2d(c, RTV, DRAW_SID_RT, SVGA3D_R8G8B8A8_UNORM);
 	dx_define_layout_two_float4(c, LAYOUT);
 	define_rasterizer(c, RS_FIRST, 0);
 	define_rasterizer(c, RS_LAST, 1);
@@ -131,7 +103,7 @@ static void setup(struct fixture *f)
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, svs);
 	CMD(c, SVGA_3D_CMD_DX_SET_SHADER, sps);
 	CMD(c, SVGA_3D_CMD_DX_SET_INPUT_LAYOUT, il);
-	dx_set_vertex_buffer(c, SID_VB, sizeof(verts[0]));
+	dx_set_vertex_buffer(c, DRAW_SID_VB, sizeof(verts[0]));
 	CMD(c, SVGA_3D_CMD_DX_SET_TOPOLOGY, topo);
 	dx_ok(&f->t, c, CID, "state");
 }
@@ -139,13 +111,13 @@ static void setup(struct fixture *f)
 /* Draws the strip with rasterizer `rs` and checks each pixel off the
  * diagonal (which the edge rule decides) against the colour of vertex
  * `tri0` (lower left triangle) or `tri1`. */
-static void draw_and_check(struct fixture *f, uint32_t rs, unsigned tri0,
+static void draw_and_check(struct draw_fixture *f, uint32_t rs, unsigned tri0,
 			   unsigned tri1, const char *what)
 {
 	SVGA3dCmdDXSetRasterizerState srs = { rs };
 	SVGA3dCmdDXClearRenderTargetView clr;
 	SVGA3dCmdDXDraw draw = { 4, 0 };
-	SVGA3dCmdReadbackGBImage rb = { { SID_RT, 0, 0 } };
+	SVGA3dCmdReadbackGBImage rb = { { DRAW_SID_RT, 0, 0 } };
 	static uint8_t px[W * H * 4];
 	unsigned checked = 0, wrong = 0;
 
@@ -189,32 +161,20 @@ static void draw_and_check(struct fixture *f, uint32_t rs, unsigned tri0,
 
 int main(void)
 {
-	struct fixture f;
+	struct draw_fixture f;
 	int rc;
 
-	memset(&f, 0, sizeof(f));
-	f.c = calloc(1, sizeof(*f.c));
-	tdev_init(&f.t, 64);
-	rc = backend_attach_or_skip(&f.t, &f.be,
-				    "test_backend_provoking_vertex");
+	rc = draw_fixture_open(&f, "test_backend_provoking_vertex", CID, ENTRIES);
 	if (rc)
 		return rc;
 	printf("SVGA3D_DEVCAP_DX_PROVOKING_VERTEX: %u\n",
 	       devcap(&f.t, SVGA3D_DEVCAP_DX_PROVOKING_VERTEX));
 	CHECK_EQ(devcap(&f.t, SVGA3D_DEVCAP_DX_PROVOKING_VERTEX), 1);
-	setup_otables(&f.t, 64);
-	dx_setup(&f.t, f.c, CID, ENTRIES, f.cot);
 	setup(&f);
 
 	draw_and_check(&f, RS_FIRST, 0, 1, "first vertex provokes");
 	draw_and_check(&f, RS_LAST, 2, 3, "last vertex provokes");
 
-	svga_backend_detach(f.be);
-	dx_cot_free(f.cot);
-	tmob_free(&f.rt);
-	tmob_free(&f.vb);
-	tmob_free(&f.sh);
-	free(f.c);
-	tdev_fini(&f.t);
+	draw_fixture_close(&f);
 	return t_report("test_backend_provoking_vertex");
 }

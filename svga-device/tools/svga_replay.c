@@ -247,11 +247,18 @@ static void replay_record(struct replay *rp, const struct cap_rec *rec)
 			stop(rp, true, "%s", rp->r.err);
 			return;
 		}
-		if (got == 0 || done.type != SVGA_CAP_PROCESS_DONE) {
+		if (got == 0) {
+			stop(rp, true, "record %llu at offset %llu: the file "
+			     "ends inside a process call: truncated",
+			     (unsigned long long)rp->r.recno + 1,
+			     (unsigned long long)rp->r.off);
+			return;
+		}
+		if (done.type != SVGA_CAP_PROCESS_DONE) {
 			stop(rp, false, "recording diverges at record %llu: "
 			     "the device finished a process call, the record "
 			     "is %s", (unsigned long long)rp->r.recno,
-			     got ? cap_type_name(done.type) : "the file's end");
+			     cap_type_name(done.type));
 			return;
 		}
 		rp->records++;

@@ -6,6 +6,7 @@
  * so a truncated or corrupt file is an error message, never a crash or a
  * huge allocation.
  */
+#define _POSIX_C_SOURCE 200809L   /* fileno, fstat under -std=c11 */
 #include "capture_reader.h"
 #include "svga_capture_format.h"
 #include "svga_dev.h"

@@ -89,6 +89,25 @@ unsigned svga_dev_process(struct svga_dev *dev);
 /* True when command buffers are queued on a running context. */
 bool svga_dev_work_pending(const struct svga_dev *dev);
 
+/* ---- capture (capture/svga_capture.c; format: README.md) ----------- */
+
+/*
+ * Records every register access, process call, reset and guest-memory
+ * access of dev to the file at path, for tools/svga-replay.  A capture
+ * begins on a device in its reset state: returns 0 when recording
+ * started now (the guest has not touched the device yet), 1 when it is
+ * armed and begins at the next svga_dev_reset(), -1 when the file cannot
+ * be created (errno).  A running capture is stopped first.  An I/O error
+ * or the size limit stops the capture with a guest-error log line.
+ */
+int svga_dev_capture_start(struct svga_dev *dev, const char *path);
+/* Ends the capture (an END record) and closes the file; no-op when none. */
+void svga_dev_capture_stop(struct svga_dev *dev);
+/* File size limit in bytes for captures (0: the default, 4 GiB). */
+void svga_dev_capture_set_limit(struct svga_dev *dev, uint64_t max_bytes);
+/* 0: no capture, 1: armed (waits for a reset), 2: recording. */
+int svga_dev_capture_state(const struct svga_dev *dev);
+
 /* ---- statistics ---------------------------------------------------- */
 
 /* Per command id slots: ids 0 .. SVGA_COUNTER_SLOTS-1 (2D and 3D ids). */

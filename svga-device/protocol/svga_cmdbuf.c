@@ -15,10 +15,10 @@ static void cb_write_status(struct svga_dev *dev, uint64_t pa,
 			    uint32_t status, uint32_t err_off)
 {
 	if (status == SVGA_CB_STATUS_COMMAND_ERROR)
-		dev->mem.write(dev->opaque, pa + offsetof(SVGACBHeader,
+		dev->mem.write(dev->mem_opaque, pa + offsetof(SVGACBHeader,
 							  errorOffset),
 			       &err_off, sizeof(err_off));
-	if (dev->mem.write(dev->opaque, pa, &status, sizeof(status)))
+	if (dev->mem.write(dev->mem_opaque, pa, &status, sizeof(status)))
 		svga_guest_error(&dev->log,
 				 "cannot write command buffer status at "
 				 "0x%llx",
@@ -98,7 +98,7 @@ static uint32_t cb_run(struct svga_dev *dev, uint64_t pa, bool device_ctx)
 	uint32_t irq = 0;
 	bool ok = true;
 
-	if (dev->mem.read(dev->opaque, pa, &h, sizeof(h))) {
+	if (dev->mem.read(dev->mem_opaque, pa, &h, sizeof(h))) {
 		svga_guest_error(&dev->log,
 				 "command buffer header at 0x%llx is not "
 				 "guest memory",
@@ -131,7 +131,7 @@ static uint32_t cb_run(struct svga_dev *dev, uint64_t pa, bool device_ctx)
 			status = SVGA_CB_STATUS_CB_HEADER_ERROR;
 			goto done;
 		}
-	} else if (dev->mem.read(dev->opaque, h.ptr.pa, dev->cb_buf,
+	} else if (dev->mem.read(dev->mem_opaque, h.ptr.pa, dev->cb_buf,
 				 h.length)) {
 		svga_guest_error(&dev->log,
 				 "command buffer data at 0x%llx is not "
@@ -194,7 +194,7 @@ static unsigned process_ctx(struct svga_dev *dev, unsigned ci)
 	return 1;
 }
 
-unsigned svga_dev_process(struct svga_dev *dev)
+unsigned svga_process_now(struct svga_dev *dev)
 {
 	unsigned n = 0, step;
 
@@ -223,7 +223,7 @@ void svga_work_queued(struct svga_dev *dev)
 	if (dev->cb.kick)
 		dev->cb.kick(dev->opaque);
 	else
-		svga_dev_process(dev);
+		svga_process_now(dev);
 }
 
 void svga_cb_submit(struct svga_dev *dev, uint32_t low)

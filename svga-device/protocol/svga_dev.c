@@ -5,6 +5,7 @@
  * default configuration, and the host's view of statistics and scanout.
  */
 #include "svga_dev.h"
+#include "svga_capture.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,7 @@ void svga_dev_get_totals(const struct svga_dev *dev, struct svga_totals *out)
 	out->mobs = dev->om.ot[SVGA_OBJ_MOB].count;
 }
 
-void svga_dev_reset_counters(struct svga_dev *dev)
+void svga_reset_counters_now(struct svga_dev *dev)
 {
 	svga_stats_reset(&dev->log);
 }
@@ -69,6 +70,7 @@ struct svga_dev *svga_dev_new(const struct svga_config *cfg,
 		return NULL;
 	}
 	dev->mem = *mem;
+	dev->mem_opaque = opaque;
 	if (cb)
 		dev->cb = *cb;
 	dev->opaque = opaque;
@@ -114,10 +116,11 @@ int svga_dev_set_devcaps(struct svga_dev *dev,
 	memcpy(dev->devcaps, caps, sizeof(dev->devcaps));
 	svga_limits_from_devcaps(&dev->om.limits, dev->devcaps,
 				 max_array_layers);
+	svga_capture_devcaps(dev);
 	return 0;
 }
 
-void svga_dev_reset(struct svga_dev *dev)
+void svga_reset_now(struct svga_dev *dev)
 {
 	bool level = dev->irq_level;
 
@@ -133,6 +136,7 @@ void svga_dev_free(struct svga_dev *dev)
 {
 	if (!dev)
 		return;
+	svga_capture_free(dev);
 	svga_objects_free_all(&dev->om);
 	svga_log_fini(&dev->log);
 	free(dev->cb_buf);

@@ -30,6 +30,9 @@ struct svga_cb_context {
 struct svga_dev {
 	struct svga_config cfg;
 	struct svga_guest_mem_ops mem;
+	void *mem_opaque;         /* mem's argument: the embedder's opaque,
+				   * or the device while a capture wraps
+				   * mem (capture/svga_capture.c)         */
 	struct svga_callbacks cb;
 	void *opaque;
 
@@ -69,6 +72,10 @@ struct svga_dev {
 	/* the renderer's counters, when one is attached */
 	void (*rstats_read)(void *opaque, uint64_t out[SVGA_RSTAT_NUM]);
 	void *rstats_opaque;
+
+	/* the recorder (capture/), NULL when not capturing */
+	struct svga_capture *capture;
+	uint64_t capture_limit;   /* bytes; 0: the default                 */
 };
 
 /*
@@ -82,6 +89,20 @@ struct svga_dev {
 int svga_dev_set_devcaps(struct svga_dev *dev,
 			 const uint32_t caps[SVGA_NUM_DEVCAPS],
 			 uint32_t max_array_layers);
+
+/*
+ * The public entry points svga_dev_reg_read/_write, svga_dev_process,
+ * svga_dev_reset and svga_dev_reset_counters live in capture/svga_capture.c, which records around
+ * these (the same calls, unrecorded).
+ */
+uint32_t svga_reg_read_now(struct svga_dev *dev, uint32_t index);
+void svga_reg_write_now(struct svga_dev *dev, uint32_t index,
+			uint32_t value);
+unsigned svga_process_now(struct svga_dev *dev);
+void svga_reset_now(struct svga_dev *dev);
+void svga_reset_counters_now(struct svga_dev *dev);
+/* New devcaps were installed: a running capture records them. */
+void svga_capture_devcaps(struct svga_dev *dev);
 
 /* interrupts and fences (svga_regs.c) */
 void svga_irq_update(struct svga_dev *dev);

@@ -110,7 +110,7 @@ static uint32_t depth_for_bpp(uint32_t bpp)
 	return bpp == 32 ? 24 : bpp;
 }
 
-uint32_t svga_dev_reg_read(struct svga_dev *dev, uint32_t index)
+uint32_t svga_reg_read_now(struct svga_dev *dev, uint32_t index)
 {
 	const struct svga_config *cfg = &dev->cfg;
 
@@ -275,7 +275,7 @@ uint32_t svga_dev_reg_read(struct svga_dev *dev, uint32_t index)
 	}
 }
 
-void svga_dev_reg_write(struct svga_dev *dev, uint32_t index, uint32_t value)
+void svga_reg_write_now(struct svga_dev *dev, uint32_t index, uint32_t value)
 {
 	dev->guest_seen = true;
 	if (index >= SVGA_CSTATS_BASE &&
@@ -284,7 +284,7 @@ void svga_dev_reg_write(struct svga_dev *dev, uint32_t index, uint32_t value)
 			cstats_latch(dev, value);
 		else if (index - SVGA_CSTATS_BASE == SVGA_CSTATS_RESET &&
 			 value == 1)
-			svga_dev_reset_counters(dev);
+			svga_reset_counters_now(dev);
 		return;
 	}
 	if (index >= SVGA_PALETTE_BASE &&

@@ -144,6 +144,26 @@ struct tdev {
 	struct svga_config cfg;
 };
 
+/*
+ * SVGA_TEST_CAPTURE=PREFIX records each device the test creates to
+ * PREFIX.N (N = 1, 2, ... in creation order) for tools/svga-replay
+ * (tests/capture_replay.sh).
+ */
+static inline void tdev_capture_from_env(struct tdev *t)
+{
+	static unsigned n;
+	const char *prefix = getenv("SVGA_TEST_CAPTURE");
+	char path[4096];
+
+	if (!prefix || !*prefix)
+		return;
+	snprintf(path, sizeof(path), "%s.%u", prefix, ++n);
+	if (svga_dev_capture_start(t->dev, path) != 0) {
+		fprintf(stderr, "cannot capture to %s\n", path);
+		exit(2);
+	}
+}
+
 static inline void tdev_init_cfg(struct tdev *t, uint64_t mem_mb,
 			  const struct svga_config *cfg)
 {
@@ -164,6 +184,7 @@ static inline void tdev_init_cfg(struct tdev *t, uint64_t mem_mb,
 		fprintf(stderr, "setup failed\n");
 		exit(2);
 	}
+	tdev_capture_from_env(t);
 }
 
 static inline void tdev_init(struct tdev *t, uint64_t mem_mb)

@@ -13,7 +13,7 @@
 # it; without it every shader_test skips).  No csvga-mesa: this root must
 # render with Debian's Mesa.
 REFROOT_PKGS=(libgl1-mesa-dri libegl-mesa0 libgbm1 libgl1 libegl1 libgles2
-	libopengl0 python3 python3-mako waffle-utils xvfb xauth)
+	libopengl0 python3 python3-mako waffle-utils xvfb xauth glmark2-x11)
 
 # build_refroot: prints the output directory (root/, mesa-version.txt).
 build_refroot() {

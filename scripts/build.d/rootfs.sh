@@ -9,7 +9,7 @@
 # the vendor library behind them is ours) and the tools a GL user reaches
 # for first.
 GUESTROOT_PKGS=(libgl1 libegl1 libgles2 libopengl0 waffle-utils mesa-utils
-	kmscube python3 python3-mako procps)
+	kmscube python3 python3-mako procps glmark2-drm)
 
 # build_rootfs: prints the output directory (rootfs.squashfs, packages.txt).
 build_rootfs() {

@@ -306,6 +306,7 @@ run_gl_tests() {
 	gl_piglit
 	gl_piglit_coherent
 	gl_stream_bench
+	check "gl" "glmark2-drm scores every scene on our device" gl_glmark2_guest
 	gl_piglit_gl33_guest
 }
 
@@ -314,6 +315,7 @@ run_gl_tests() {
 # verdicts, and the check of the expectations against every profile.
 finish_gl_tests() {
 	gl_piglit_gl33_verdict
+	check "gl" "glmark2 scores the same scenes on the host's llvmpipe" gl_glmark2_host
 	if [ -s "$results/piglit/results/names.txt" ] && [ -s "$results/piglit-coherent/results/names.txt" ] &&
 		[ -s "$results/piglit-gl33/names.txt" ]; then
 		check "gl" "every expected failure names a test of a profile" piglit_expectations_known \

@@ -25,7 +25,13 @@ void svga_config_default(struct svga_config *cfg)
 	cfg->stdu_max_height = 8192;
 	cfg->max_texture_size = 8192;
 	cfg->num_displays = 1;
-	cfg->max_host_storage = 512ull << 20;
+	/*
+	 * As much as the guest may back with MOBs: every surface vmwgfx lets
+	 * Mesa create and back must fit.  At 512 MiB, glmark2's refract scene
+	 * at a 4096x2160 mode was refused a 135 MiB surface, a command error
+	 * and a vmwgfx WARN.  Storage is allocated per surface, as used.
+	 */
+	cfg->max_host_storage = (uint64_t)cfg->gbobject_mem_kb << 10;
 	/* MOB pages plus OTable / page-table slack */
 	cfg->max_mob_pages = 2ull * 1024 * 1024 * 1024 / SVGA_PAGE_SIZE;
 	cfg->max_objects = 1u << 20;

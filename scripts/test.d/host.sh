@@ -151,6 +151,9 @@ run_fuzz() {
 		record "fuzz" 0 1 0 "build (log: $log)"
 		return
 	fi
+	# The fuzzers run at once: each takes one core, and the run's wall
+	# time is then one FUZZ_SECONDS, not one per fuzzer.
+	local names=() pids=() i
 	for f in "$MESON_FUZZ_BUILD"/svga-device/fuzz/fuzz_*; do
 		[ -f "$f" ] && [ -x "$f" ] || continue
 		name=$(basename "$f")
@@ -160,9 +163,16 @@ run_fuzz() {
 		seeds=$CSVGA_ROOT/svga-device/fuzz/corpus-${name#fuzz_}
 		[ -d "$seeds" ] || seeds=$CSVGA_ROOT/svga-device/fuzz/corpus
 		mkdir -p "$corpus" "$results/$name-artifacts"
-		if step "fuzzing $name for $FUZZ_SECONDS s" "$results/$name.log" \
-			"$f" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-			-artifact_prefix="$results/$name-artifacts/" "$corpus" "$seeds"; then
+		"$f" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix="$results/$name-artifacts/" "$corpus" "$seeds" \
+			>"$results/$name.log" 2>&1 &
+		names+=("$name")
+		pids+=($!)
+	done
+	say "fuzzing ${names[*]} for $FUZZ_SECONDS s, at once (logs: $results/fuzz_*.log) ..."
+	for i in "${!names[@]}"; do
+		name=${names[$i]}
+		if wait "${pids[$i]}"; then
 			record "fuzz: $name" 1 0 0
 			grep -E '^(#[0-9]+.*DONE|Done)' "$results/$name.log" | tail -n1 | sed 's/^/   /'
 		else

@@ -101,13 +101,26 @@ build_render_sanitized() {
 	meson_setup "$MESON_ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false \
 		"$vkd3d_opt" -Dvkd3d=enabled || return 1
 	# every executable of the suite, as meson lists them (so a new test
-	# cannot be left out of the list and run stale or missing)
+	# cannot be left out of the list and run stale or missing): a test's
+	# program and, for a script (capture_replay.sh), the built programs
+	# among its arguments; files of the source tree are no targets
 	mapfile -t tests < <(meson introspect --tests "$MESON_ASAN_BUILD" | python3 -c '
 import json, os, sys
-build = sys.argv[1]
+build = os.path.realpath(sys.argv[1])
+targets = []
 for t in json.load(sys.stdin):
     if "svga-render" in t["suite"] or any(s.endswith(":svga-render") for s in t["suite"]):
-        print(os.path.relpath(t["cmd"][0], build))' "$MESON_ASAN_BUILD")
+        for arg in t["cmd"]:
+            # meson gives built programs as paths, absolute or relative
+            # to the build directory
+            if "/" not in arg:
+                continue
+            path = os.path.realpath(os.path.join(build, arg))
+            if path.startswith(build + os.sep):
+                rel = os.path.relpath(path, build)
+                if rel not in targets:
+                    targets.append(rel)
+print("\n".join(targets))' "$MESON_ASAN_BUILD")
 	[ ${#tests[@]} -gt 0 ] || { echo "no svga-render tests found" >&2; return 1; }
 	ninja -C "$MESON_ASAN_BUILD" "${tests[@]}"
 }

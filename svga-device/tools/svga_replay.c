@@ -23,6 +23,8 @@
 #include "svga_dev.h"
 #ifdef SVGA_REPLAY_RENDERER
 #include "svga_backend.h"
+
+#include <dlfcn.h>
 #endif
 
 #include <stdarg.h>
@@ -394,6 +396,15 @@ static int replay_once(const char *path, int *renderer, bool verbose,
 		if (n)
 			fprintf(stderr, "svga-replay: no renderer (%s), "
 				"replaying without\n", err);
+#if defined(__SANITIZE_ADDRESS__)
+		/* as the renderer's tests do (backend_harness.h): keep
+		 * lavapipe mapped after vkDestroyInstance, so that its global
+		 * allocations stay reachable for LeakSanitizer instead of
+		 * being reported as leaks of an unknown module */
+		if (!n)
+			dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD |
+			       RTLD_NODELETE);
+#endif
 		*renderer = n == 0;
 	}
 #else

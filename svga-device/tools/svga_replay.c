@@ -107,23 +107,36 @@ static bool next_inner(struct replay *rp, struct cap_rec *rec,
 	return true;
 }
 
+/*
+ * The next record, which must be the guest-memory access the device makes
+ * now (type, gpa and length); otherwise the replay stops as diverged.
+ */
+static bool next_mem_record(struct replay *rp, struct cap_rec *rec,
+			    uint32_t type, const char *verb, uint64_t gpa,
+			    size_t len)
+{
+	if (stopped(rp) || !next_inner(rp, rec, verb, gpa, len))
+		return false;
+	if (rec->type != type || rec->gpa != gpa || rec->data_len != len) {
+		stop(rp, false, "recording diverges at record %llu: the "
+		     "device %s %zu bytes at 0x%llx, the record is %s "
+		     "(%u bytes at 0x%llx)", (unsigned long long)rp->r.recno,
+		     verb, len, (unsigned long long)gpa,
+		     cap_type_name(rec->type), rec->data_len,
+		     (unsigned long long)rec->gpa);
+		return false;
+	}
+	return true;
+}
+
 static int replay_mem_read(void *opaque, uint64_t gpa, void *buf,
 			   size_t len)
 {
 	struct replay *rp = opaque;
 	struct cap_rec rec;
 
-	if (stopped(rp) || !next_inner(rp, &rec, "reads", gpa, len))
+	if (!next_mem_record(rp, &rec, SVGA_CAP_MEM_READ, "reads", gpa, len))
 		return -1;
-	if (rec.type != SVGA_CAP_MEM_READ || rec.gpa != gpa ||
-	    rec.data_len != len) {
-		stop(rp, false, "recording diverges at record %llu: the "
-		     "device reads %zu bytes at 0x%llx, the record is %s "
-		     "(%u bytes at 0x%llx)", (unsigned long long)rp->r.recno,
-		     len, (unsigned long long)gpa, cap_type_name(rec.type),
-		     rec.data_len, (unsigned long long)rec.gpa);
-		return -1;
-	}
 	rp->mem_reads++;
 	if (rec.rc)
 		return rec.rc;
@@ -139,17 +152,9 @@ static int replay_mem_write(void *opaque, uint64_t gpa, const void *buf,
 	struct cap_rec rec;
 	const uint8_t *b = buf;
 
-	if (stopped(rp) || !next_inner(rp, &rec, "writes", gpa, len))
+	if (!next_mem_record(rp, &rec, SVGA_CAP_MEM_WRITE, "writes", gpa,
+			     len))
 		return -1;
-	if (rec.type != SVGA_CAP_MEM_WRITE || rec.gpa != gpa ||
-	    rec.data_len != len) {
-		stop(rp, false, "recording diverges at record %llu: the "
-		     "device writes %zu bytes at 0x%llx, the record is %s "
-		     "(%u bytes at 0x%llx)", (unsigned long long)rp->r.recno,
-		     len, (unsigned long long)gpa, cap_type_name(rec.type),
-		     rec.data_len, (unsigned long long)rec.gpa);
-		return -1;
-	}
 	rp->mem_writes++;
 	rp->mem_write_bytes += len;
 	if (memcmp(b, rec.data, len)) {

@@ -4,11 +4,29 @@
  * replay_frames.h): frames from the samples, their phase times, and the
  * summary after warm-up that issue 13's targets are read from.
  */
+#define _POSIX_C_SOURCE 200809L   /* clock_gettime under -std=c11 */
+
 #include "replay_frames.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+static uint64_t cpu_ns(clockid_t id)
+{
+	struct timespec ts;
+
+	if (clock_gettime(id, &ts))
+		return 0;
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+void frame_sample_cpu(struct frame_sample *s)
+{
+	s->thread_cpu_ns = cpu_ns(CLOCK_THREAD_CPUTIME_ID);
+	s->process_cpu_ns = cpu_ns(CLOCK_PROCESS_CPUTIME_ID);
+}
 
 bool frame_log_add(struct frame_log *fl, const struct frame_sample *s)
 {
@@ -45,6 +63,7 @@ static bool phase_is_own(unsigned p)
 
 struct frame {
 	double wall, ph[SVGA_PHASE_NUM], own, other;  /* ms */
+	double thread_cpu, process_cpu;               /* ms */
 	uint64_t translations, pipelines, draws, submits;
 };
 
@@ -62,6 +81,9 @@ static void frame_between(const struct frame_sample *a,
 			f->own += f->ph[p];
 	}
 	f->other = f->wall - sum;
+	f->thread_cpu = (double)(b->thread_cpu_ns - a->thread_cpu_ns) / 1e6;
+	f->process_cpu = (double)(b->process_cpu_ns - a->process_cpu_ns) /
+			 1e6;
 	f->translations = b->translations - a->translations;
 	f->pipelines = b->pipelines - a->pipelines;
 	f->draws = b->draws - a->draws;
@@ -153,7 +175,7 @@ static void summary(const struct frame *fr, size_t first, size_t n)
 {
 	size_t m = n - first, with_tr = 0, with_pl = 0;
 	double *v = malloc((m ? m : 1) * sizeof(*v));
-	double own = 0, wait = 0, wall = 0;
+	double own = 0, wait = 0, wall = 0, tcpu = 0, pcpu = 0;
 	uint64_t tr = 0, pl = 0, max_tr = 0, max_pl = 0;
 
 	if (!v) {
@@ -174,6 +196,8 @@ static void summary(const struct frame *fr, size_t first, size_t n)
 		own += fr[i].own;
 		wait += fr[i].ph[SVGA_PHASE_GPU_WAIT];
 		wall += fr[i].wall;
+		tcpu += fr[i].thread_cpu;
+		pcpu += fr[i].process_cpu;
 		tr += fr[i].translations;
 		pl += fr[i].pipelines;
 		with_tr += fr[i].translations > 0;
@@ -189,6 +213,11 @@ static void summary(const struct frame *fr, size_t first, size_t n)
 	       wall > 0 ? 100 * own / wall : 0,
 	       own + wait > 0 && own <= 0.1 * (own + wait) ? "met" :
 							     "not met");
+	printf("  CPU time after warm-up: %.1f ms a frame, %.1f%% of it on "
+	       "the replaying thread (the device's own work, guest-memory "
+	       "reads included), the rest in lavapipe's threads; wall %.1f "
+	       "ms a frame\n", m ? pcpu / (double)m : 0,
+	       pcpu > 0 ? 100 * tcpu / pcpu : 0, m ? wall / (double)m : 0);
 	printf("  translations after warm-up: %llu (%.2f a frame, at most "
 	       "%llu, in %zu frames); pipeline creations: %llu (%.2f a "
 	       "frame, at most %llu, in %zu frames); target 0: %s\n",
@@ -249,6 +278,9 @@ void frame_log_totals(const struct frame_log *fl)
 	for (unsigned p = 0; p < SVGA_PHASE_NUM; p++)
 		printf(" %s_ns=%llu", svga_phase_name(p),
 		       (unsigned long long)(z->ph[p] - a->ph[p]));
+	printf(" thread_cpu_ns=%llu process_cpu_ns=%llu",
+	       (unsigned long long)(z->thread_cpu_ns - a->thread_cpu_ns),
+	       (unsigned long long)(z->process_cpu_ns - a->process_cpu_ns));
 	printf(" translations=%llu pipelines=%llu draws=%llu submits=%llu "
 	       "upload_bytes=%llu readback_bytes=%llu\n",
 	       (unsigned long long)(z->translations - a->translations),

@@ -23,6 +23,11 @@ struct frame_sample {
 	uint64_t translations, pipelines, draws, submits;
 	uint64_t upload_bytes, readback_bytes;
 	uint64_t cmdbufs;               /* command buffers completed       */
+	/* CPU time (ns) of the replaying thread (the device's own work,
+	 * LLVM compiles included) and of the whole process (plus
+	 * lavapipe's threads): a share that CPU starvation by other
+	 * processes does not distort, as it does wall times */
+	uint64_t thread_cpu_ns, process_cpu_ns;
 	bool screen;                    /* taken at a screen update        */
 };
 
@@ -32,6 +37,8 @@ struct frame_log {
 	bool oom;
 };
 
+/* Fills the sample's CPU times. */
+void frame_sample_cpu(struct frame_sample *s);
 /* Appends a sample; false (and oom set) when memory runs out. */
 bool frame_log_add(struct frame_log *fl, const struct frame_sample *s);
 void frame_log_free(struct frame_log *fl);

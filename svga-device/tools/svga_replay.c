@@ -284,6 +284,7 @@ static void take_sample(struct replay_session *ss, bool screen)
 
 	svga_phase_read(svga_dev_phase_clock(rp->dev), fs.ph);
 	fs.t_ns = svga_phase_now();
+	frame_sample_cpu(&fs);
 	svga_dev_get_totals(rp->dev, &t);
 	/* RESET_COUNTERS records zero the core's count */
 	rp->cmdbufs_seen += t.cmdbufs >= rp->cmdbufs_last ?

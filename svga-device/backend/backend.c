@@ -8,17 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const struct svga_dx_hooks backend_hooks = {
-	.draw = backend_draw,
-	.query_begin = backend_query_begin,
-	.query_end = backend_query_end,
-	.query_result = backend_query_result,
-	.query_destroy = backend_query_destroy,
-	.predicate_result = backend_query_predicate_result,
-	.present_blt = backend_present_blt,
-	.resolve_copy = backend_resolve_copy,
-};
-
 /* The guest's statistics window (SVGA_CSTATS_SELECT_RENDERER). */
 static void read_window_stats(void *opaque, uint64_t out[SVGA_RSTAT_NUM])
 {
@@ -60,6 +49,8 @@ int svga_backend_attach(struct svga_dev *dev,
 		return ret;
 	}
 	b->dev = dev;
+	b->phases = svga_dev_phase_clock(dev);
+	svga_render_set_phase_clock(b->r, b->phases);
 	b->om = &dev->om;
 	b->log = &dev->log;
 	b->max_variants = cfg && cfg->max_shader_variants ?
@@ -70,9 +61,9 @@ int svga_backend_attach(struct svga_dev *dev,
 		return -1;
 	}
 	backend_shader_dump_init(b);
-	dev->om.storage_ops = &backend_storage_ops;
+	dev->om.storage_ops = &backend_timed_storage_ops;
 	dev->om.storage_opaque = b;
-	svga_cmd_set_dx_hooks(&dev->cmd, &backend_hooks, b);
+	svga_cmd_set_dx_hooks(&dev->cmd, &backend_timed_hooks, b);
 	svga_dev_set_renderer_stats(dev, read_window_stats, b);
 	*out = b;
 	return 0;
@@ -115,6 +106,11 @@ void svga_backend_get_stats(const struct svga_backend *b,
 uint64_t svga_backend_gpu_clears(const struct svga_backend *b)
 {
 	return b->gpu_clears;
+}
+
+void svga_backend_phase_ns(const struct svga_backend *b, uint64_t *out)
+{
+	svga_phase_read(b->phases, out);
 }
 
 const char *svga_backend_device_name(const struct svga_backend *b)

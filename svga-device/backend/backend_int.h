@@ -46,6 +46,8 @@ struct svga_backend {
 	struct svga_objects *om;
 	struct svga_log *log;
 	struct svga_render *r;
+	/* the device's phase clock (svga_phase.h; backend_timing.c) */
+	struct svga_phase_clock *phases;
 	struct svga_backend_stats st;
 	uint64_t gpu_clears;              /* svga_backend_gpu_clears        */
 	/* shader variants */
@@ -168,6 +170,11 @@ void backend_query_free_all(struct svga_backend *b);
 int backend_query_predicate(struct svga_backend *b,
 			    const struct svga_dx_draw *d,
 			    struct svga_render_draw *rd);
+
+/* backend_timing.c: the hooks above with their time charged to the
+ * renderer's phases; these are what attach installs */
+extern const struct svga_dx_hooks backend_timed_hooks;
+extern const struct svga_storage_ops backend_timed_storage_ops;
 
 /* backend_draw.c */
 int backend_draw(void *opaque, const struct svga_dx_draw *d);

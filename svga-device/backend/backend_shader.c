@@ -261,7 +261,9 @@ int backend_shader_get(struct svga_backend *b,
 		v->stage = sh->type;
 		v->size = sh->size;
 		v->key = *key;
+		svga_phase_push(b->phases, SVGA_PHASE_TRANSLATE);
 		make_variant(b, v);
+		svga_phase_pop(b->phases);
 		v->next = *head;
 		*head = v;
 		b->num_variants++;

@@ -137,6 +137,9 @@ static int move_sub(struct svga_backend *b, struct svga_surface *s,
 	uint64_t n;
 	int rc;
 
+	/* a readback's wait for the GPU is charged to GPU_WAIT inside */
+	svga_phase_push(b->phases, to_gpu ? SVGA_PHASE_UPLOAD :
+					    SVGA_PHASE_READBACK);
 	if (g->buffer) {
 		uint64_t lo = to_gpu ? g->gpu_lo : g->host_lo;
 
@@ -161,6 +164,7 @@ static int move_sub(struct svga_backend *b, struct svga_surface *s,
 						(uint32_t)m->row_stride,
 						(uint32_t)m->img_stride);
 	}
+	svga_phase_pop(b->phases);
 	if (rc) {
 		svga_guest_error(b->log, "surface %u (mip %u, layer %u): %s "
 				 "failed: %s", s->sid, mip, layer,

@@ -71,5 +71,9 @@ const char *svga_backend_device_name(const struct svga_backend *b);
  * field of svga_backend_stats: QEMU's adapter keeps that struct on its
  * stack, and an object built against an older layout must not overrun. */
 uint64_t svga_backend_gpu_clears(const struct svga_backend *b);
+/* Time per phase (enum svga_phase, svga_phase.h) in ns since the device's
+ * clock was enabled (svga_phase_enable on svga_dev_phase_clock); zeros
+ * while it is off.  out has SVGA_PHASE_NUM entries. */
+void svga_backend_phase_ns(const struct svga_backend *b, uint64_t *out);
 
 #endif

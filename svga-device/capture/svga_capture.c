@@ -296,7 +296,7 @@ static void cap_leave(struct svga_dev *dev, struct svga_capture *c)
 		c->depth--;
 }
 
-uint32_t svga_dev_reg_read(struct svga_dev *dev, uint32_t index)
+static uint32_t reg_read_recorded(struct svga_dev *dev, uint32_t index)
 {
 	uint8_t rec[8];
 	uint32_t v;
@@ -310,7 +310,8 @@ uint32_t svga_dev_reg_read(struct svga_dev *dev, uint32_t index)
 	return v;
 }
 
-void svga_dev_reg_write(struct svga_dev *dev, uint32_t index, uint32_t value)
+static void reg_write_recorded(struct svga_dev *dev, uint32_t index,
+			       uint32_t value)
 {
 	struct svga_capture *c;
 	uint8_t rec[8];
@@ -327,7 +328,7 @@ void svga_dev_reg_write(struct svga_dev *dev, uint32_t index, uint32_t value)
 	cap_leave(dev, c);
 }
 
-unsigned svga_dev_process(struct svga_dev *dev)
+static unsigned process_recorded(struct svga_dev *dev)
 {
 	struct svga_capture *c;
 	uint8_t rec[4];
@@ -347,7 +348,7 @@ unsigned svga_dev_process(struct svga_dev *dev)
 	return n;
 }
 
-void svga_dev_reset(struct svga_dev *dev)
+static void reset_recorded(struct svga_dev *dev)
 {
 	struct svga_capture *c;
 
@@ -364,6 +365,42 @@ void svga_dev_reset(struct svga_dev *dev)
 	cap_enter(dev, &c);
 	svga_reset_now(dev);
 	cap_leave(dev, c);
+}
+
+/* The public entry points: recorded when a capture runs, and their time
+ * charged to the core's phase (svga_phase.h; nothing when disabled). */
+uint32_t svga_dev_reg_read(struct svga_dev *dev, uint32_t index)
+{
+	uint32_t v;
+
+	svga_phase_push(&dev->phases, SVGA_PHASE_CORE);
+	v = reg_read_recorded(dev, index);
+	svga_phase_pop(&dev->phases);
+	return v;
+}
+
+void svga_dev_reg_write(struct svga_dev *dev, uint32_t index, uint32_t value)
+{
+	svga_phase_push(&dev->phases, SVGA_PHASE_CORE);
+	reg_write_recorded(dev, index, value);
+	svga_phase_pop(&dev->phases);
+}
+
+unsigned svga_dev_process(struct svga_dev *dev)
+{
+	unsigned n;
+
+	svga_phase_push(&dev->phases, SVGA_PHASE_CORE);
+	n = process_recorded(dev);
+	svga_phase_pop(&dev->phases);
+	return n;
+}
+
+void svga_dev_reset(struct svga_dev *dev)
+{
+	svga_phase_push(&dev->phases, SVGA_PHASE_CORE);
+	reset_recorded(dev);
+	svga_phase_pop(&dev->phases);
 }
 
 void svga_capture_devcaps(struct svga_dev *dev)

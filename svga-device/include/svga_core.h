@@ -183,6 +183,17 @@ void svga_dev_set_renderer_stats(struct svga_dev *dev,
 					      uint64_t out[SVGA_RSTAT_NUM]),
 				 void *opaque);
 
+/*
+ * Per-phase time accounting (svga_phase.h), off by default: the clock
+ * the core, the renderer glue and the renderer charge their time to.
+ * Turn it on with svga_phase_enable(svga_dev_phase_clock(dev), true)
+ * between calls; read it with svga_phase_read().  The core charges the
+ * public entry points (registers, process, reset) to SVGA_PHASE_CORE; an
+ * embedder may charge its guest-memory ops to SVGA_PHASE_GUEST_MEM.
+ */
+struct svga_phase_clock;
+struct svga_phase_clock *svga_dev_phase_clock(struct svga_dev *dev);
+
 /* ---- display ------------------------------------------------------- */
 
 struct svga_scanout {

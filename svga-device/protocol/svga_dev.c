@@ -113,6 +113,11 @@ void svga_dev_set_renderer_stats(struct svga_dev *dev,
 	dev->rstats_opaque = opaque;
 }
 
+struct svga_phase_clock *svga_dev_phase_clock(struct svga_dev *dev)
+{
+	return &dev->phases;
+}
+
 int svga_dev_set_devcaps(struct svga_dev *dev,
 			 const uint32_t caps[SVGA_NUM_DEVCAPS],
 			 uint32_t max_array_layers)

@@ -11,6 +11,7 @@
 #define SVGA_DEV_H
 
 #include "svga_commands.h"
+#include "svga_phase.h"
 
 #define SVGA_NUM_CB_CONTEXTS 2
 #define SVGA_CB_QUEUE_LEN SVGA_CB_MAX_QUEUED_PER_CONTEXT
@@ -72,6 +73,9 @@ struct svga_dev {
 	/* the renderer's counters, when one is attached */
 	void (*rstats_read)(void *opaque, uint64_t out[SVGA_RSTAT_NUM]);
 	void *rstats_opaque;
+
+	/* per-phase time accounting (svga_phase.h), off unless enabled */
+	struct svga_phase_clock phases;
 
 	/* the recorder (capture/), NULL when not capturing */
 	struct svga_capture *capture;

@@ -232,8 +232,10 @@ int svga_render_flush(struct svga_render *r)
 		res = vkQueueSubmit(r->queue, 1, &si, r->fence);
 	if (res == VK_SUCCESS) {
 		r->stats.submits++;
+		svga_phase_push(r->phases, SVGA_PHASE_GPU_WAIT);
 		res = vkWaitForFences(r->dev, 1, &r->fence, VK_TRUE,
 				      UINT64_MAX);
+		svga_phase_pop(r->phases);
 		vkResetFences(r->dev, 1, &r->fence);
 	}
 	if (res != VK_SUCCESS)

@@ -569,6 +569,12 @@ const char *svga_render_last_error(const struct svga_render *r)
 	return r->err;
 }
 
+void svga_render_set_phase_clock(struct svga_render *r,
+				 struct svga_phase_clock *pc)
+{
+	r->phases = pc;
+}
+
 void svga_render_get_stats(const struct svga_render *r,
 			   struct svga_render_stats *st)
 {

@@ -6,6 +6,7 @@
 #ifndef RENDER_INT_H
 #define RENDER_INT_H
 
+#include "svga_phase.h"
 #include "svga_render.h"
 
 #include <stdbool.h>
@@ -101,6 +102,8 @@ struct svga_render {
 	VkPipelineCache vk_cache;
 
 	struct svga_render_stats stats;
+	/* the device's phase clock (svga_phase.h), NULL: none */
+	struct svga_phase_clock *phases;
 
 	/* VK_EXT_transform_feedback entry points */
 	PFN_vkCmdBindTransformFeedbackBuffersEXT bind_xfb;

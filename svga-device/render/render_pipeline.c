@@ -409,7 +409,9 @@ VkPipeline render_pipeline_create(struct svga_render *r,
 		.pDynamicState = &dy,
 		.layout = r->pipeline_layout,
 	};
+	svga_phase_push(r->phases, SVGA_PHASE_PIPELINE);
 	res = vkCreateGraphicsPipelines(r->dev, r->vk_cache, 1, &ci, NULL, &p);
+	svga_phase_pop(r->phases);
 	if (res != VK_SUCCESS) {
 		render_error(r, "vkCreateGraphicsPipelines: %s",
 			     render_vk_result(res));

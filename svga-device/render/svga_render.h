@@ -102,6 +102,12 @@ struct svga_render_stats {
 void svga_render_get_stats(const struct svga_render *r,
 			   struct svga_render_stats *st);
 
+/* The clock that pipeline creation, uploads, readbacks and GPU waits
+ * are charged to (svga_phase.h); NULL: none.  It outlives r. */
+struct svga_phase_clock;
+void svga_render_set_phase_clock(struct svga_render *r,
+				 struct svga_phase_clock *pc);
+
 /* Submits recorded work and waits for it. */
 int svga_render_flush(struct svga_render *r);
 

@@ -3,7 +3,9 @@
  * coherent-svga tools: svga-replay, replays a capture (capture/, format in
  * README.md) on the device core without a VM.
  *
- *   svga-replay FILE [--renderer on|off] [--repeat N] [--verbose]
+ *   svga-replay FILE [--renderer on|off] [--repeat N] [--same-device]
+ *               [--frames] [--frame-lines] [--frame-cmdbufs N]
+ *               [--warmup PCT] [--no-display] [--verbose]
  *
  * The core is created with the recorded config (and the Vulkan renderer
  * when built with it); register writes and reads, process calls and
@@ -17,8 +19,22 @@
  *
  * Testing the tool itself: --drop-reg-write K skips the K-th register
  * write record (1-based), which must make a replay fail.
+ *
+ * --same-device: the repeats run on the first run's device (reset
+ * before each, as a guest reboot resets it) and renderer, so that its
+ * caches are warm: a run after the first translates no shader and
+ * creates no pipeline the first one did.
+ *
+ * --frames: times each phase of the device (svga_phase.h) per frame and
+ * prints a summary after warm-up (replay_frames.c): a frame ends at each
+ * screen-target update, or every --frame-cmdbufs N command buffers (1)
+ * when the recording has none; --frame-lines prints every frame.  At
+ * each screen update the replay reads the screen target's image as a
+ * display showing every frame would (svga_dev_get_scanout: the GPU's
+ * copy is read back), unless --no-display.
  */
 #include "capture_reader.h"
+#include "replay_frames.h"
 #include "svga_capture_format.h"
 #include "svga_dev.h"
 #ifdef SVGA_REPLAY_RENDERER
@@ -33,11 +49,35 @@
 
 #define MAX_REPORTED_MISMATCHES 5
 
+struct replay_opts {
+	int renderer;                /* -1 default (on when possible), 0
+				      * off, 1 on; set by the first run  */
+	bool verbose, same_device, frames, frame_lines;
+	bool display;                /* --frames: read each screen update */
+	uint64_t drop_reg_write;     /* 0: none                           */
+	unsigned frame_cmdbufs, warmup_pct;
+};
+
+/* What lives across runs: the device and its renderer, and the run now
+ * going on (the device's callbacks get the session). */
+struct replay_session {
+	struct svga_dev *dev;
+#ifdef SVGA_REPLAY_RENDERER
+	struct svga_backend *be;
+#endif
+	struct replay *rp;
+};
+
 struct replay {
 	struct cap_reader r;
 	struct svga_dev *dev;
+	const struct replay_opts *o;
+	unsigned run;
 	bool verbose;
 	uint64_t drop_reg_write;     /* 0: none                           */
+	/* --frames */
+	struct frame_log fl;
+	uint64_t cmdbufs_last, cmdbufs_seen;
 	/* state of the run */
 	bool failed;                 /* divergence: stop after this call  */
 	bool corrupt;                /* the file: exit 2                  */
@@ -49,7 +89,7 @@ struct replay {
 	uint64_t processes, process_mismatches, resets;
 	uint64_t mem_reads, mem_read_bytes, mem_writes, mem_write_bytes;
 	uint64_t write_mismatches, first_mismatch;
-	uint64_t guest_errors, irqs, screen_updates;
+	uint64_t guest_errors, irqs, screen_updates, scanouts;
 };
 
 static void stop(struct replay *rp, bool corrupt, const char *fmt, ...)
@@ -129,10 +169,47 @@ static bool next_mem_record(struct replay *rp, struct cap_rec *rec,
 	return true;
 }
 
+static struct replay *current(void *opaque)
+{
+	return ((struct replay_session *)opaque)->rp;
+}
+
+/* The recording stands for guest memory: its time is the guest-memory
+ * phase's, not the core's. */
+static int replay_mem_read_rec(struct replay *rp, uint64_t gpa, void *buf,
+			       size_t len);
+static int replay_mem_write_rec(struct replay *rp, uint64_t gpa,
+				const void *buf, size_t len);
+
 static int replay_mem_read(void *opaque, uint64_t gpa, void *buf,
 			   size_t len)
 {
-	struct replay *rp = opaque;
+	struct replay *rp = current(opaque);
+	struct svga_phase_clock *pc = svga_dev_phase_clock(rp->dev);
+	int rc;
+
+	svga_phase_push(pc, SVGA_PHASE_GUEST_MEM);
+	rc = replay_mem_read_rec(rp, gpa, buf, len);
+	svga_phase_pop(pc);
+	return rc;
+}
+
+static int replay_mem_write(void *opaque, uint64_t gpa, const void *buf,
+			    size_t len)
+{
+	struct replay *rp = current(opaque);
+	struct svga_phase_clock *pc = svga_dev_phase_clock(rp->dev);
+	int rc;
+
+	svga_phase_push(pc, SVGA_PHASE_GUEST_MEM);
+	rc = replay_mem_write_rec(rp, gpa, buf, len);
+	svga_phase_pop(pc);
+	return rc;
+}
+
+static int replay_mem_read_rec(struct replay *rp, uint64_t gpa, void *buf,
+			       size_t len)
+{
 	struct cap_rec rec;
 
 	if (!next_mem_record(rp, &rec, SVGA_CAP_MEM_READ, "reads", gpa, len))
@@ -145,10 +222,9 @@ static int replay_mem_read(void *opaque, uint64_t gpa, void *buf,
 	return 0;
 }
 
-static int replay_mem_write(void *opaque, uint64_t gpa, const void *buf,
-			    size_t len)
+static int replay_mem_write_rec(struct replay *rp, uint64_t gpa,
+				const void *buf, size_t len)
 {
-	struct replay *rp = opaque;
 	struct cap_rec rec;
 	const uint8_t *b = buf;
 
@@ -180,8 +256,12 @@ static int replay_mem_write(void *opaque, uint64_t gpa, const void *buf,
 
 static void on_guest_error(void *opaque, const char *msg)
 {
-	struct replay *rp = opaque;
+	struct replay *rp = current(opaque);
 
+	if (!rp) {      /* while the session ends */
+		fprintf(stderr, "guest error: %s\n", msg);
+		return;
+	}
 	rp->guest_errors++;
 	if (rp->verbose)
 		fprintf(stderr, "guest error: %s\n", msg);
@@ -189,9 +269,10 @@ static void on_guest_error(void *opaque, const char *msg)
 
 static void on_irq(void *opaque, bool level)
 {
-	struct replay *rp = opaque;
+	struct replay *rp = current(opaque);
 
-	rp->irqs += level;
+	if (rp)
+		rp->irqs += level;
 }
 
 static void on_kick(void *opaque)
@@ -201,13 +282,68 @@ static void on_kick(void *opaque)
 	(void)opaque;
 }
 
+/* --frames: a sample of the clock and the counters (replay_frames.h) */
+static void take_sample(struct replay_session *ss, bool screen)
+{
+	struct replay *rp = ss->rp;
+	struct frame_sample fs = { .screen = screen };
+	struct svga_totals t;
+
+	svga_phase_read(svga_dev_phase_clock(rp->dev), fs.ph);
+	fs.t_ns = svga_phase_now();
+	frame_sample_cpu(&fs);
+	svga_dev_get_totals(rp->dev, &t);
+	/* RESET_COUNTERS records zero the core's count */
+	rp->cmdbufs_seen += t.cmdbufs >= rp->cmdbufs_last ?
+			    t.cmdbufs - rp->cmdbufs_last : t.cmdbufs;
+	rp->cmdbufs_last = t.cmdbufs;
+	fs.cmdbufs = rp->cmdbufs_seen;
+#ifdef SVGA_REPLAY_RENDERER
+	if (ss->be) {
+		struct svga_backend_stats st;
+
+		svga_backend_get_stats(ss->be, &st);
+		fs.translations = st.translations;
+		fs.pipelines = st.pipeline_creations;
+		fs.draws = st.draws;
+		fs.submits = st.submits;
+		fs.upload_bytes = st.upload_bytes;
+		fs.readback_bytes = st.readback_bytes;
+	}
+#endif
+	frame_log_add(&rp->fl, &fs);
+}
+
+/* After a top-level record: a sample when a command buffer completed. */
+static void sample_if_cmdbufs(struct replay_session *ss)
+{
+	struct replay *rp = ss->rp;
+	struct svga_totals t;
+
+	svga_dev_get_totals(rp->dev, &t);
+	if (t.cmdbufs != rp->cmdbufs_last)
+		take_sample(ss, false);
+}
+
 static void on_screen(void *opaque, uint32_t stid, uint32_t x, uint32_t y,
 		      uint32_t w, uint32_t h)
 {
-	struct replay *rp = opaque;
+	struct replay *rp = current(opaque);
 
-	(void)stid, (void)x, (void)y, (void)w, (void)h;
+	struct svga_scanout so;
+
+	(void)x, (void)y, (void)w, (void)h;
+	if (!rp)
+		return;
 	rp->screen_updates++;
+	/* --frames: a display that shows every frame reads the screen
+	 * target's image now, which brings the GPU's copy back to host
+	 * storage (QEMU's console does the same at its refresh) */
+	if (rp->o->frames && rp->o->display &&
+	    svga_dev_get_scanout(rp->dev, stid, &so) && so.data)
+		rp->scanouts++;
+	if (rp->o->frames)
+		take_sample(opaque, true);
 }
 
 /* One top-level record. */
@@ -286,6 +422,11 @@ static void replay_record(struct replay *rp, const struct cap_rec *rec)
 	case SVGA_CAP_DEVCAPS:
 		for (unsigned i = 0; i < SVGA_NUM_DEVCAPS; i++)
 			caps[i] = svga_cap_get32(rec->data + 4 * i);
+		/* a reused device has the devcaps the first run left, which
+		 * this same recording installed (fixed once the guest has
+		 * looked, as on real hardware) */
+		if (rp->run > 1 && rp->o->same_device)
+			return;
 		if (svga_dev_set_devcaps(rp->dev, caps, rec->a))
 			stop(rp, true, "record %llu: DEVCAPS after the first "
 			     "register access", (unsigned long long)rp->r.recno);
@@ -351,52 +492,37 @@ static void print_renderer(const struct svga_backend *be)
 }
 #endif
 
-/* One replay of path; returns the exit code (0, 1, 2).  *renderer: -1
- * default (on when possible), 0 off, 1 on; set to what was used. */
-static int replay_once(const char *path, int *renderer, bool verbose,
-		       uint64_t drop, unsigned run, unsigned runs)
+/* The device (and renderer) of a session, made by its first run. */
+static int session_start(struct replay_session *ss, struct replay *rp,
+			 struct replay_opts *o, const char *path)
 {
 	static const struct svga_guest_mem_ops ops = {
 		replay_mem_read, replay_mem_write
 	};
-	struct replay *rp = calloc(1, sizeof(*rp));
 	struct svga_callbacks cb = {
 		.irq_changed = on_irq, .guest_error = on_guest_error,
 		.kick = on_kick, .screen_update = on_screen,
 	};
-	struct cap_rec rec;
-	int rc = 0, n;
 #ifdef SVGA_REPLAY_RENDERER
-	struct svga_backend *be = NULL;
 	char err[256];
+	int n;
 #endif
 
-	if (!rp || cap_open(&rp->r, path)) {
-		fprintf(stderr, "svga-replay: %s\n",
-			rp ? rp->r.err : "no memory");
-		if (rp)
-			cap_close_reader(&rp->r);
-		free(rp);
-		return 2;
-	}
-	rp->verbose = verbose;
-	rp->drop_reg_write = drop;
 	if (rp->r.flags & SVGA_CAP_HDR_SYNC)
 		cb.kick = NULL;
-	rp->dev = svga_dev_new(&rp->r.cfg, &ops, &cb, rp);
-	if (!rp->dev) {
+	ss->dev = svga_dev_new(&rp->r.cfg, &ops, &cb, ss);
+	if (!ss->dev) {
 		fprintf(stderr, "svga-replay: %s: the recorded config is "
 			"rejected by the device core\n", path);
-		rc = 2;
-		goto out;
+		return 2;
 	}
 #ifdef SVGA_REPLAY_RENDERER
-	if (*renderer != 0) {
-		n = svga_backend_attach(rp->dev, NULL, &be, err, sizeof(err));
-		if (n && *renderer == 1) {
+	if (o->renderer != 0) {
+		n = svga_backend_attach(ss->dev, NULL, &ss->be, err,
+					sizeof(err));
+		if (n && o->renderer == 1) {
 			fprintf(stderr, "svga-replay: renderer: %s\n", err);
-			rc = 2;
-			goto out;
+			return 2;
 		}
 		if (n)
 			fprintf(stderr, "svga-replay: no renderer (%s), "
@@ -410,16 +536,67 @@ static int replay_once(const char *path, int *renderer, bool verbose,
 			dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD |
 			       RTLD_NODELETE);
 #endif
-		*renderer = n == 0;
+		o->renderer = n == 0;
 	}
 #else
-	if (*renderer == 1) {
+	if (o->renderer == 1) {
 		fprintf(stderr, "svga-replay: built without the renderer\n");
-		rc = 2;
-		goto out;
+		return 2;
 	}
-	*renderer = 0;
+	o->renderer = 0;
 #endif
+	return 0;
+}
+
+static void session_end(struct replay_session *ss)
+{
+#ifdef SVGA_REPLAY_RENDERER
+	if (ss->be)
+		svga_backend_detach(ss->be);
+	ss->be = NULL;
+#endif
+	svga_dev_free(ss->dev);
+	ss->dev = NULL;
+}
+
+/* One replay of path; returns the exit code (0, 1, 2).  A session
+ * without a device gets a new one, which is ended after the run unless
+ * o->same_device. */
+static int replay_once(struct replay_session *ss, const char *path,
+		       struct replay_opts *o, unsigned run, unsigned runs)
+{
+	struct replay *rp = calloc(1, sizeof(*rp));
+	struct cap_rec rec;
+	int rc = 0, n;
+
+	if (!rp || cap_open(&rp->r, path)) {
+		fprintf(stderr, "svga-replay: %s\n",
+			rp ? rp->r.err : "no memory");
+		if (rp)
+			cap_close_reader(&rp->r);
+		free(rp);
+		return 2;
+	}
+	rp->o = o;
+	rp->run = run;
+	rp->verbose = o->verbose;
+	rp->drop_reg_write = o->drop_reg_write;
+	ss->rp = rp;
+	if (ss->dev) {
+		/* a reused device: from its reset state, as the recording
+		 * began */
+		rp->dev = ss->dev;
+		svga_dev_reset(ss->dev);
+	} else {
+		rc = session_start(ss, rp, o, path);
+		rp->dev = ss->dev;
+		if (rc)
+			goto out;
+	}
+	if (o->frames) {
+		svga_phase_enable(svga_dev_phase_clock(rp->dev), true);
+		take_sample(ss, false);
+	}
 	while (!stopped(rp) && !rp->ended) {
 		n = cap_next(&rp->r, &rec);
 		if (n < 0) {
@@ -435,13 +612,19 @@ static int replay_once(const char *path, int *renderer, bool verbose,
 		}
 		rp->records++;
 		replay_record(rp, &rec);
+		if (o->frames)
+			sample_if_cmdbufs(ss);
+	}
+	if (o->frames) {
+		take_sample(ss, false);
+		svga_phase_enable(svga_dev_phase_clock(rp->dev), false);
 	}
 	if (rp->ended && !stopped(rp) && rp->r.off != rp->r.size)
 		stop(rp, true, "%llu bytes after the END record",
 		     (unsigned long long)(rp->r.size - rp->r.off));
 
 	printf("replay %u/%u of %s (renderer %s): %llu records\n", run, runs,
-	       path, *renderer ? "on" : "off",
+	       path, o->renderer ? "on" : "off",
 	       (unsigned long long)rp->records);
 	printf("  register writes %llu, register reads %llu (%llu "
 	       "mismatched), process calls %llu (%llu mismatched), resets "
@@ -460,9 +643,15 @@ static int replay_once(const char *path, int *renderer, bool verbose,
 	       (unsigned long long)rp->mem_write_bytes);
 	print_counters(rp);
 #ifdef SVGA_REPLAY_RENDERER
-	if (be)
-		print_renderer(be);
+	if (ss->be)
+		print_renderer(ss->be);
 #endif
+	if (o->frames && o->display)
+		printf("  screen images read as a display would: %llu\n",
+		       (unsigned long long)rp->scanouts);
+	if (o->frames)
+		frame_log_report(&rp->fl, o->frame_cmdbufs, o->warmup_pct,
+				 o->frame_lines);
 	if (rp->cut)
 		printf("  the recording was cut by its size limit inside its "
 		       "last call\n");
@@ -486,12 +675,15 @@ static int replay_once(const char *path, int *renderer, bool verbose,
 		       "reads matched\n", (unsigned long long)rp->mem_writes,
 		       (unsigned long long)rp->reg_reads);
 	}
+	/* after the result line: capture_replay.sh compares the runs'
+	 * reports up to it, and times differ between runs */
+	if (o->frames)
+		frame_log_totals(&rp->fl);
 out:
-#ifdef SVGA_REPLAY_RENDERER
-	if (be)
-		svga_backend_detach(be);
-#endif
-	svga_dev_free(rp->dev);
+	if (!o->same_device || rc)
+		session_end(ss);
+	ss->rp = NULL;
+	frame_log_free(&rp->fl);
 	cap_close_reader(&rp->r);
 	free(rp);
 	return rc;
@@ -500,7 +692,10 @@ out:
 static int usage(void)
 {
 	fprintf(stderr, "usage: svga-replay FILE [--renderer on|off] "
-		"[--repeat N] [--verbose] [--drop-reg-write K]\n");
+		"[--repeat N] [--same-device] [--frames] [--frame-lines] "
+		"[--frame-cmdbufs N] [--warmup PCT] [--no-display] "
+		"[--verbose] "
+		"[--drop-reg-write K]\n");
 	return 2;
 }
 
@@ -516,10 +711,14 @@ static bool parse_u64(const char *s, uint64_t *out)
 
 int main(int argc, char **argv)
 {
+	struct replay_opts o = {
+		.renderer = -1, .frame_cmdbufs = 1, .warmup_pct = 10,
+		.display = true,
+	};
+	struct replay_session ss = { 0 };
 	const char *path = NULL;
-	int renderer = -1, rc = 0;
-	uint64_t repeat = 1, drop = 0;
-	bool verbose = false;
+	uint64_t repeat = 1, v64;
+	int rc = 0;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -528,7 +727,7 @@ int main(int argc, char **argv)
 		if (!strcmp(a, "--renderer") && v) {
 			if (strcmp(v, "on") && strcmp(v, "off"))
 				return usage();
-			renderer = !strcmp(v, "on");
+			o.renderer = !strcmp(v, "on");
 			i++;
 		} else if (!strcmp(a, "--repeat")) {
 			if (!parse_u64(v, &repeat) || !repeat ||
@@ -536,11 +735,30 @@ int main(int argc, char **argv)
 				return usage();
 			i++;
 		} else if (!strcmp(a, "--drop-reg-write")) {
-			if (!parse_u64(v, &drop) || !drop)
+			if (!parse_u64(v, &o.drop_reg_write) ||
+			    !o.drop_reg_write)
 				return usage();
 			i++;
+		} else if (!strcmp(a, "--frame-cmdbufs")) {
+			if (!parse_u64(v, &v64) || !v64 || v64 > 1000000)
+				return usage();
+			o.frame_cmdbufs = (unsigned)v64;
+			i++;
+		} else if (!strcmp(a, "--warmup")) {
+			if (!parse_u64(v, &v64) || v64 > 99)
+				return usage();
+			o.warmup_pct = (unsigned)v64;
+			i++;
+		} else if (!strcmp(a, "--same-device")) {
+			o.same_device = true;
+		} else if (!strcmp(a, "--frames")) {
+			o.frames = true;
+		} else if (!strcmp(a, "--no-display")) {
+			o.display = false;
+		} else if (!strcmp(a, "--frame-lines")) {
+			o.frames = o.frame_lines = true;
 		} else if (!strcmp(a, "--verbose")) {
-			verbose = true;
+			o.verbose = true;
 		} else if (a[0] == '-' || path) {
 			return usage();
 		} else {
@@ -550,13 +768,15 @@ int main(int argc, char **argv)
 	if (!path)
 		return usage();
 	for (uint64_t run = 1; run <= repeat; run++) {
-		int r = replay_once(path, &renderer, verbose, drop,
-				    (unsigned)run, (unsigned)repeat);
+		int r = replay_once(&ss, path, &o, (unsigned)run,
+				    (unsigned)repeat);
 
 		if (r > rc)
 			rc = r;
 		if (r == 2)
 			break;
 	}
+	if (ss.dev)
+		session_end(&ss);
 	return rc;
 }

@@ -18,6 +18,13 @@
  * wait times apart, the device's bytes moved (svga_counters), and the
  * kernel's coherency statistics (debugfs vmwgfx_coherency).
  *
+ * Submissions: the device counts the command buffers it completes
+ * (svga_counters window version 3).  E's frame is two (its own and the
+ * kernel's fence); where the CPU writes, C's frame must be no more than
+ * E's: the kernel's upload of the dirty pages travels inside the
+ * submission that needs it, not in a command buffer of its own.  That
+ * check is a TAP test of its own per CPU-writes point.
+ *
  * Two more shapes: several rings (RINGS surfaces) written per frame and
  * copied in one submission; and the readback direction, where the GPU
  * copies W bytes from a device-side pool into the ring and the CPU reads
@@ -85,6 +92,7 @@ struct meas {
 	double exec_us, wait_us;      /* summed over all timed frames    */
 	uint64_t frames;
 	uint64_t to_host, to_guest;   /* device bytes over timed frames  */
+	uint64_t cmdbufs;             /* device command buffers, same    */
 	long long k[COH_K_NUM];       /* kernel statistics, same frames  */
 	long long extra[COH_KSTAT_MAX_LINES]; /* counters of extra_names */
 	size_t bad_bytes;
@@ -333,13 +341,14 @@ static void run_batch(struct stream *s, int frames, int rep, bool timed,
 {
 	long long k0[COH_K_NUM], k1[COH_K_NUM];
 	long long x0[COH_KSTAT_MAX_LINES], x1[COH_KSTAT_MAX_LINES];
-	struct svga_counter c0, c1;
+	struct svga_counter c0, c1, b0, b1;
 	double sum = 0, exec_us = 0, wait_us = 0;
 	size_t bad = 0;
 	int err = 0;
 
 	coh_kstats_read_or_bail(k0);
 	extra_read(x0);
+	svga_counters_read(&env.ctr, SVGA_COUNTERS_CMDBUFS, &b0);
 	svga_counters_read(&env.ctr, SVGA_COUNTERS_TOTALS, &c0);
 	for (int f = 0; f < frames && !err; f++) {
 		if (s->p->dir == CPU_TO_GPU)
@@ -349,6 +358,7 @@ static void run_batch(struct stream *s, int frames, int rep, bool timed,
 						&bad);
 	}
 	svga_counters_read(&env.ctr, SVGA_COUNTERS_TOTALS, &c1);
+	svga_counters_read(&env.ctr, SVGA_COUNTERS_CMDBUFS, &b1);
 	extra_read(x1);
 	coh_kstats_read_or_bail(k1);
 	if (!err && s->p->dir == CPU_TO_GPU)
@@ -367,6 +377,7 @@ static void run_batch(struct stream *s, int frames, int rep, bool timed,
 	m->frames += (uint64_t)frames;
 	m->to_host += c1.to_host - c0.to_host;
 	m->to_guest += c1.to_guest - c0.to_guest;
+	m->cmdbufs += b1.count - b0.count;
 	for (int i = 0; i < COH_K_NUM; i++)
 		m->k[i] += k1[i] - k0[i];
 	for (int i = 0; i < nextra; i++)
@@ -454,6 +465,38 @@ out:
 	coh_knob_set("auto");
 }
 
+static double per_frame(double v, const struct meas *m)
+{
+	return m->frames ? v / (double)m->frames : 0;
+}
+
+/*
+ * Where the CPU writes, a coherent frame must cost no more command
+ * buffers than an explicit one.  A buffer of its own for the kernel's
+ * upload is one more per frame, every frame; half a buffer per frame
+ * leaves room for the odd buffer of something else in the guest (a
+ * console flush) during a batch.  E must have counted some: a window
+ * without the counter reads 0 for both.
+ */
+static bool cmdbufs_checked(const struct point *p)
+{
+	return p->dir == CPU_TO_GPU;
+}
+
+static void check_cmdbufs(const struct point *p, const struct result *r)
+{
+	const struct meas *e = &r->m[V_E], *c = &r->m[V_C];
+	double cb_e = per_frame((double)e->cmdbufs, e);
+	double cb_c = per_frame((double)c->cmdbufs, c);
+
+	if (env.ctr.version < 3)
+		tap_diag("device statistics window version %u: no command-buffer counter (3 needed)",
+			 env.ctr.version);
+	tap_ok(r->ran && env.ctr.version >= 3 && cb_e >= 1 && cb_c < cb_e + 0.5,
+	       "%s: a coherent frame submits no more command buffers than an explicit one (per frame: E %.2f, C %.2f)",
+	       point_name(p), cb_e, cb_c);
+}
+
 static void check_point(const struct point *p, const struct result *r,
 			int reps)
 {
@@ -466,11 +509,8 @@ static void check_point(const struct point *p, const struct result *r,
 	       "%s: every byte arrived, %d batches per variant (wrong bytes: E %zu in %d batches, C %zu in %d)",
 	       point_name(p), reps + 1, e->bad_bytes, e->bad_batches,
 	       c->bad_bytes, c->bad_batches);
-}
-
-static double per_frame(double v, const struct meas *m)
-{
-	return m->frames ? v / (double)m->frames : 0;
+	if (cmdbufs_checked(p))
+		check_cmdbufs(p, r);
 }
 
 static void print_table(const struct point *pts, const struct result *res,
@@ -479,13 +519,14 @@ static void print_table(const struct point *pts, const struct result *res,
 	printf("#\n# C/E: coherent / explicit mean frame time, median [min..max] over the\n"
 	       "# repetitions; us/f: median of the batch means; exec, wait: EXECBUF ioctl and\n"
 	       "# fence wait per frame (means); dev B/f: device bytes per frame, guest->host\n"
-	       "# (c2g: CPU writes) or host->guest (g2c: GPU writes, CPU reads); C per frame:\n"
+	       "# (c2g: CPU writes) or host->guest (g2c: GPU writes, CPU reads); cb/f: device\n"
+	       "# command buffers per frame (g2c C: with the fault-time readbacks); C per frame:\n"
 	       "# the kernel's counted write faults, scans, pages found dirty by scans, upload\n"
 	       "# commands and bytes, readback commands and bytes (vmwgfx_coherency)\n");
-	printf("# %-3s %1s %6s %7s %-9s | %-18s | %6s %6s %6s %6s %6s %6s | %9s %9s | %6s %5s %7s %5s %8s %5s %8s\n",
+	printf("# %-3s %1s %6s %7s %-9s | %-18s | %6s %6s %6s %6s %6s %6s | %9s %9s | %4s %4s | %6s %5s %7s %5s %8s %5s %8s\n",
 	       "dir", "n", "S", "W", "method", "C/E med [min..max]",
 	       "E us/f", "C us/f", "E exec", "C exec", "E wait", "C wait",
-	       "E dev B/f", "C dev B/f", "faults", "scans", "scanned",
+	       "E dev B/f", "C dev B/f", "E cb", "C cb", "faults", "scans", "scanned",
 	       "upl", "upl B", "rb", "rb B");
 	for (int i = 0; i < npts; i++) {
 		const struct point *p = &pts[i];
@@ -497,7 +538,7 @@ static void print_table(const struct point *pts, const struct result *res,
 		if (r->ran)
 			snprintf(ratio, sizeof(ratio), "%.2f [%.2f..%.2f]",
 				 r->ratio_med, r->ratio_min, r->ratio_max);
-		printf("# %-3s %1u %6s %7s %-9s | %-18s | %6.0f %6.0f %6.0f %6.0f %6.0f %6.0f | %9.0f %9.0f | %6.1f %5.1f %7.1f %5.1f %8.0f %5.1f %8.0f\n",
+		printf("# %-3s %1u %6s %7s %-9s | %-18s | %6.0f %6.0f %6.0f %6.0f %6.0f %6.0f | %9.0f %9.0f | %4.1f %4.1f | %6.1f %5.1f %7.1f %5.1f %8.0f %5.1f %8.0f\n",
 		       c2g ? "c2g" : "g2c", p->rings, coh_size_name(p->ring),
 		       coh_size_name(p->write), coh_method_names[p->method], ratio,
 		       r->us_med[V_E], r->us_med[V_C],
@@ -505,6 +546,8 @@ static void print_table(const struct point *pts, const struct result *res,
 		       per_frame(e->wait_us, e), per_frame(c->wait_us, c),
 		       per_frame((double)(c2g ? e->to_host : e->to_guest), e),
 		       per_frame((double)(c2g ? c->to_host : c->to_guest), c),
+		       per_frame((double)e->cmdbufs, e),
+		       per_frame((double)c->cmdbufs, c),
 		       per_frame((double)c->k[COH_K_MKWRITE], c),
 		       per_frame((double)c->k[COH_K_SCANS], c),
 		       per_frame((double)c->k[COH_K_SCANNED], c),
@@ -627,7 +670,13 @@ int main(int argc, char **argv)
 		npts = kept;
 	}
 
-	tap_plan(npts);
+	{
+		int tests = npts;
+
+		for (int i = 0; i < npts; i++)
+			tests += cmdbufs_checked(&pts[i]);
+		tap_plan(tests);
+	}
 	coh_env_init(&env);
 	coh_knob_require();
 	pool = malloc(POOL_BYTES);

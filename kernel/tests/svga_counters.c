@@ -96,6 +96,7 @@ int svga_counters_open(struct svga_counters *c)
 		svga_counters_close(c);
 		return -ENODEV;
 	}
+	c->version = c->regs[CSTATS_VERSION];
 	return 0;
 }
 

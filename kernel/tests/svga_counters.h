@@ -20,6 +20,8 @@
  * SVGA_COUNTERS_RENDERER + one of these; the value is in .count.
  * (Mirrors enum svga_renderer_counter in svga-device/include/svga_core.h.) */
 #define SVGA_COUNTERS_RENDERER 0xffff0000u
+/* Window version 3: the command buffers the device completed, in .count. */
+#define SVGA_COUNTERS_CMDBUFS 0xfffffffeu
 enum {
 	SVGA_RENDERER_DRAWS, SVGA_RENDERER_TRANSLATIONS,
 	SVGA_RENDERER_TRANSLATION_FAILURES, SVGA_RENDERER_SHADER_CACHE_HITS,
@@ -37,6 +39,7 @@ struct svga_counter {
 
 struct svga_counters {
 	volatile uint32_t *regs;  /* NULL: not available */
+	uint32_t version;         /* of the window; 0 when not available */
 	void *map;
 	uint64_t map_size;
 };

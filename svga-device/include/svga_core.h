@@ -144,7 +144,7 @@ const char *svga_cmd_name(uint32_t id);
 #define SVGA_CSTATS_BASE 0x3000u
 enum {
 	SVGA_CSTATS_MAGIC = 0,      /* RO: 'CSVG' = 0x43535647              */
-	SVGA_CSTATS_VERSION = 1,    /* RO: 1                                */
+	SVGA_CSTATS_VERSION = 1,    /* RO: 3 (see below)                    */
 	SVGA_CSTATS_SELECT = 2,     /* RW: command id, or 0xffffffff=totals;
 				     *     a write latches a snapshot        */
 	SVGA_CSTATS_COUNT_LO = 3,   /* RO: latched values                   */
@@ -166,6 +166,12 @@ enum {
  * (TO_HOST and TO_GUEST read 0); all read 0 without a renderer.
  */
 #define SVGA_CSTATS_SELECT_RENDERER 0xffff0000u
+/*
+ * Version 3: SELECT = SVGA_CSTATS_SELECT_CMDBUFS latches the number of
+ * command buffers completed without error (totals.cmdbufs) into COUNT, so
+ * that a guest test can count the submissions a driver makes per frame.
+ */
+#define SVGA_CSTATS_SELECT_CMDBUFS 0xfffffffeu
 enum svga_renderer_counter {
 	SVGA_RSTAT_DRAWS,                 /* draws executed on the GPU     */
 	SVGA_RSTAT_TRANSLATIONS,          /* shader variants translated    */

@@ -57,6 +57,9 @@ static void cstats_latch(struct svga_dev *dev, uint32_t sel)
 	dev->cstats_select = sel;
 	if (sel == SVGA_CSTATS_SELECT_TOTALS) {
 		dev->cstats_latch = dev->log.totals.all;
+	} else if (sel == SVGA_CSTATS_SELECT_CMDBUFS) {
+		memset(&dev->cstats_latch, 0, sizeof(dev->cstats_latch));
+		dev->cstats_latch.count = dev->log.totals.cmdbufs;
 	} else if (sel >= SVGA_CSTATS_SELECT_RENDERER &&
 		   sel < SVGA_CSTATS_SELECT_RENDERER + SVGA_RSTAT_NUM) {
 		uint64_t r[SVGA_RSTAT_NUM] = { 0 };
@@ -79,7 +82,7 @@ static uint32_t cstats_read(struct svga_dev *dev, uint32_t r)
 	case SVGA_CSTATS_MAGIC:
 		return SVGA_CSTATS_MAGIC_VALUE;
 	case SVGA_CSTATS_VERSION:
-		return 2;
+		return 3;
 	case SVGA_CSTATS_SELECT:
 		return dev->cstats_select;
 	case SVGA_CSTATS_COUNT_LO:

@@ -336,7 +336,7 @@ static void test_registers_misc(void)
 	/* statistics window */
 	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_MAGIC),
 		 SVGA_CSTATS_MAGIC_VALUE);
-	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_VERSION), 2);
+	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_VERSION), 3);
 	/* no renderer attached: its counters read 0 */
 	wr(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_SELECT,
 	   SVGA_CSTATS_SELECT_RENDERER + SVGA_RSTAT_DRAWS);
@@ -345,13 +345,22 @@ static void test_registers_misc(void)
 	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_COUNT_LO), 0);
 	{
 		struct cbuf *c = calloc(1, sizeof(*c));
-		uint32_t nop = SVGA_CMD_NOP;
+		uint32_t nop = SVGA_CMD_NOP, cmdbufs;
 
+		/* version 3: completed command buffers, one per submission */
+		wr(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_SELECT,
+		   SVGA_CSTATS_SELECT_CMDBUFS);
+		cmdbufs = rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_COUNT_LO);
 		cb_raw(c, &nop, 4);
 		cb_raw(c, &nop, 4);
 		cb_3d(c, SVGA_3D_CMD_NOP, NULL, 0);
 		run_ok(&t, c, "nops");
 		free(c);
+		wr(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_SELECT,
+		   SVGA_CSTATS_SELECT_CMDBUFS);
+		CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_COUNT_LO),
+			 cmdbufs + 1);
+		CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_TO_HOST_LO), 0);
 	}
 	wr(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_SELECT, SVGA_CMD_NOP);
 	CHECK_EQ(rd(&t, SVGA_CSTATS_BASE + SVGA_CSTATS_COUNT_LO), 2);

@@ -178,6 +178,12 @@ static int map_pipeline(struct svga_backend *b, const struct svga_dx_draw *d,
 		return SVGA_ERR;
 	}
 	pd->topology = topology_map[p->topology];
+	/* D3D10 cuts every indexed strip at the all-ones index of the index
+	 * format (0xffff, 0xffffffff), with no state to turn that off;
+	 * Mesa's svga driver sends GL's primitive restart at that index as
+	 * is.  Vulkan restarts at the same values when asked, and only in
+	 * indexed draws. */
+	pd->primitive_restart = 1;
 	map_input_layout(p, pd);
 	map_rasterizer(p, pd);
 	map_depth_stencil(p, pd);

@@ -142,8 +142,11 @@ static void define_resources(struct fixture *f)
 	CMD(c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
 	{
 		/* a junk first index (skipped by startIndexLocation), then
-		 * the triangle rotated: same winding, same pixels */
-		static const uint16_t idx[4] = { 0xffff, 1, 2, 0 };
+		 * the triangle rotated: same winding, same pixels; from
+		 * index 4 a strip of the triangle, a cut, and the triangle
+		 * again */
+		static const uint16_t idx[11] = { 0xffff, 1, 2, 0,
+						  0, 1, 2, 0xffff, 1, 2, 0 };
 		SVGA3dCmdUpdateGBImage upi = { { SID_IB, 0, 0 },
 					       { 0, 0, 0, sizeof(idx), 1, 1 } };
 
@@ -190,11 +193,25 @@ static void define_and_set_state(struct fixture *f)
  * SURFACE_COPY the target to another surface first (a CPU copy of host
  * storage, which must see what the GPU drew) and read that one back.
  */
+enum draw_kind { DRAW_LIST, DRAW_INDEXED_LIST, DRAW_INDEXED_STRIP_CUT };
+
+/*
+ * DRAW_INDEXED_STRIP_CUT: a triangle strip whose index 0xffff cuts it in
+ * two, each the triangle.  D3D10 (and so VGPU10) always cuts strips at the
+ * all-ones index of the index format; drawn through without the cut, the
+ * strip makes three more triangles with the vertex at 0xffff (outside the
+ * vertex buffer), whose pixels differ from the triangle's.  Mesa's svga
+ * driver relies on the cut for GL's primitive restart at that index
+ * (piglit's end-primitive draws its reference that way).
+ */
 static void draw_and_compare(struct fixture *f, const char *what,
-			     bool via_copy, bool indexed)
+			     bool via_copy, enum draw_kind kind)
 {
 	SVGA3dCmdDXSetIndexBuffer sib = { SID_IB, SVGA3D_R16_UINT, 0 };
 	SVGA3dCmdDXDrawIndexed dri = { 3, 1, 0 };
+	SVGA3dCmdDXDrawIndexed dri_strip = { 7, 4, 0 };
+	SVGA3dCmdDXSetTopology strip = { SVGA3D_PRIMITIVE_TRIANGLESTRIP };
+	SVGA3dCmdDXSetTopology list = { SVGA3D_PRIMITIVE_TRIANGLELIST };
 	struct cbuf *c = f->c;
 	SVGA3dCmdDXClearRenderTargetView clr;
 	SVGA3dCmdDXDraw dr = { 3, 0 };
@@ -211,9 +228,14 @@ static void draw_and_compare(struct fixture *f, const char *what,
 	clr.renderTargetViewId = RTV;
 	memcpy(clr.rgba.value, clear_color, sizeof(clear_color));
 	CMD(c, SVGA_3D_CMD_DX_CLEAR_RENDERTARGET_VIEW, clr);
-	if (indexed) {
+	if (kind == DRAW_INDEXED_LIST) {
 		CMD(c, SVGA_3D_CMD_DX_SET_INDEX_BUFFER, sib);
 		CMD(c, SVGA_3D_CMD_DX_DRAW_INDEXED, dri);
+	} else if (kind == DRAW_INDEXED_STRIP_CUT) {
+		CMD(c, SVGA_3D_CMD_DX_SET_INDEX_BUFFER, sib);
+		CMD(c, SVGA_3D_CMD_DX_SET_TOPOLOGY, strip);
+		CMD(c, SVGA_3D_CMD_DX_DRAW_INDEXED, dri_strip);
+		CMD(c, SVGA_3D_CMD_DX_SET_TOPOLOGY, list);
 	} else {
 		CMD(c, SVGA_3D_CMD_DX_DRAW, dr);
 	}
@@ -279,7 +301,7 @@ int main(void)
 	define_shader(&f, PS_ID, SVGA3D_SHADERTYPE_PS, &ps, ps_size, PG);
 	define_and_set_state(&f);
 
-	draw_and_compare(&f, "triangle", false, false);
+	draw_and_compare(&f, "triangle", false, DRAW_LIST);
 	svga_backend_get_stats(f.be, &st);
 	CHECK_EQ(st.draws, 1);
 	CHECK_EQ(st.translations, 2);
@@ -291,7 +313,7 @@ int main(void)
 	CHECK_EQ(st.readback_bytes, W * H * 4);
 
 	/* the same frame again: nothing translated, both shaders hit */
-	draw_and_compare(&f, "triangle again", false, false);
+	draw_and_compare(&f, "triangle again", false, DRAW_LIST);
 	svga_backend_get_stats(f.be, &st);
 	CHECK_EQ(st.draws, 2);
 	CHECK_EQ(st.translations, 2);
@@ -330,11 +352,14 @@ int main(void)
 		CMD(f.c, SVGA_3D_CMD_DX_SET_SHADER, sps);
 		dx_ok(&f.t, f.c, CID, "good shader again");
 	}
-	draw_and_compare(&f, "triangle after the error", false, false);
+	draw_and_compare(&f, "triangle after the error", false, DRAW_LIST);
 	/* a CPU-side copy reads what the GPU drew */
-	draw_and_compare(&f, "triangle copied by SURFACE_COPY", true, false);
+	draw_and_compare(&f, "triangle copied by SURFACE_COPY", true, DRAW_LIST);
 	/* indexed: R16 indices from startIndexLocation 1 */
-	draw_and_compare(&f, "indexed triangle", false, true);
+	draw_and_compare(&f, "indexed triangle", false, DRAW_INDEXED_LIST);
+	/* a strip cut at index 0xffff */
+	draw_and_compare(&f, "indexed strip cut at 0xffff", false,
+			 DRAW_INDEXED_STRIP_CUT);
 	/* Mesa's svga driver sets all 16 viewports, the unused ones 0x0
 	 * (svga_state_framebuffer.c emit_viewport): viewport 0 still draws.
 	 * Before render_draw.c skipped only empty viewports, any empty one
@@ -352,7 +377,7 @@ int main(void)
 		CMD(f.c, SVGA_3D_CMD_DX_SET_VIEWPORTS, vps);
 		dx_ok(&f.t, f.c, CID, "Mesa's 16 viewports");
 	}
-	draw_and_compare(&f, "triangle with Mesa's 16 viewports", false, false);
+	draw_and_compare(&f, "triangle with Mesa's 16 viewports", false, DRAW_LIST);
 	/* an UPDATE of the vertex bytes alone: only those go up again (the
 	 * buffer is a page), the target is cleared on the GPU and read
 	 * back once */
@@ -365,7 +390,7 @@ int main(void)
 		CMD(f.c, SVGA_3D_CMD_UPDATE_GB_IMAGE, up);
 		dx_ok(&f.t, f.c, CID, "vertex update");
 		draw_and_compare(&f, "triangle after a vertex update", false,
-				 false);
+				 DRAW_LIST);
 		svga_backend_get_stats(f.be, &st);
 		printf("frame after a vertex update: %llu bytes uploaded, "
 		       "%llu read back\n",

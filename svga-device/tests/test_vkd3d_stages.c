@@ -22,6 +22,12 @@
  * array).  Without the range vkd3d drops the relative part (its "Relative
  * addressing not implemented" FIXME), so the translator must declare
  * one: Mesa emits dcl_index_range only for SM5.
+ *
+ * Integers in SV_Position between the vertex and the geometry shader, as
+ * Mesa's svga driver links an int varying of a vertex shader that writes
+ * no gl_Position: four triangles must carry their first vertex id / 3
+ * through to the pixel shader, with register 0 named SV_Position and
+ * TEXCOORD0.
  */
 #include "test_vkd3d_tok.h"
 
@@ -282,6 +288,134 @@ static void test_output_sgv(struct vk_compute *vc, uint32_t primid_mask)
 	vkd3d_shader_free_shader_code(&ps);
 }
 
+/*
+ * Integers in SV_Position between the vertex and the geometry shader.
+ * Mesa's svga driver does this: a vertex shader that writes no
+ * gl_Position but an int varying for a geometry shader gets the varying
+ * in o0, declared SV_Position, and the geometry shader reads it from
+ * v[n][0] (piglit's end-primitive).  D3D passes the register bit for bit;
+ * vkd3d's BuiltIn Position on lavapipe must too (it does: end-primitive's
+ * failure was the strip cut, test_backend_triangle).
+ *
+ * vs_4_0: o0.x = SV_VertexID (the integer's bits), o0.yzw = 0.
+ */
+static void vertex_shader_int_in_position(struct tok *s)
+{
+	s->n = 0;
+	tok_put(s, 1u << 16 | 4u << 4);
+	tok_put(s, 0);
+	tok_op(s, OP_DCL_INPUT_SGV); tok_dst(s, RT_INPUT, 0, 0x1); tok_put(s, SV_VERTEX_ID); tok_end(s);
+	tok_op(s, OP_DCL_OUTPUT_SIV); tok_dst(s, RT_OUTPUT, 0, 0xf); tok_put(s, SV_POSITION); tok_end(s);
+	tok_op(s, OP_MOV); tok_dst(s, RT_OUTPUT, 0, 0x1); tok_src(s, RT_INPUT, 0, SWZ_XXXX); tok_end(s);
+	tok_op(s, OP_MOV); tok_dst(s, RT_OUTPUT, 0, 0xe); tok_imm4(s, 0, 0, 0, 0); tok_end(s);
+	tok_op(s, OP_RET); tok_end(s);
+	s->t[1] = s->n;
+}
+
+/* gs_4_0, triangles in: one over the viewport with o1.x = v[0][0].x / 3. */
+static void geometry_shader_int_from_position(struct tok *s)
+{
+	static const float corner[3][2] = { { -1, -1 }, { 3, -1 }, { -1, 3 } };
+
+	s->n = 0;
+	tok_put(s, 2u << 16 | 4u << 4);
+	tok_put(s, 0);
+	tok_op(s, OP_DCL_INPUT_PRIMITIVE | 3u << 11); tok_end(s);          /* triangle */
+	tok_op(s, OP_DCL_OUTPUT_TOPOLOGY | 5u << 11); tok_end(s);          /* trianglestrip */
+	tok_op(s, OP_DCL_VERTICES_OUT); tok_put(s, 3); tok_end(s);
+	tok_op(s, 0x61);                                                   /* dcl_input_siv */
+	tok_put(s, 2u | 0xfu << 4 | RT_INPUT << 12 | 2u << 20); tok_put(s, 3); tok_put(s, 0);
+	tok_put(s, SV_POSITION); tok_end(s);
+	tok_op(s, OP_DCL_OUTPUT_SIV); tok_dst(s, RT_OUTPUT, 0, 0xf); tok_put(s, SV_POSITION); tok_end(s);
+	tok_op(s, 0x65); tok_dst(s, RT_OUTPUT, 1, 0x1); tok_end(s);        /* dcl_output o1.x */
+	tok_op(s, OP_DCL_TEMPS); tok_put(s, 1); tok_end(s);
+	tok_op(s, OP_UDIV); tok_dst(s, RT_TEMP, 0, 0x1); tok_null_dst(s);
+	tok_put(s, 2u | 1u << 2 | SWZ_XXXX << 4 | RT_INPUT << 12 | 2u << 20); tok_put(s, 0); tok_put(s, 0);
+	tok_imm1(s, 3); tok_end(s);
+	for (uint32_t v = 0; v < 3; v++) {
+		tok_op(s, OP_MOV); tok_dst(s, RT_OUTPUT, 0, 0xf);
+		tok_imm4(s, f2u(corner[v][0]), f2u(corner[v][1]), 0, f2u(1.0f)); tok_end(s);
+		tok_op(s, OP_MOV); tok_dst(s, RT_OUTPUT, 1, 0x1); tok_src(s, RT_TEMP, 0, SWZ_XXXX); tok_end(s);
+		tok_op(s, OP_EMIT); tok_end(s);
+	}
+	tok_op(s, OP_CUT); tok_end(s);
+	tok_op(s, OP_RET); tok_end(s);
+	s->t[1] = s->n;
+}
+
+/* ps_5_0: store_raw u0[4 * v1.x] = 1 (v1.x a uint, constant). */
+static void pixel_shader_mark_varying(struct tok *s)
+{
+	s->n = 0;
+	tok_put(s, 0u << 16 | 5u << 4);
+	tok_put(s, 0);
+	tok_op(s, OP_DCL_UAV_RAW); tok_put(s, RT_UAV << 12 | 1u << 20); tok_put(s, 0); tok_end(s);
+	tok_op(s, 0x62 | 1u << 11); tok_dst(s, RT_INPUT, 1, 0x1); tok_end(s); /* dcl_input_ps constant v1.x */
+	tok_op(s, OP_DCL_TEMPS); tok_put(s, 1); tok_end(s);
+	tok_op(s, OP_ISHL); tok_dst(s, RT_TEMP, 0, 0x1); tok_src(s, RT_INPUT, 1, SWZ_XXXX); tok_imm1(s, 2); tok_end(s);
+	tok_op(s, OP_STORE_RAW); tok_dst(s, RT_UAV, 0, 0x1); tok_src(s, RT_TEMP, 0, SWZ_XXXX); tok_imm1(s, 1);
+	tok_end(s);
+	tok_op(s, OP_RET); tok_end(s);
+	s->t[1] = s->n;
+}
+
+/*
+ * as_position: the signatures name register 0 between the two stages
+ * SV_Position (as Mesa declares it), else TEXCOORD0.  Four triangles
+ * (vertex ids 0-11) must mark words 0-3.
+ */
+static unsigned draw_int_in_position(struct vk_compute *vc, bool as_position)
+{
+	static const struct sig_elem vs_in[] = { { "SV_VertexID", 0, SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
+	const struct sig_elem link[] = {
+		as_position ? (struct sig_elem){ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf }
+			    : (struct sig_elem){ "TEXCOORD", 0, 0, CT_FLOAT, 0, 0xf },
+	};
+	static const struct sig_elem gs_out[] = {
+		{ "SV_Position", 0, SV_POSITION, CT_FLOAT, 0, 0xf },
+		{ "TEXCOORD", 1, 0, CT_UINT, 1, 0x1 },
+	};
+	struct sig vs_in_sig, link_sig, gs_out_sig;
+	struct vkd3d_shader_code vs, gs, ps;
+	struct vk_compute_shader vss, gss, pss;
+	uint32_t words[16] = { 0 };
+	struct vk_compute_buffer buf = { words, sizeof(words) };
+	unsigned right = 0;
+	char err[256];
+	struct tok s;
+
+	sig_build(&vs_in_sig, vs_in, 1);
+	sig_build(&link_sig, link, 1);
+	sig_build(&gs_out_sig, gs_out, 2);
+	vertex_shader_int_in_position(&s);
+	vs = compile_stage("vertex shader (int in o0)", &s, &vs_in_sig, &link_sig, 0);
+	geometry_shader_int_from_position(&s);
+	gs = compile_stage("geometry shader (int from v[0][0])", &s, &link_sig, &gs_out_sig, 0);
+	pixel_shader_mark_varying(&s);
+	ps = compile_stage("pixel shader (marks v1.x)", &s, &gs_out_sig, NULL, 1);
+	CHECK(vs.code && gs.code && ps.code);
+	if (vs.code && gs.code && ps.code) {
+		vss = (struct vk_compute_shader){ vs.code, vs.size };
+		gss = (struct vk_compute_shader){ gs.code, gs.size };
+		pss = (struct vk_compute_shader){ ps.code, ps.size };
+		if (vk_compute_draw(vc, &vss, &gss, &pss, &buf, 1, 12, 4, 4, err, sizeof(err))) {
+			fprintf(stderr, "draw: %s\n", err);
+			CHECK(!"draw failed");
+		}
+	}
+	for (unsigned i = 0; i < 16; i++)
+		right += words[i] == (i < 4);
+	printf("integers 0-3 through register 0 as %s: words marked:", as_position ? "SV_Position" : "TEXCOORD0");
+	for (unsigned i = 0; i < 16; i++)
+		if (words[i])
+			printf(" %u", i);
+	printf(" (%u of 16 words right)\n", right);
+	vkd3d_shader_free_shader_code(&vs);
+	vkd3d_shader_free_shader_code(&gs);
+	vkd3d_shader_free_shader_code(&ps);
+	return right;
+}
+
 static void test_eval_snapped(struct vk_compute *vc)
 {
 	static const struct sig_elem vs_in[] = { { "SV_VertexID", 0, SV_VERTEX_ID, CT_UINT, 0, 0x1 } };
@@ -395,6 +529,8 @@ int main(void)
 	if (!vc)
 		return t_report("test_vkd3d_stages");
 	test_output_sgv(vc, 0xf);
+	CHECK(draw_int_in_position(vc, true) == 16);
+	CHECK(draw_int_in_position(vc, false) == 16);
 	test_eval_snapped(vc);
 	test_relative_input(vc);
 	vk_compute_close(vc);

@@ -23,6 +23,9 @@ int render_alloc(struct svga_render *r, const VkMemoryRequirements *req,
 	uint32_t type = UINT32_MAX;
 	VkResult res;
 
+	/* the kept readback staging buffer gives way to everything else */
+	if (req->size > r->max_memory - r->memory_used)
+		render_readback_staging_release(r);
 	if (req->size > r->max_memory - r->memory_used)
 		return render_error(r, "device memory budget exceeded: %llu "
 				    "bytes more than the %llu left of %llu",

@@ -178,18 +178,29 @@ int svga_render_buffer_readback(struct svga_render *r,
 				uint64_t offset, uint64_t size, void *data)
 {
 	struct render_staging *s;
+	struct render_import im;
 	VkBufferCopy c = { offset, 0, size };
+	int ret;
 
-	if (check_range(r, b, offset, size) ||
-	    render_staging_new(r, size, true, &s))
+	if (check_range(r, b, offset, size))
+		return -1;
+	/* straight into host memory when it can be imported */
+	if (render_host_import(r, data, size, 1, &im) == 0) {
+		c.dstOffset = im.offset;
+		vkCmdCopyBuffer(render_cmd(r), b->buf, im.buf, 1, &c);
+		ret = svga_render_flush(r) ? -1 : 0;
+		render_host_import_free(r, &im);
+		return ret;
+	}
+	if (render_readback_staging_get(r, size, &s))
 		return -1;
 	vkCmdCopyBuffer(render_cmd(r), b->buf, s->buf, 1, &c);
 	if (svga_render_flush(r)) {
-		render_staging_free(r, s);
+		render_readback_staging_put(r, s);
 		return -1;
 	}
 	memcpy(data, s->map, size);
-	render_staging_free(r, s);
+	render_readback_staging_put(r, s);
 	return 0;
 }
 

@@ -380,10 +380,21 @@ static int create_device(struct svga_render *r)
 		.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO,
 		.queueCreateInfoCount = 1,
 		.pQueueCreateInfos = &qci,
-		.enabledExtensionCount = ARRAY_SIZE(required_extensions),
-		.ppEnabledExtensionNames = required_extensions,
 	};
+	/* the required ones, then the optional host-memory import that lets
+	 * readbacks skip their staging copy (render_readback.c) */
+	const char *exts[ARRAY_SIZE(required_extensions) + 1];
+	uint32_t num_exts = 0;
 	VkResult res;
+
+	for (size_t i = 0; i < ARRAY_SIZE(required_extensions); i++)
+		exts[num_exts++] = required_extensions[i];
+	r->has_host_import = has_extension(
+		r->phys, VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME);
+	if (r->has_host_import)
+		exts[num_exts++] = VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME;
+	dci.enabledExtensionCount = num_exts;
+	dci.ppEnabledExtensionNames = exts;
 
 	if (graphics_queue_family(r->phys, &r->queue_family))
 		return render_error(r, "Vulkan device '%s' has no graphics "
@@ -526,6 +537,9 @@ int svga_render_new(const struct svga_render_config *cfg,
 		ret = render_zero_vb_init(r);
 	if (ret == 0)
 		ret = render_pipeline_cache_init(r, cfg ? cfg->max_pipelines : 0);
+	if (ret == 0)
+		render_readback_init(r, r->has_host_import,
+				     cfg && cfg->no_host_import);
 	if (ret != 0) {
 		snprintf(err, errlen, "%s", r->err);
 		svga_render_free(r);
@@ -542,6 +556,7 @@ void svga_render_free(struct svga_render *r)
 	if (r->dev) {
 		svga_render_flush(r);
 		vkDeviceWaitIdle(r->dev);
+		render_readback_staging_release(r);
 		if (r->zero_vb)
 			svga_render_buffer_free(r, r->zero_vb);
 		render_pipeline_cache_fini(r);
@@ -580,5 +595,6 @@ void svga_render_get_stats(const struct svga_render *r,
 {
 	*st = r->stats;
 	st->memory_used = r->memory_used;
+	st->kept_staging_bytes = r->kept_staging ? r->kept_staging->size : 0;
 	st->pipelines_cached = r->num_pipelines;
 }

@@ -16,6 +16,10 @@
 /* Uploads are staged; past this many staged bytes the batch is submitted
  * so that staging memory stays bounded. */
 #define RENDER_MAX_STAGED (64u << 20)
+/* The staging buffer kept between readbacks (render_readback.c) grows to
+ * at most this; larger readbacks stage in a buffer of their own.  A
+ * 4096x2160 32-bit screen is 35 MB. */
+#define RENDER_MAX_KEPT_STAGING (64u << 20)
 /* Descriptor sets per batch (one per stage per draw). */
 #define RENDER_SETS_PER_POOL 256
 
@@ -83,6 +87,15 @@ struct svga_render {
 
 	uint64_t max_memory, memory_used;
 
+	/* readbacks (render_readback.c): the kept staging buffer, busy
+	 * between its get and put; host-memory import alignment, 0 when
+	 * imports are off or unavailable */
+	struct render_staging *kept_staging;
+	bool kept_staging_busy;
+	uint64_t import_align;
+	bool has_host_import;   /* VK_EXT_external_memory_host enabled */
+	PFN_vkGetMemoryHostPointerPropertiesEXT host_ptr_props;
+
 	/* descriptors */
 	VkDescriptorSetLayout set_layout[SVGA_RENDER_NUM_STAGES];
 	VkPipelineLayout pipeline_layout;
@@ -148,6 +161,29 @@ int render_staging_new(struct svga_render *r, uint64_t size, bool keep,
 		       struct render_staging **out);
 void render_staging_free(struct svga_render *r, struct render_staging *s);
 void render_defer_pipeline(struct svga_render *r, VkPipeline p);
+
+/* readback destinations (render_readback.c) */
+void render_readback_init(struct svga_render *r, bool has_host_import,
+			  bool no_host_import);
+/* Host memory [ptr, ptr + size) as a buffer for one GPU copy, ptr at
+ * out->offset in it, a multiple of offset_align (VK_EXT_external_memory_host).
+ * 1: not possible here (stage instead; no error is set). */
+struct render_import {
+	VkBuffer buf;
+	VkDeviceMemory mem;
+	uint64_t offset;
+};
+int render_host_import(struct svga_render *r, void *ptr, uint64_t size,
+		       uint32_t offset_align, struct render_import *out);
+void render_host_import_free(struct svga_render *r, struct render_import *im);
+/* A staging buffer of at least size bytes for one readback: the kept one
+ * when size fits RENDER_MAX_KEPT_STAGING; give it back with _put. */
+int render_readback_staging_get(struct svga_render *r, uint64_t size,
+				struct render_staging **out);
+void render_readback_staging_put(struct svga_render *r,
+				 struct render_staging *s);
+/* Frees the kept staging buffer unless a readback is using it. */
+void render_readback_staging_release(struct svga_render *r);
 void render_defer_view(struct svga_render *r, VkImageView iv, VkBufferView bv);
 void render_queries_suspend(struct svga_render *r);
 void render_queries_collect(struct svga_render *r);

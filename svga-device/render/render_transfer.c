@@ -122,21 +122,63 @@ static VkBufferImageCopy region(const struct svga_render_image *img,
 	};
 }
 
+/* Staging bytes of a transfer: each aspect part tightly packed, at
+ * offs[i], 4-byte aligned as Vulkan wants each region. */
+static uint64_t staging_layout(const struct aspect_part *p, unsigned n,
+			       uint64_t texels, uint64_t offs[2])
+{
+	uint64_t offset = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		offs[i] = offset;
+		offset += (texels * p[i].vk_bytes + 3) & ~3ull;
+	}
+	return offset;
+}
+
+/* Whole texels between host rows and packed staging: one memcpy per
+ * contiguous run (the whole box when the pitches leave no gaps, else a
+ * slice or a row). */
+static void copy_whole(const struct xfer *x, uint8_t *dst, const uint8_t *src,
+		       uint32_t row_pitch, uint32_t slice_pitch,
+		       bool dst_is_host)
+{
+	size_t row = (size_t)x->bw * x->texel_bytes;
+	uint32_t rows = row_pitch == row ? x->bh : 1;
+	uint32_t slices = rows == x->bh &&
+			  (x->bd == 1 ||
+			   slice_pitch == (uint64_t)row * x->bh) ? x->bd : 1;
+	size_t run = row * rows * slices;
+
+	for (uint32_t z = 0; z < x->bd; z += slices)
+		for (uint32_t y = 0; y < x->bh; y += rows) {
+			uint64_t at = (uint64_t)z * slice_pitch +
+				      (uint64_t)y * row_pitch;
+
+			if (dst_is_host) {
+				memcpy(dst + at, src, run);
+				src += run;
+			} else {
+				memcpy(dst, src + at, run);
+				dst += run;
+			}
+		}
+}
+
 /* Host rows <-> tightly packed staging, one aspect part. */
 static void pack(const struct xfer *x, const struct aspect_part *p,
 		 uint8_t *dst, const uint8_t *src, uint32_t row_pitch,
 		 uint32_t slice_pitch)
 {
+	if (p->host_bytes == x->texel_bytes) {
+		copy_whole(x, dst, src, row_pitch, slice_pitch, false);
+		return;
+	}
 	for (uint32_t z = 0; z < x->bd; z++)
 		for (uint32_t y = 0; y < x->bh; y++) {
 			const uint8_t *s = src + (uint64_t)z * slice_pitch +
 					   (uint64_t)y * row_pitch;
 
-			if (p->host_bytes == x->texel_bytes) {
-				memcpy(dst, s, (size_t)x->bw * x->texel_bytes);
-				dst += (size_t)x->bw * x->texel_bytes;
-				continue;
-			}
 			for (uint32_t i = 0; i < x->bw; i++) {
 				memset(dst, 0, p->vk_bytes);
 				memcpy(dst, s + (size_t)i * x->texel_bytes +
@@ -150,16 +192,15 @@ static void unpack(const struct xfer *x, const struct aspect_part *p,
 		   uint8_t *dst, const uint8_t *src, uint32_t row_pitch,
 		   uint32_t slice_pitch)
 {
+	if (p->host_bytes == x->texel_bytes) {
+		copy_whole(x, dst, src, row_pitch, slice_pitch, true);
+		return;
+	}
 	for (uint32_t z = 0; z < x->bd; z++)
 		for (uint32_t y = 0; y < x->bh; y++) {
 			uint8_t *d = dst + (uint64_t)z * slice_pitch +
 				     (uint64_t)y * row_pitch;
 
-			if (p->host_bytes == x->texel_bytes) {
-				memcpy(d, src, (size_t)x->bw * x->texel_bytes);
-				src += (size_t)x->bw * x->texel_bytes;
-				continue;
-			}
 			for (uint32_t i = 0; i < x->bw; i++) {
 				memcpy(d + (size_t)i * x->texel_bytes +
 				       p->host_offset, src, p->host_bytes);
@@ -178,28 +219,63 @@ int svga_render_image_upload(struct svga_render *r,
 	unsigned n = aspect_parts(img, parts);
 	VkBufferImageCopy regions[2];
 	struct render_staging *s;
+	uint64_t offs[2], size;
 	struct xfer x;
-	uint64_t texels, offset = 0;
 
 	if (check_box(r, img, mip, layer, box, &x) ||
 	    check_pitches(r, &x, row_pitch, slice_pitch))
 		return -1;
 	if (img->desc.samples > 1)
 		return render_error(r, "multisampled images take no uploads");
-	texels = (uint64_t)x.bw * x.bh * x.bd;
-	if (render_staging_new(r, texels * (x.texel_bytes + 4), false, &s))
+	size = staging_layout(parts, n, (uint64_t)x.bw * x.bh * x.bd, offs);
+	if (render_staging_new(r, size, false, &s))
 		return -1;
 	for (unsigned i = 0; i < n; i++) {
 		regions[i] = region(img, mip, layer, box, parts[i].aspect,
-				    offset);
-		pack(&x, &parts[i], (uint8_t *)s->map + offset, data,
+				    offs[i]);
+		pack(&x, &parts[i], (uint8_t *)s->map + offs[i], data,
 		     row_pitch, slice_pitch);
-		/* Vulkan wants each region 4-byte aligned */
-		offset += (texels * parts[i].vk_bytes + 3) & ~3ull;
 	}
 	vkCmdCopyBufferToImage(render_cmd(r), s->buf, img->image,
 			       VK_IMAGE_LAYOUT_GENERAL, n, regions);
 	return 0;
+}
+
+/* The GPU copies straight into host memory (render_readback.c) when the
+ * host layout is one Vulkan can describe: whole texels of one aspect,
+ * pitches in whole texels and rows.  1: stage instead. */
+static int readback_direct(struct svga_render *r,
+			   struct svga_render_image *img, uint32_t mip,
+			   uint32_t layer, const struct svga_render_box *box,
+			   const struct xfer *x, void *data,
+			   uint32_t row_pitch, uint32_t slice_pitch)
+{
+	const struct render_format *f = img->fmt;
+	struct render_import im;
+	VkBufferImageCopy reg;
+	uint64_t span;
+	int ret;
+
+	if (img->aspects != VK_IMAGE_ASPECT_COLOR_BIT ||
+	    row_pitch % x->texel_bytes ||
+	    (x->bd > 1 && slice_pitch % row_pitch))
+		return 1;
+	span = (uint64_t)(x->bd - 1) * slice_pitch +
+	       (uint64_t)(x->bh - 1) * row_pitch +
+	       (uint64_t)x->bw * x->texel_bytes;
+	/* Vulkan wants the offset in whole texels */
+	if (render_host_import(r, data, span, x->texel_bytes, &im))
+		return 1;
+	reg = region(img, mip, layer, box, VK_IMAGE_ASPECT_COLOR_BIT,
+		     im.offset);
+	reg.bufferRowLength = row_pitch / x->texel_bytes * f->block_w;
+	reg.bufferImageHeight = x->bd > 1 ?
+				slice_pitch / row_pitch * f->block_h : 0;
+	vkCmdCopyImageToBuffer(render_cmd(r), img->image,
+			       VK_IMAGE_LAYOUT_GENERAL, im.buf, 1, &reg);
+	ret = svga_render_flush(r) ? -1 : 0;
+	render_host_import_free(r, &im);
+	return ret;
 }
 
 int svga_render_image_readback(struct svga_render *r,
@@ -212,9 +288,9 @@ int svga_render_image_readback(struct svga_render *r,
 	unsigned n = aspect_parts(img, parts);
 	VkBufferImageCopy regions[2];
 	struct render_staging *s;
-	uint64_t offs[2];
+	uint64_t offs[2], size;
 	struct xfer x;
-	uint64_t texels, offset = 0;
+	int ret;
 
 	if (check_box(r, img, mip, layer, box, &x) ||
 	    check_pitches(r, &x, row_pitch, slice_pitch))
@@ -222,19 +298,20 @@ int svga_render_image_readback(struct svga_render *r,
 	if (img->desc.samples > 1)
 		return render_error(r, "multisampled images are resolved "
 				    "before readback");
-	texels = (uint64_t)x.bw * x.bh * x.bd;
-	if (render_staging_new(r, texels * (x.texel_bytes + 4), true, &s))
+	ret = readback_direct(r, img, mip, layer, box, &x, data, row_pitch,
+			      slice_pitch);
+	if (ret <= 0)
+		return ret;
+	size = staging_layout(parts, n, (uint64_t)x.bw * x.bh * x.bd, offs);
+	if (render_readback_staging_get(r, size, &s))
 		return -1;
-	for (unsigned i = 0; i < n; i++) {
-		offs[i] = offset;
+	for (unsigned i = 0; i < n; i++)
 		regions[i] = region(img, mip, layer, box, parts[i].aspect,
-				    offset);
-		offset += (texels * parts[i].vk_bytes + 3) & ~3ull;
-	}
+				    offs[i]);
 	vkCmdCopyImageToBuffer(render_cmd(r), img->image,
 			       VK_IMAGE_LAYOUT_GENERAL, s->buf, n, regions);
 	if (svga_render_flush(r)) {
-		render_staging_free(r, s);
+		render_readback_staging_put(r, s);
 		return -1;
 	}
 	if (n > 1)  /* zero the padding bytes of D32S8 texels */
@@ -247,7 +324,7 @@ int svga_render_image_readback(struct svga_render *r,
 	for (unsigned i = 0; i < n; i++)
 		unpack(&x, &parts[i], data, (uint8_t *)s->map + offs[i],
 		       row_pitch, slice_pitch);
-	render_staging_free(r, s);
+	render_readback_staging_put(r, s);
 	return 0;
 }
 

@@ -77,6 +77,9 @@ struct svga_render_config {
 	uint64_t max_memory;
 	/* bound on the number of cached pipelines (0 = 256) */
 	uint32_t max_pipelines;
+	/* readbacks always through a staging buffer, never into imported
+	 * host memory (tests of the staging path) */
+	bool no_host_import;
 };
 
 /* Creates the renderer; on failure *out is NULL and err says why (no
@@ -98,6 +101,10 @@ struct svga_render_stats {
 	uint64_t submits;
 	uint64_t draws;
 	uint64_t views;          /* image and buffer views cached now */
+	/* readbacks whose GPU copy wrote host memory directly */
+	uint64_t readback_imports;
+	/* bytes of the staging buffer kept between readbacks (0: none) */
+	uint64_t kept_staging_bytes;
 };
 void svga_render_get_stats(const struct svga_render *r,
 			   struct svga_render_stats *st);

@@ -161,6 +161,23 @@ static void map_blend(const struct svga_dx_draw_pipeline *p,
 	}
 }
 
+static bool is_src1_factor(uint8_t f)
+{
+	return f >= SVGA_RENDER_BF_SRC1_COLOR &&
+	       f <= SVGA_RENDER_BF_INV_SRC1_ALPHA;
+}
+
+/* D3D10.1 dual-source blending: only render target 0 may use the SRC1
+ * factors, which read the pixel shader's o1 (the renderer refuses them on
+ * other targets). */
+static bool blends_dual_source(const struct svga_render_blend_rt *bl)
+{
+	return bl->enable && (is_src1_factor(bl->src) ||
+			      is_src1_factor(bl->dst) ||
+			      is_src1_factor(bl->src_a) ||
+			      is_src1_factor(bl->dst_a));
+}
+
 static int map_pipeline(struct svga_backend *b, const struct svga_dx_draw *d,
 			struct svga_render_pipeline_desc *pd,
 			struct svga_shader_resources *res)
@@ -215,6 +232,9 @@ static int map_pipeline(struct svga_backend *b, const struct svga_dx_draw *d,
 	/* sample_pos reads the pattern of the targets' sample count */
 	if (pd->samples > 1)
 		key[SVGA_DX_STAGE_PS].ps_samples = pd->samples;
+	/* o1 is the second blend source, compiled as Location 0 Index 1 */
+	if (blends_dual_source(&pd->blend[0]))
+		key[SVGA_DX_STAGE_PS].ps_dual_source = 1;
 	/* stream output: the last stage before the rasterizer writes it */
 	if (backend_so_key(b, d, &key[backend_so_stage(d)]))
 		return SVGA_ERR;

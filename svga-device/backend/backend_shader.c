@@ -178,8 +178,9 @@ static void make_variant(struct svga_backend *b, struct backend_variant *v)
 		params.next = iface.next;
 		iface.next = &params;
 	}
-	if (svga_shader_compile_spirv(dxbc, dxbc_size, &iface, 0, &spirv,
-				      &spirv_size, &err)) {
+	if (svga_shader_compile_spirv_blend(dxbc, dxbc_size, &iface, 0,
+					    v->key.ps_dual_source != 0, &spirv,
+					    &spirv_size, &err)) {
 		snprintf(v->error, sizeof(v->error), "%s", err.msg);
 	} else if (svga_render_shader_new(b->r, stage, spirv, spirv_size,
 					  &v->shader)) {

@@ -63,6 +63,10 @@ struct svga_shader_key {
 	 * (vkd3d's RASTERIZER_SAMPLE_COUNT, for sample_pos); 0 otherwise.
 	 * The translator ignores it; the compile parameter carries it. */
 	uint32_t ps_samples;
+	/* pixel shaders: 1 when render target 0 blends with a SRC1 factor
+	 * (o1 is then the second blend source, not a render target's
+	 * output); the translator ignores it, the SPIR-V compile uses it */
+	uint32_t ps_dual_source;
 };
 
 void svga_shader_key_init(struct svga_shader_key *key);

@@ -16,6 +16,15 @@ int svga_shader_compile_spirv(const void *dxbc, size_t size,
 			      const struct vkd3d_shader_interface_info *iface, uint32_t features,
 			      void **spirv, size_t *spirv_size, struct svga_sh_error *err)
 {
+	return svga_shader_compile_spirv_blend(dxbc, size, iface, features, false,
+					       spirv, spirv_size, err);
+}
+
+int svga_shader_compile_spirv_blend(const void *dxbc, size_t size,
+				    const struct vkd3d_shader_interface_info *iface,
+				    uint32_t features, bool dual_source,
+				    void **spirv, size_t *spirv_size, struct svga_sh_error *err)
+{
 	/* Pin the API version so a newer library keeps 1.14's behaviour. */
 	const struct vkd3d_shader_compile_option options[] = {
 		{ VKD3D_SHADER_COMPILE_OPTION_API_VERSION, VKD3D_SHADER_API_VERSION_1_14 },
@@ -26,6 +35,8 @@ int svga_shader_compile_spirv(const void *dxbc, size_t size,
 		.next = iface,
 		.entry_point = "main",
 		.environment = VKD3D_SHADER_SPIRV_ENVIRONMENT_VULKAN_1_0,
+		/* D3D's o1 is the second blend source: Location 0 Index 1 */
+		.dual_source_blending = dual_source,
 	};
 	struct vkd3d_shader_compile_info info = {
 		.type = VKD3D_SHADER_STRUCTURE_TYPE_COMPILE_INFO,

@@ -7,6 +7,7 @@
 #ifndef SVGA_SHADER_VKD3D_H
 #define SVGA_SHADER_VKD3D_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,5 +28,18 @@
 int svga_shader_compile_spirv(const void *dxbc, size_t size,
 			      const struct vkd3d_shader_interface_info *iface, uint32_t features,
 			      void **spirv, size_t *spirv_size, struct svga_sh_error *err);
+
+/*
+ * The same, for a pixel shader whose render target 0 blends with
+ * dual-source factors when `dual_source` is set: SV_Target0 and
+ * SV_Target1 (D3D10.1's o0 and o1, the two blend sources) become
+ * Location 0 Index 0 and Location 0 Index 1, which is where Vulkan's
+ * SRC1 blend factors read the second source.  Without it o1 is an
+ * ordinary Location 1 output and the blend's second source is undefined.
+ */
+int svga_shader_compile_spirv_blend(const void *dxbc, size_t size,
+				    const struct vkd3d_shader_interface_info *iface,
+				    uint32_t features, bool dual_source,
+				    void **spirv, size_t *spirv_size, struct svga_sh_error *err);
 
 #endif

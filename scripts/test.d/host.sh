@@ -156,14 +156,51 @@ build_fuzzers() {
 		ninja -C "$MESON_FUZZ_BUILD"
 }
 
+# capture_seeds DIR: the command buffers of real sessions as fuzz seeds.
+# Two harness tests of the host build run with SVGA_TEST_CAPTURE (each
+# device they make is recorded, as QEMU's capture property records a
+# guest), and svga-replay --cmdbufs writes every command buffer of each
+# recording to DIR in fuzz_cmdbuf's input layout.  Needs the host build
+# (run_host_tests); without it the fuzzers run from the committed corpus.
+capture_seeds() {
+	local dir=$1 rec=$results/capture-seeds t f n
+	local replay=$MESON_BUILD/svga-device/tools/svga-replay
+	rm -rf "$dir" "$rec"
+	mkdir -p "$dir" "$rec"
+	[ -x "$replay" ] || { record "fuzz: seeds from captures" 0 1 0 "no svga-replay in $MESON_BUILD (run the host tests first)"; return; }
+	for t in test_xfer test_backend_triangle; do
+		[ -x "$MESON_BUILD/svga-device/tests/$t" ] || continue
+		SVGA_TEST_CAPTURE=$rec/$t "$MESON_BUILD/svga-device/tests/$t" >"$rec/$t.out" 2>&1
+	done
+	for f in "$rec"/*.[0-9]*; do
+		[ -f "$f" ] && [ "${f%.replay}" = "$f" ] || continue
+		rm -rf "$dir.one" && mkdir -p "$dir.one"
+		"$replay" "$f" --cmdbufs "$dir.one" >"$f.replay" 2>&1 ||
+			{ record "fuzz: seeds from captures" 0 1 0 "svga-replay --cmdbufs $f failed (log: $f.replay)"; return; }
+		# one name space per recording: each replay numbers from 0
+		for t in "$dir.one"/*; do
+			[ -f "$t" ] && mv "$t" "$dir/$(basename "$f")-$(basename "$t")"
+		done
+	done
+	rm -rf "$dir.one"
+	n=$(find "$dir" -type f | wc -l)
+	if [ "$n" -gt 0 ]; then
+		record "fuzz: seeds from captures" 1 0 0
+		echo "   $n command buffers from $(find "$rec" -name '*.replay' | wc -l) recordings (logs: $rec)"
+	else
+		record "fuzz: seeds from captures" 0 1 0 "no command buffer written (logs: $rec)"
+	fi
+}
+
 run_fuzz() {
 	[ -d "$CSVGA_ROOT/svga-device/fuzz" ] || return 0
 	need_pkgs clang libclang-rt-14-dev
-	local log=$results/fuzz.log f name corpus seeds
+	local log=$results/fuzz.log f name corpus seeds captured=$CSVGA_CACHE/work/corpus-captured
 	if ! step "building fuzzers (clang, ASan+UBSan)" "$log" build_fuzzers; then
 		record "fuzz" 0 1 0 "build (log: $log)"
 		return
 	fi
+	capture_seeds "$captured"
 	# The fuzzers run at once: each takes one core, and the run's wall
 	# time is then one FUZZ_SECONDS, not one per fuzzer.
 	local names=() pids=() i
@@ -173,11 +210,12 @@ run_fuzz() {
 		corpus=$CSVGA_CACHE/work/corpus-$name
 		# Seeds: fuzz/corpus-<target> when the target has its own
 		# (fuzz_shader takes shaders, not command buffers).
-		seeds=$CSVGA_ROOT/svga-device/fuzz/corpus-${name#fuzz_}
-		[ -d "$seeds" ] || seeds=$CSVGA_ROOT/svga-device/fuzz/corpus
+		# Command-buffer fuzzers also start from the captured sessions.
+		seeds=("$CSVGA_ROOT/svga-device/fuzz/corpus-${name#fuzz_}")
+		[ -d "${seeds[0]}" ] || seeds=("$CSVGA_ROOT/svga-device/fuzz/corpus" "$captured")
 		mkdir -p "$corpus" "$results/$name-artifacts"
 		"$f" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-			-artifact_prefix="$results/$name-artifacts/" "$corpus" "$seeds" \
+			-artifact_prefix="$results/$name-artifacts/" "$corpus" "${seeds[@]}" \
 			>"$results/$name.log" 2>&1 &
 		names+=("$name")
 		pids+=($!)

@@ -7,7 +7,8 @@
 # (--renderer RENDERER): both runs must match every guest-memory write
 # (READBACKs, buffer status) and register read of the recording, and give
 # the same counters.  Then a replay with one register write dropped must
-# fail (exit 1), and CORRUPT (test_capture_corrupt) runs on the smallest
+# fail (exit 1), --cmdbufs must write the recording's command buffers as
+# fuzz seeds, and CORRUPT (test_capture_corrupt) runs on the smallest
 # recording.  Exit 77 when TEST skips (no Vulkan device).
 set -u
 test_exe=$1 replay=$2 renderer=$3 corrupt=${4:-}
@@ -54,6 +55,20 @@ echo "$name: $files recordings, $writes guest-memory writes matched, twice each"
 rc=$?
 [ $rc = 1 ] || { cat "$d/drop.out" "$d/drop.err" >&2; fail "replay with register write $best_w dropped: exit $rc, want 1"; }
 echo "$name: register write $best_w of $(basename "$best") dropped: exit 1, $(grep -m1 'svga-replay:\|mismatch' "$d/drop.err")"
+
+# the recording's command buffers as fuzz seeds: as many files as the
+# device ran buffers by address, each a flags byte (0-3) and commands
+mkdir "$d/seeds"
+"$replay" "$best" --renderer "$renderer" --cmdbufs "$d/seeds" >"$d/seeds.out" 2>&1 ||
+	{ cat "$d/seeds.out" >&2; fail "replay with --cmdbufs failed"; }
+n=$(find "$d/seeds" -type f | wc -l)
+said=$(sed -n 's/^  fuzz seeds: \([0-9]*\) command buffers.*/\1/p' "$d/seeds.out")
+[ "$n" -gt 0 ] && [ "$n" = "$said" ] || fail "--cmdbufs wrote $n files, reported ${said:-none}"
+for f in "$d"/seeds/*; do
+	b=$(od -An -tu1 -N1 "$f" | tr -d ' ')
+	[ "$b" -le 3 ] && [ "$(wc -c <"$f")" -gt 1 ] || fail "seed $f: flags byte $b, $(wc -c <"$f") bytes"
+done
+echo "$name: --cmdbufs wrote $n fuzz seeds from $(basename "$best")"
 
 if [ -n "$corrupt" ]; then
 	"$corrupt" "$replay" "$small" || fail "corrupt recordings"

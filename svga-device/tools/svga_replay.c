@@ -5,7 +5,7 @@
  *
  *   svga-replay FILE [--renderer on|off] [--repeat N] [--same-device]
  *               [--frames] [--frame-lines] [--frame-cmdbufs N]
- *               [--warmup PCT] [--no-display] [--verbose]
+ *               [--warmup PCT] [--no-display] [--cmdbufs DIR] [--verbose]
  *
  * The core is created with the recorded config (and the Vulkan renderer
  * when built with it); register writes and reads, process calls and
@@ -32,9 +32,14 @@
  * each screen update the replay reads the screen target's image as a
  * display showing every frame would (svga_dev_get_scanout: the GPU's
  * copy is read back), unless --no-display.
+ *
+ * --cmdbufs DIR: writes each command buffer the core runs (read from
+ * guest memory by address) to DIR as a seed for fuzz_cmdbuf
+ * (replay_seeds.h), so that what a real guest sends seeds the fuzzer.
  */
 #include "capture_reader.h"
 #include "replay_frames.h"
+#include "replay_seeds.h"
 #include "svga_capture_format.h"
 #include "svga_dev.h"
 #ifdef SVGA_REPLAY_RENDERER
@@ -54,6 +59,7 @@ struct replay_opts {
 				      * off, 1 on; set by the first run  */
 	bool verbose, same_device, frames, frame_lines;
 	bool display;                /* --frames: read each screen update */
+	const char *cmdbufs_dir;     /* --cmdbufs: fuzz seeds, else NULL  */
 	uint64_t drop_reg_write;     /* 0: none                           */
 	unsigned frame_cmdbufs, warmup_pct;
 };
@@ -78,6 +84,8 @@ struct replay {
 	/* --frames */
 	struct frame_log fl;
 	uint64_t cmdbufs_last, cmdbufs_seen;
+	/* --cmdbufs */
+	struct seed_writer seeds;
 	/* state of the run */
 	bool failed;                 /* divergence: stop after this call  */
 	bool corrupt;                /* the file: exit 2                  */
@@ -191,6 +199,8 @@ static int replay_mem_read(void *opaque, uint64_t gpa, void *buf,
 	svga_phase_push(pc, SVGA_PHASE_GUEST_MEM);
 	rc = replay_mem_read_rec(rp, gpa, buf, len);
 	svga_phase_pop(pc);
+	if (!rc)
+		seed_writer_read(&rp->seeds, gpa, buf, len);
 	return rc;
 }
 
@@ -579,6 +589,8 @@ static int replay_once(struct replay_session *ss, const char *path,
 	}
 	rp->o = o;
 	rp->run = run;
+	/* seeds from the first run only: the repeats read the same */
+	rp->seeds.dir = run == 1 ? o->cmdbufs_dir : NULL;
 	rp->verbose = o->verbose;
 	rp->drop_reg_write = o->drop_reg_write;
 	ss->rp = rp;
@@ -655,6 +667,11 @@ static int replay_once(struct replay_session *ss, const char *path,
 	if (rp->cut)
 		printf("  the recording was cut by its size limit inside its "
 		       "last call\n");
+	if (rp->seeds.dir)
+		printf("  fuzz seeds: %llu command buffers written to %s\n",
+		       (unsigned long long)rp->seeds.written, rp->seeds.dir);
+	if (rp->seeds.failed)
+		rc = 2;
 	if (rp->corrupt) {
 		fprintf(stderr, "svga-replay: %s\n", rp->why);
 		rc = 2;
@@ -694,7 +711,7 @@ static int usage(void)
 	fprintf(stderr, "usage: svga-replay FILE [--renderer on|off] "
 		"[--repeat N] [--same-device] [--frames] [--frame-lines] "
 		"[--frame-cmdbufs N] [--warmup PCT] [--no-display] "
-		"[--verbose] "
+		"[--cmdbufs DIR] [--verbose] "
 		"[--drop-reg-write K]\n");
 	return 2;
 }
@@ -748,6 +765,9 @@ int main(int argc, char **argv)
 			if (!parse_u64(v, &v64) || v64 > 99)
 				return usage();
 			o.warmup_pct = (unsigned)v64;
+			i++;
+		} else if (!strcmp(a, "--cmdbufs") && v) {
+			o.cmdbufs_dir = v;
 			i++;
 		} else if (!strcmp(a, "--same-device")) {
 			o.same_device = true;

@@ -234,6 +234,35 @@ static struct vkd3d_shader_code compile_stage(const char *what, const struct tok
 	return spirv;
 }
 
+/*
+ * Draws vertex_count vertices through vs, gs and ps on a 4 x 4 target with
+ * words (16) as u0, and frees the three; a stage that did not compile is
+ * a failed check and no draw.
+ */
+static void draw_three_stages(struct vk_compute *vc, struct vkd3d_shader_code *vs,
+			      struct vkd3d_shader_code *gs, struct vkd3d_shader_code *ps,
+			      uint32_t vertex_count, uint32_t words[16])
+{
+	struct vk_compute_buffer buf = { words, 16 * sizeof(words[0]) };
+	char err[256];
+
+	CHECK(vs->code && gs->code && ps->code);
+	if (vs->code && gs->code && ps->code) {
+		const struct vk_compute_shader vss = { vs->code, vs->size };
+		const struct vk_compute_shader gss = { gs->code, gs->size };
+		const struct vk_compute_shader pss = { ps->code, ps->size };
+
+		if (vk_compute_draw(vc, &vss, &gss, &pss, &buf, 1, vertex_count, 4, 4,
+				    err, sizeof(err))) {
+			fprintf(stderr, "draw: %s\n", err);
+			CHECK(!"draw failed");
+		}
+	}
+	vkd3d_shader_free_shader_code(vs);
+	vkd3d_shader_free_shader_code(gs);
+	vkd3d_shader_free_shader_code(ps);
+}
+
 /* primid_mask: the mask of the geometry shader's SV_PrimitiveID output
  * in its signature (the declaration's is Mesa's, .xyzw). */
 static void test_output_sgv(struct vk_compute *vc, uint32_t primid_mask)
@@ -250,11 +279,8 @@ static void test_output_sgv(struct vk_compute *vc, uint32_t primid_mask)
 	};
 	struct sig vs_in_sig, pos_sig, gs_out_sig, ps_in_sig;
 	struct vkd3d_shader_code vs, gs, ps;
-	struct vk_compute_shader vss, gss, pss;
 	uint32_t words[16] = { 0 };
-	struct vk_compute_buffer buf = { words, sizeof(words) };
 	unsigned marked = 0;
-	char err[256];
 	struct tok s;
 
 	sig_build(&vs_in_sig, vs_in, 1);
@@ -267,25 +293,13 @@ static void test_output_sgv(struct vk_compute *vc, uint32_t primid_mask)
 	gs = compile_stage("geometry shader (dcl_output_sgv)", &s, &pos_sig, &gs_out_sig, 0);
 	pixel_shader(&s);
 	ps = compile_stage("pixel shader", &s, &ps_in_sig, NULL, 1);
-	CHECK(vs.code && gs.code && ps.code);
-	if (vs.code && gs.code && ps.code) {
-		vss = (struct vk_compute_shader){ vs.code, vs.size };
-		gss = (struct vk_compute_shader){ gs.code, gs.size };
-		pss = (struct vk_compute_shader){ ps.code, ps.size };
-		if (vk_compute_draw(vc, &vss, &gss, &pss, &buf, 1, 6, 4, 4, err, sizeof(err))) {
-			fprintf(stderr, "draw: %s\n", err);
-			CHECK(!"draw failed");
-		}
-	}
+	draw_three_stages(vc, &vs, &gs, &ps, 6, words);
 	for (unsigned i = 0; i < 16; i++) {
 		CHECK(words[i] == (i == 5 || i == 6));
 		marked += words[i] != 0;
 	}
 	printf("dcl_output_sgv (signature mask %#x): words 5 and 6 marked: %s (%u marked)\n",
 	       primid_mask, words[5] == 1 && words[6] == 1 ? "yes" : "no", marked);
-	vkd3d_shader_free_shader_code(&vs);
-	vkd3d_shader_free_shader_code(&gs);
-	vkd3d_shader_free_shader_code(&ps);
 }
 
 /*
@@ -377,11 +391,8 @@ static unsigned draw_int_in_position(struct vk_compute *vc, bool as_position)
 	};
 	struct sig vs_in_sig, link_sig, gs_out_sig;
 	struct vkd3d_shader_code vs, gs, ps;
-	struct vk_compute_shader vss, gss, pss;
 	uint32_t words[16] = { 0 };
-	struct vk_compute_buffer buf = { words, sizeof(words) };
 	unsigned right = 0;
-	char err[256];
 	struct tok s;
 
 	sig_build(&vs_in_sig, vs_in, 1);
@@ -393,16 +404,7 @@ static unsigned draw_int_in_position(struct vk_compute *vc, bool as_position)
 	gs = compile_stage("geometry shader (int from v[0][0])", &s, &link_sig, &gs_out_sig, 0);
 	pixel_shader_mark_varying(&s);
 	ps = compile_stage("pixel shader (marks v1.x)", &s, &gs_out_sig, NULL, 1);
-	CHECK(vs.code && gs.code && ps.code);
-	if (vs.code && gs.code && ps.code) {
-		vss = (struct vk_compute_shader){ vs.code, vs.size };
-		gss = (struct vk_compute_shader){ gs.code, gs.size };
-		pss = (struct vk_compute_shader){ ps.code, ps.size };
-		if (vk_compute_draw(vc, &vss, &gss, &pss, &buf, 1, 12, 4, 4, err, sizeof(err))) {
-			fprintf(stderr, "draw: %s\n", err);
-			CHECK(!"draw failed");
-		}
-	}
+	draw_three_stages(vc, &vs, &gs, &ps, 12, words);
 	for (unsigned i = 0; i < 16; i++)
 		right += words[i] == (i < 4);
 	printf("integers 0-3 through register 0 as %s: words marked:", as_position ? "SV_Position" : "TEXCOORD0");
@@ -410,9 +412,6 @@ static unsigned draw_int_in_position(struct vk_compute *vc, bool as_position)
 		if (words[i])
 			printf(" %u", i);
 	printf(" (%u of 16 words right)\n", right);
-	vkd3d_shader_free_shader_code(&vs);
-	vkd3d_shader_free_shader_code(&gs);
-	vkd3d_shader_free_shader_code(&ps);
 	return right;
 }
 

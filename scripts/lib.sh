@@ -51,6 +51,14 @@ step() {
 	say "$name done in $(($(date +%s) - t)) s"
 }
 
+# apt_lock CMD...: CMD (an apt-get run) while no other apt-get run of
+# ours runs: scripts/test builds in two lanes at once, and apt-get update
+# does not wait for the lists lock as install waits for dpkg's.
+apt_lock() {
+	mkdir -p "$CSVGA_CACHE"
+	flock "$CSVGA_CACHE/apt.lock" "$@"
+}
+
 # need_cmds_or_pkgs PKG...: install the Debian packages not yet installed.
 APT_UPDATED=${APT_UPDATED:-}
 need_pkgs() {
@@ -63,15 +71,15 @@ need_pkgs() {
 	[ "$(id -u)" -eq 0 ] ||
 		die "missing packages: ${missing[*]}" "run as root, or: apt-get install ${missing[*]}"
 	if [ -z "$APT_UPDATED" ]; then
-		# the lock timeout: a background build (scripts/test's prefetch)
-		# may be installing at the same moment
-		step "apt-get update" "$CSVGA_LOGS/apt-update.log" apt-get update -o DPkg::Lock::Timeout=600 ||
+		# apt_lock: a background build (scripts/test's prefetch) may be
+		# installing at the same moment
+		step "apt-get update" "$CSVGA_LOGS/apt-update.log" apt_lock apt-get update -o DPkg::Lock::Timeout=600 ||
 			die "apt-get update failed" "check network access to the Debian mirror"
 		APT_UPDATED=1
 		export APT_UPDATED
 	fi
 	step "installing ${missing[*]}" "$CSVGA_LOGS/apt-install.log" \
-		env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 \
+		apt_lock env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 \
 		--no-install-recommends "${missing[@]}" ||
 		die "could not install ${missing[*]}" "see $CSVGA_LOGS/apt-install.log"
 }
@@ -103,9 +111,9 @@ ensure_deb_src() {
 		APT_UPDATED=
 	fi
 	if [ -z "$APT_UPDATED" ]; then
-		# the lock timeout: a background build (scripts/test's prefetch)
-		# may be installing at the same moment
-		step "apt-get update" "$CSVGA_LOGS/apt-update.log" apt-get update -o DPkg::Lock::Timeout=600 ||
+		# apt_lock: a background build (scripts/test's prefetch) may be
+		# installing at the same moment
+		step "apt-get update" "$CSVGA_LOGS/apt-update.log" apt_lock apt-get update -o DPkg::Lock::Timeout=600 ||
 			die "apt-get update failed" "check network access to the Debian mirror"
 		APT_UPDATED=1
 		export APT_UPDATED

@@ -3,7 +3,9 @@
 # statically linked guest programs (kernel/tests), built against the uAPI
 # headers of the guest kernel.
 
-GUEST_BUILD=$CSVGA_CACHE/work/meson-guest
+# One build directory per kernel base: scripts/test builds the 6.1
+# initramfs beside other builds (its prefetch lane).
+GUEST_BUILD=$CSVGA_CACHE/work/meson-guest${CSVGA_KERNEL_BASE:+-$CSVGA_KERNEL_BASE}
 
 # build_guest_programs KERNEL_OUT: prints the directory of the programs.
 build_guest_programs() {

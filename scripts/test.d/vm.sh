@@ -191,14 +191,20 @@ vm_uapi_layer() {
 }
 
 # prefetch_builds: what the later layers build (the guest root with Mesa
-# and piglit, the 6.1 backport's kernel, then the GL 3.3 layer's reference
-# root, in the order the layers need them) starts now in the background,
-# at nice 10, while the 6.12 layers boot guests on one core; on a cold
-# cache this hides most of those builds behind the guest runs.  The guest
-# boots take the built outputs' paths from the environment (build_guest,
-# prefetched), never waiting for the build lock the prefetch holds.  A
-# failed prefetch is harmless: the layers build what they do not find and
-# report it with its log.  CSVGA_NO_PREFETCH=1 turns it off.
+# and piglit, then the GL 3.3 layer's reference root, in the order the
+# layers need them; beside them the 6.1 backport's initramfs and kernel)
+# starts now in the background while the 6.12 layers boot guests on one
+# core; on a cold cache this hides most of those builds behind the guest
+# runs.  Two lanes: the guest root's lane at nice 10 is the critical path
+# (the GL layers wait for it); the 6.1 lane at nice 19 takes what the
+# guests and the first lane leave idle (downloads, debootstrap, links),
+# with a build lock of its own (CSVGA_BUILD_LOCK: its work trees are not
+# the first lane's).  Built one after the other, the 6.1 kernel finished
+# six minutes after the GL layers and held up a cold run by as much.
+# The guest boots take the built outputs' paths from the environment
+# (build_guest, prefetched), never waiting for a build lock the prefetch
+# holds.  A failed prefetch is harmless: the layers build what they do
+# not find and report it with its log.  CSVGA_NO_PREFETCH=1 turns it off.
 PREFETCH_NAMES=(rootfs initramfs-6.1 kernel-6.1 refroot)
 prefetch_pid=
 prefetch_builds() {
@@ -215,21 +221,27 @@ prefetch_builds() {
 		rm -f "$results_top/prefetch-$n" "$results_top/prefetch-$n.tmp" "$results_top/prefetch-$n.done"
 	done
 	setsid bash -c '
-		build=$1 flag=$2 gl=$3 backport=$4 out=$5
+		build=$1 flag=$2 gl=$3 backport=$4 out=$5 cache=$6
 		step() {
-			local name=$1
-			shift
-			nice -n 10 "$@" >"$out-$name.tmp" && mv "$out-$name.tmp" "$out-$name"
+			local name=$1 nice=$2
+			shift 2
+			nice -n "$nice" "$@" >"$out-$name.tmp" && mv "$out-$name.tmp" "$out-$name"
 			touch "$out-$name.done"
 		}
-		[ "$gl" -eq 0 ] || step rootfs "$build" rootfs
 		if [ "$backport" -ne 0 ]; then
-			step initramfs-6.1 env CSVGA_KERNEL_BASE=6.1 "$build" initramfs $flag
-			step kernel-6.1 env CSVGA_KERNEL_BASE=6.1 "$build" kernel $flag
+			(
+				export CSVGA_BUILD_LOCK=$cache/build-6.1.lock CSVGA_KERNEL_BASE=6.1
+				step initramfs-6.1 19 "$build" initramfs $flag
+				step kernel-6.1 19 "$build" kernel $flag
+			) &
 		fi
-		[ "$gl" -eq 0 ] || step refroot "$build" refroot
+		if [ "$gl" -ne 0 ]; then
+			step rootfs 10 "$build" rootfs
+			step refroot 10 "$build" refroot
+		fi
+		wait
 	' prefetch "$CSVGA_ROOT/scripts/build" "$flag" "$primary" "$backport" \
-		"$results_top/prefetch" >"$log" 2>&1 </dev/null &
+		"$results_top/prefetch" "$CSVGA_CACHE" >"$log" 2>&1 </dev/null &
 	prefetch_pid=$!
 	trap stop_prefetch EXIT
 }

@@ -308,6 +308,34 @@ static int verify_destinations(struct stream *s, size_t *bad)
 	return 0;
 }
 
+/*
+ * The kernel's running estimates of what each tracking method costs
+ * (cost_*_ns, which its auto policy compares) are gauges, not counters:
+ * shown as they stand after each point, never per frame.
+ */
+static const char *point_name(const struct point *p);
+
+static bool is_cost_gauge(const char *name)
+{
+	return !strncmp(name, "cost_", 5);
+}
+
+static void print_cost_gauges(const struct point *p)
+{
+	struct coh_kstat_line lines[COH_KSTAT_MAX_LINES];
+	int n = coh_kstats_read_all(lines, COH_KSTAT_MAX_LINES);
+	char text[512];
+	size_t len = 0;
+
+	for (int l = 0; l < n && len < sizeof(text); l++)
+		if (is_cost_gauge(lines[l].name))
+			len += snprintf(text + len, sizeof(text) - len, " %s %lld",
+					lines[l].name + 5, lines[l].value);
+	if (len)
+		tap_diag("%s: the kernel's cost estimates after the point:%s",
+			 point_name(p), text);
+}
+
 static int extra_index(const char *name)
 {
 	for (int i = 0; i < nextra; i++)
@@ -327,7 +355,8 @@ static void extra_read(long long v[COH_KSTAT_MAX_LINES])
 
 	memset(v, 0, sizeof(long long) * COH_KSTAT_MAX_LINES);
 	for (int l = 0; l < n; l++) {
-		int i = coh_kstat_is_known(lines[l].name) ? -1 :
+		int i = coh_kstat_is_known(lines[l].name) ||
+			is_cost_gauge(lines[l].name) ? -1 :
 			extra_index(lines[l].name);
 
 		if (i >= 0)
@@ -457,6 +486,7 @@ static void run_point(const struct point *p, int reps, int frames,
 	r->ratio_min = ratio[0];
 	r->ratio_max = ratio[reps - 1];
 	r->ran = true;
+	print_cost_gauges(p);
 out:
 	for (int v = 0; v < NVARIANTS; v++)
 		stream_destroy(&s[v]);
